@@ -1,0 +1,24 @@
+# Two entry points for a fresh machine with Python 3.11 and make:
+#   make course   create .venv, install, open the course in JupyterLab
+#   make test     create .venv, install with test extras, run every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: course test install install-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/python -m pip install -e ".[dev]"
+
+course: install
+	$(BIN)/jupyter lab notebooks/
+
+test: install-dev
+	$(BIN)/python -m pytest

@@ -1,0 +1,109 @@
+"""Anthropometry: segment lengths, masses, centres of mass and inertias.
+
+Sagittal model seen from the lifter's right: x forward, y up. Both legs and
+both arms are lumped into one segment each (a symmetric lift)::
+
+        head
+         |  C7/T1 ---- shoulder
+       trunk            \\  arm (straight, to the grip)
+         |  L5/S1        o hand / load
+       pelvis
+         |  hip
+       thigh
+         |  knee
+       shank
+         |  ankle
+    heel===foot===toe
+
+Usage
+-----
+1. ``body = Body(stature=1.75, mass=75, sex="male")``
+2. ``body.segment("thigh")`` -> length (m), mass (kg), COM fractions, inertia.
+"""
+from dataclasses import dataclass
+
+from . import constants as C
+from .checks import check_range
+
+SEGMENTS = ("foot", "shank", "thigh", "pelvis", "trunk", "head", "arm")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One lumped segment.
+
+    Attributes
+    ----------
+    length : float
+        Proximal joint to distal end along the segment axis (m).
+    mass : float
+        Mass of both sides together (kg).
+    com_axial, com_anterior : float
+        COM position from the segment origin, along the axis and forward (m).
+    inertia : float
+        Moment of inertia about the COM, transverse axis (kg m^2).
+    """
+
+    length: float
+    mass: float
+    com_axial: float
+    com_anterior: float
+    inertia: float
+
+
+class Body:
+    """A lifter's body built from stature, mass and sex (Dumas et al. 2007).
+
+    Parameters
+    ----------
+    stature : float
+        Standing height (m), 1.20 to 2.20.
+    mass : float
+        Body mass (kg), 30 to 200.
+    sex : {"male", "female"}
+        Selects the Dumas table.
+    """
+
+    def __init__(self, stature=1.75, mass=75.0, sex="male"):
+        self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
+        self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
+        if sex not in C.DUMAS:
+            raise ValueError(f"sex = {sex!r} is not valid; choose 'male' or 'female'")
+        self.sex = sex
+        table = C.DUMAS[sex]
+        scale = self.stature / C.REFERENCE_STATURE[sex]
+        parts = ("head", "trunk", "pelvis", "thigh", "shank", "foot")
+        limbs = {"thigh", "shank", "foot", "upper_arm", "forearm", "hand"}
+        total = sum(row[1] * (2 if name in limbs else 1) for name, row in table.items())
+        self.segments = {}
+        for name in parts:
+            length, frac, com_ax, com_ant, k = table[name]
+            n = 2 if name in limbs else 1
+            L = length * scale
+            m = self.mass * frac * n / total  # fractions normalised to sum to 1
+            self.segments[name] = Segment(L, m, com_ax * L, com_ant * L, m * (k * L) ** 2)
+        self.segments["arm"] = self._straight_arm(table, scale, total)
+        self.foot_length = C.FOOT_LENGTH_PER_STATURE * self.stature
+        self.ankle_height = C.ANKLE_HEIGHT_PER_STATURE * self.stature
+        self.heel_x = -C.HEEL_TO_ANKLE_PER_FOOT * self.foot_length
+        self.toe_x = self.heel_x + self.foot_length
+        self.midfoot_x = 0.5 * (self.heel_x + self.toe_x)
+        self.pelvis_tilt = C.PELVIS_TILT_STANDING_DEG[sex]
+
+    def _straight_arm(self, table, scale, total):
+        """Upper arm, forearm and hand of both sides as one straight segment."""
+        start, pieces = 0.0, []
+        for name in ("upper_arm", "forearm", "hand"):
+            length, frac, com_ax, _, k = table[name]
+            L = length * scale
+            m = 2 * self.mass * frac / total
+            pieces.append((m, start + com_ax * L, m * (k * L) ** 2))
+            grip = start + com_ax * L  # the grip is at the hand's COM [A]
+            start += L
+        mass = sum(p[0] for p in pieces)
+        com = sum(p[0] * p[1] for p in pieces) / mass
+        inertia = sum(p[2] + p[0] * (p[1] - com) ** 2 for p in pieces)
+        return Segment(grip, mass, com, 0.0, inertia)
+
+    def __repr__(self):
+        return f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r})"

@@ -1,0 +1,76 @@
+"""Every numerical constant of the model, with its source.
+
+Tags: [V] checked in the named source; [R] recalled, still to be checked
+against the primary text (treated as an *assumption*); [A] an assumption of
+this model. ``docs/model.md`` explains each one.
+"""
+
+GRAVITY = 9.81  # m/s^2, standard value [V]
+
+# Dumas, Cheze & Verriest 2007, J Biomech 40:543 (mean subjects) [V, via
+# kineticstoolkit anthropometrics.py]. Lengths in m at the reference stature.
+REFERENCE_STATURE = {"male": 1.77, "female": 1.61}  # m [R]
+
+# segment: (length m, mass fraction, COM along axis as fraction of L,
+#           COM anterior offset as fraction of L, radius of gyration / L [R])
+DUMAS = {
+    "male": {
+        "head": (0.277, 0.067, 0.536, 0.020, 0.30),
+        "trunk": (0.477, 0.333, 0.420, -0.036, 0.27),
+        "pelvis": (0.094, 0.142, 0.280, 0.028, 1.01),
+        "upper_arm": (0.271, 0.024, 0.452, 0.0, 0.29),
+        "forearm": (0.253, 0.017, 0.417, 0.0, 0.27),
+        "hand": (0.080, 0.006, 0.839, 0.0, 0.56),
+        "thigh": (0.432, 0.123, 0.429, 0.0, 0.29),
+        "shank": (0.433, 0.048, 0.410, 0.0, 0.28),
+        "foot": (0.183, 0.012, 0.382, -0.151, 0.37),
+    },
+    "female": {
+        "head": (0.253, 0.067, 0.575, 0.016, 0.29),
+        "trunk": (0.429, 0.304, 0.436, -0.016, 0.29),
+        "pelvis": (0.107, 0.146, 0.232, -0.009, 0.91),
+        "upper_arm": (0.244, 0.022, 0.427, 0.0, 0.29),
+        "forearm": (0.243, 0.013, 0.416, 0.0, 0.28),
+        "hand": (0.071, 0.005, 0.704, 0.0, 0.61),
+        "thigh": (0.379, 0.146, 0.362, 0.0, 0.31),
+        "shank": (0.388, 0.045, 0.439, 0.0, 0.28),
+        "foot": (0.165, 0.010, 0.270, -0.218, 0.33),
+    },
+}
+# Female limb lengths and all radii of gyration above are [R] (recalled from
+# Dumas 2007 Table 2), to be checked against the paper.
+
+# Pelvis geometry, Reed et al. 1999 via kineticstoolkit [V]: the hip -> L5/S1
+# line leans backward from vertical when standing.
+PELVIS_TILT_STANDING_DEG = {"male": -8.0, "female": -12.0}
+
+# Foot: ankle height 0.039 H, foot length 0.152 H (Drillis & Contini 1966) [V];
+# ankle 0.048 m in front of the heel for a 0.266 m foot -> 0.18 of foot length [V].
+ANKLE_HEIGHT_PER_STATURE = 0.039
+FOOT_LENGTH_PER_STATURE = 0.152
+HEEL_TO_ANKLE_PER_FOOT = 0.18
+
+# Shoulder joint centre on the trunk chord, as a fraction of trunk length
+# below C7/T1 [A].
+SHOULDER_BELOW_C7 = 0.10
+
+# Loads
+PLATE_RADIUS = 0.225  # m, standard 450 mm plate (IWF/IPF) [V]
+KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]
+
+# L5/S1 disc model (Chaffin & Andersson; WATBAK, Cholewicki et al. 1991)
+EXTENSOR_MOMENT_ARM = 0.06  # m [V, WATBAK]
+EXTENSOR_ANGLE_NEUTRAL_DEG = 5.0  # deg behind compression axis [V, WATBAK]
+MAX_LUMBAR_FLEXION_DEG = 55.0  # deg [R, 50-60]
+PASSIVE_MOMENT_FULL_FLEXION = {"male": 120.0, "female": 77.0}  # N m, Dolan 1994 [V]
+PASSIVE_MOMENT_STEEPNESS = 5.0  # exponential shape [A]
+PASSIVE_SHEAR_ANGLE_DEG = 15.0  # passive force obliquity giving anterior shear [A]
+IAP_FULL_BRACE_MMHG = 100.0  # mmHg [A]
+MMHG = 133.3  # Pa per mmHg [V]
+DIAPHRAGM_AREA = 0.0465  # m^2, Chaffin [R]
+IAP_MOMENT_ARM = 0.11  # m, Chaffin [R]
+ABDOMINAL_MOMENT_ARM = 0.10  # m, co-contraction flexor moment arm [A]
+
+# Limits
+COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]
+SHEAR_LIMITS = (700.0, 1000.0)  # N, Gallagher & Marras 2012 [R]

@@ -1,0 +1,70 @@
+"""Planar inverse dynamics (Newton-Euler on subtrees), time as first axis.
+
+For each joint, the net force and moment that the proximal side exerts on
+everything distal to it: F = sum m (a - g), M = sum (r - P) x m (a - g) + I alpha.
+"""
+import numpy as np
+
+from .chain import TREE
+from .constants import GRAVITY
+
+# joint name -> (segment whose origin is the joint, sign turning the
+# counter-clockwise moment into "extensor / plantar-flexor positive")
+JOINTS = {"ankle": ("shank", 1.0), "knee": ("thigh", -1.0), "hip": ("pelvis", 1.0),
+          "l5s1": ("trunk", 1.0), "shoulder": ("arm", -1.0)}
+
+
+def cross(r, f):
+    """z component of the planar cross product."""
+    return r[..., 0] * f[..., 1] - r[..., 1] * f[..., 0]
+
+
+def inverse_dynamics(kin, masses, inertias, alpha, foot_mass, foot_com):
+    """Joint moments and forces, ground reaction force and centre of pressure.
+
+    Parameters
+    ----------
+    kin : dict
+        Output of :func:`hinge_sim.chain.kinematics`.
+    masses, inertias : dict of float
+        Segment masses (kg) and COM inertias (kg m^2).
+    alpha : dict of ndarray (N,)
+        Clockwise angular accelerations (rad/s^2).
+    foot_mass : float
+        Mass of both feet (kg), at rest.
+    foot_com : ndarray (2,)
+        Position of the feet's COM (m).
+
+    Returns
+    -------
+    moments : dict of ndarray (N,)
+        Net joint moments (N m), extensor / plantar-flexor positive.
+    forces : dict of ndarray (N, 2)
+        Force on the distal side at each joint (N).
+    grf : ndarray (N, 2)
+        Ground reaction force (N).
+    cop_x : ndarray (N,)
+        Centre of pressure on the floor (m).
+    """
+    g = np.array([0.0, -GRAVITY])
+    f, tau = {}, {}
+    for name, _ in TREE:
+        r, _, a = kin["com"][name]
+        f[name] = masses[name] * (a - g)
+        tau[name] = cross(r, f[name]) - inertias[name] * alpha[name]
+    # subtree sums, leaves first
+    F, T = dict(f), dict(tau)
+    for name, parent in reversed(TREE):
+        if parent is not None:
+            F[parent] = F[parent] + F[name]
+            T[parent] = T[parent] + T[name]
+    moments, forces = {}, {}
+    for joint, (seg, sign) in JOINTS.items():
+        P = kin["origin"][seg][0]
+        moments[joint] = sign * (T[seg] - cross(P, F[seg]))
+        forces[joint] = F[seg]
+    f_foot = foot_mass * -g
+    grf = F["shank"] + f_foot
+    total_moment = T["shank"] + cross(foot_com, f_foot)
+    cop_x = total_moment / grf[..., 1]
+    return moments, forces, grf, cop_x

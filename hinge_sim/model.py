@@ -1,0 +1,134 @@
+"""``analyze``: one call from body, posture and load to loads on the body."""
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chain import kinematics
+from .checks import check_range
+from .mechanics import inverse_dynamics
+from .pose import solve_angles
+from .spine import disc_loads
+
+PROBLEM_TEXT = {
+    "balance": "no lean of the shins puts the weight over the chosen part of the foot",
+    "ankle": "the balance needs more ankle bend than the ankle allows",
+    "reach": "the hands cannot reach the bar from here",
+    "floor": "the load would go below the floor: less depth",
+    "legs": "the bar would pass through the legs: knees back or bar forward",
+}
+
+
+@dataclass
+class Result:
+    """Everything ``analyze`` finds, in SI units; arrays shaped like the input.
+
+    Attributes
+    ----------
+    points : dict
+        Landmark -> (..., 2) position (m).
+    moments : dict
+        Joint -> net moment (N m), extensor / plantar-flexor positive.
+    disc : dict
+        ``compression`` and ``shear`` at L5/S1 (N).
+    cop_x : ndarray
+        Centre of pressure (m).
+    balanced : ndarray of bool
+        A pose within limits with the centre of pressure inside the foot.
+    problems : dict
+        Name -> bool array; see :data:`PROBLEM_TEXT`.
+    segments : dict
+        Name -> dict with ``mass`` (kg), ``com`` (..., 2) m, ``inertia``
+        (kg m^2), ``angle`` (rad, clockwise from vertical).
+    metrics : dict
+        Coach's measures.
+    grf : ndarray
+        Ground reaction force (..., 2) in N.
+    """
+
+    points: dict
+    moments: dict
+    disc: dict
+    cop_x: np.ndarray
+    balanced: np.ndarray
+    problems: dict
+    segments: dict
+    metrics: dict
+    grf: np.ndarray
+
+    def messages(self):
+        """Plain-language reasons why a pose is not possible (any frame)."""
+        return [PROBLEM_TEXT[k] for k, v in self.problems.items() if np.any(v)]
+
+
+def analyze(body, posture, load, bracing=0.0):
+    """Analyse a still posture.
+
+    Parameters
+    ----------
+    body : Body
+    posture : Posture
+    load : Load
+    bracing : float
+        0 relaxed to 1 full brace.
+
+    Returns
+    -------
+    Result
+    """
+    bracing = float(check_range("bracing", bracing, 0.0, 1.0))
+    (knee, hip, lumbar, bar, shift), shape = posture.arrays()
+    theta, problems = solve_angles(body, load, knee, hip, lumbar, bar, shift)
+    zeros = {k: np.zeros_like(v) for k, v in theta.items()}
+    return _evaluate(body, load, theta, zeros, zeros, problems, lumbar, bracing, shape)
+
+
+def _evaluate(body, load, theta, omega, alpha, problems, lumbar, bracing, shape):
+    seg = body.segments
+    ankle = np.array([0.0, body.ankle_height])
+    kin = kinematics(body, load, theta, omega, alpha, ankle)
+    masses = {k: s.mass for k, s in seg.items() if k != "foot"}
+    inertias = {k: s.inertia for k, s in seg.items() if k != "foot"}
+    masses["load"], inertias["load"] = load.mass, 0.0
+    foot = seg["foot"]
+    foot_com = ankle + np.array([foot.com_axial, foot.com_anterior])
+    moments, forces, grf, cop_x = inverse_dynamics(kin, masses, inertias, alpha,
+                                                   foot.mass, foot_com)
+    disc = disc_loads(moments["l5s1"], forces["l5s1"], theta["trunk"], lumbar,
+                      bracing, body.sex)
+    inside = (cop_x >= body.heel_x) & (cop_x <= body.toe_x)
+    feasible = ~np.any(np.stack(list(problems.values())), axis=0)
+    o = {k: v[0] for k, v in kin["origin"].items()}
+    points = {"ankle": o["shank"], "knee": o["thigh"], "hip": o["pelvis"],
+              "l5s1": o["trunk"], "c7t1": o["head"], "shoulder": o["arm"],
+              "hand": o["load"], "bar": kin["com"]["load"][0]}
+    points["head"] = o["head"] + seg["head"].length * np.stack(
+        [np.sin(theta["head"]), np.cos(theta["head"])], -1)
+    n = o["shank"].shape[0]
+    points["heel"] = np.tile([body.heel_x, 0.0], (n, 1))
+    points["toe"] = np.tile([body.toe_x, 0.0], (n, 1))
+    segments = {k: {"mass": masses[k], "com": kin["com"][k][0], "inertia": inertias[k],
+                    "angle": theta[k]} for k in masses}
+    segments["foot"] = {"mass": foot.mass, "com": np.tile(foot_com, (n, 1)),
+                        "inertia": foot.inertia, "angle": np.zeros(n)}
+    hip_ext = np.maximum(moments["hip"], 0)
+    metrics = {
+        "hip_to_bar": points["bar"][:, 0] - points["hip"][:, 0],
+        "bar_to_midfoot": points["bar"][:, 0] - body.midfoot_x,
+        "trunk_angle": np.rad2deg(theta["trunk"]),
+        "shin_angle": np.rad2deg(theta["shank"]),
+        "hip_share": hip_ext / np.maximum(hip_ext + np.maximum(moments["knee"], 0), 1e-9),
+        "balance_margin": np.minimum(cop_x - body.heel_x, body.toe_x - cop_x),
+    }
+
+    def shaped(a):
+        return a.reshape(shape + a.shape[1:])
+
+    return Result(
+        points={k: shaped(v) for k, v in points.items()},
+        moments={k: shaped(v) for k, v in moments.items()},
+        disc={k: shaped(v) for k, v in disc.items()},
+        cop_x=shaped(cop_x), balanced=shaped(inside & feasible),
+        problems={k: shaped(np.asarray(v) & np.ones(n, bool)) for k, v in problems.items()},
+        segments={k: {**v, "com": shaped(v["com"]), "angle": shaped(v["angle"])}
+                  for k, v in segments.items()},
+        metrics={k: shaped(v) for k, v in metrics.items()}, grf=shaped(grf))
