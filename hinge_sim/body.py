@@ -89,6 +89,9 @@ class Body:
         self.toe_x = self.heel_x + self.foot_length
         self.midfoot_x = 0.5 * (self.heel_x + self.toe_x)
         self.pelvis_tilt = C.PELVIS_TILT_STANDING_DEG[sex]
+        # For the foot, whose axis is horizontal, com_axial is the COM's
+        # forward distance from the ankle and com_anterior its (negative)
+        # height relative to the ankle (Dumas foot frame).
 
     def _straight_arm(self, table, scale, total):
         """Upper arm, forearm and hand of both sides as one straight segment."""

@@ -14,6 +14,15 @@ JOINTS = {"ankle": ("shank", 1.0), "knee": ("thigh", -1.0), "hip": ("pelvis", 1.
           "l5s1": ("trunk", 1.0), "shoulder": ("arm", -1.0)}
 
 
+def mass_table(body, load):
+    """Masses (kg) and COM inertias (kg m^2) of the moving segments and load."""
+    moving = {k: s for k, s in body.segments.items() if k != "foot"}
+    masses = {k: s.mass for k, s in moving.items()}
+    inertias = {k: s.inertia for k, s in moving.items()}
+    masses["load"], inertias["load"] = load.mass, 0.0  # a point mass
+    return masses, inertias
+
+
 def cross(r, f):
     """z component of the planar cross product."""
     return r[..., 0] * f[..., 1] - r[..., 1] * f[..., 0]

@@ -5,7 +5,7 @@ import numpy as np
 
 from .chain import kinematics
 from .checks import check_range
-from .mechanics import inverse_dynamics
+from .mechanics import inverse_dynamics, mass_table
 from .pose import solve_angles
 from .spine import disc_loads
 
@@ -86,9 +86,7 @@ def _evaluate(body, load, theta, omega, alpha, problems, lumbar, bracing, shape)
     seg = body.segments
     ankle = np.array([0.0, body.ankle_height])
     kin = kinematics(body, load, theta, omega, alpha, ankle)
-    masses = {k: s.mass for k, s in seg.items() if k != "foot"}
-    inertias = {k: s.inertia for k, s in seg.items() if k != "foot"}
-    masses["load"], inertias["load"] = load.mass, 0.0
+    masses, inertias = mass_table(body, load)
     foot = seg["foot"]
     foot_com = ankle + np.array([foot.com_axial, foot.com_anterior])
     moments, forces, grf, cop_x = inverse_dynamics(kin, masses, inertias, alpha,

@@ -91,6 +91,7 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
     else:
         moment += (arm.mass + m_load) * shoulder0
         fixed = 0.0
+    fixed = fixed + seg["foot"].mass * seg["foot"].com_axial  # feet, at rest
     total = sum(s.mass for s in seg.values()) + m_load
     # x of rotated point: r_x cos + r_y sin; solve P sin + Q cos = rhs
     P, Q = moment[..., 1], moment[..., 0]

@@ -1,0 +1,39 @@
+"""Published behaviour of the hinge (see docs/model.md for the sources)."""
+import numpy as np
+
+import hinge_sim as hs
+
+MAN = hs.Body(stature=1.75, mass=75, sex="male")
+
+
+def test_rdl_knee_moment_is_flexor():
+    res = hs.analyze(MAN, hs.Posture(knee=20, hip=85, lumbar=5), hs.Barbell(40))
+    assert res.balanced and res.moments["knee"] < 0
+
+
+def test_deep_knee_bend_deadlift_knee_moment_is_extensor():
+    res = hs.analyze(MAN, hs.Posture(knee=75, hip=95, lumbar=5, bar=0.0), hs.TrapBar(60))
+    assert res.balanced and res.moments["knee"] > 0
+
+
+def test_more_knee_bend_lowers_hip_share():
+    res = hs.analyze(MAN, hs.Posture(knee=[20, 50, 70], hip=90, lumbar=5), hs.TrapBar(40))
+    assert np.all(np.diff(res.metrics["hip_share"]) < 0)
+
+
+def test_rounding_raises_shear():
+    res = hs.analyze(MAN, hs.Posture(knee=20, hip=[85, 65], lumbar=[5, 25]), hs.Barbell(40))
+    assert res.disc["shear"][1] > res.disc["shear"][0]
+
+
+def test_bar_drifting_forward_raises_low_back_moment():
+    res = hs.analyze(MAN, hs.Posture(knee=20, hip=85, lumbar=5, bar=[0.0, 0.1]), hs.Barbell(40))
+    assert res.moments["l5s1"][1] > res.moments["l5s1"][0]
+
+
+def test_rdl_bottom_in_published_range():
+    """75 kg man, 40 kg RDL bottom: L5/S1 moment 150-300 N m and compression
+    2.5-4.5 kN, the range of static models for such loads (docs/model.md)."""
+    res = hs.analyze(MAN, hs.Posture(knee=20, hip=85, lumbar=5), hs.Barbell(40))
+    assert 150 < res.moments["l5s1"] < 300
+    assert 2500 < res.disc["compression"] < 4500
