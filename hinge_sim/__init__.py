@@ -9,8 +9,9 @@ Usage
 """
 from .body import Body
 from .loads import Barbell, Dowel, Kettlebell, Load, TrapBar
-from .model import Result, analyze
+from .model import Rep, Result, analyze, simulate
+from .motion import parse_tempo
 from .pose import Posture
 
 __all__ = ["Body", "Posture", "Barbell", "TrapBar", "Kettlebell", "Dowel", "Load",
-           "Result", "analyze"]
+           "Result", "Rep", "analyze", "simulate", "parse_tempo"]

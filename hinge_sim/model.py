@@ -130,3 +130,72 @@ def _evaluate(body, load, theta, omega, alpha, problems, lumbar, bracing, shape)
         segments={k: {**v, "com": shaped(v["com"]), "angle": shaped(v["angle"])}
                   for k, v in segments.items()},
         metrics={k: shaped(v) for k, v in metrics.items()}, grf=shaped(grf))
+
+
+@dataclass
+class Rep(Result):
+    """A :class:`Result` over time, plus the clock and the phases.
+
+    Attributes
+    ----------
+    t : ndarray (N,)
+        Time (s).
+    phase : ndarray (N,) of int
+        Index into :data:`hinge_sim.motion.PHASES`.
+    """
+
+    t: np.ndarray = None
+    phase: np.ndarray = None
+
+    def summary(self):
+        """Peaks over the rep: moments (N m), disc loads (N), and the lowest
+        balance margin (m)."""
+        out = {f"peak {k} moment": float(np.max(np.abs(v))) for k, v in self.moments.items()}
+        out.update({f"peak {k}": float(np.max(np.abs(v))) for k, v in self.disc.items()
+                    if k in ("compression", "shear")})
+        out["lowest balance margin"] = float(np.min(self.metrics["balance_margin"]))
+        out["duration"] = float(self.t[-1])
+        return out
+
+
+def simulate(body, top, bottom, tempo="3-1-1-0", load=None, fps=100, bracing=0.0):
+    """One rep from ``top`` to ``bottom`` and back at a coaching tempo.
+
+    Each posture field moves from its top to its bottom value along a
+    minimum-jerk profile; every frame is balanced as a still pose would be,
+    and velocities and accelerations come from the angle history.
+
+    Parameters
+    ----------
+    body : Body
+    top, bottom : Posture
+        Scalar postures at the top and the bottom of the rep.
+    tempo : str or sequence
+        Coaching notation ("3-1-1-0", "31X0") or four durations (s).
+    load : Load, optional
+        Defaults to a dowel.
+    fps : float
+        Frames per second.
+    bracing : float
+        0 relaxed to 1 full brace.
+
+    Returns
+    -------
+    Rep
+    """
+    from .loads import Dowel
+    from .motion import rep_profile
+
+    load = Dowel() if load is None else load
+    bracing = float(check_range("bracing", bracing, 0.0, 1.0))
+    t, s, phase = rep_profile(tempo, fps)
+    (a, _), (b, _) = top.arrays(), bottom.arrays()
+    if len(a[0]) != 1 or len(b[0]) != 1:
+        raise ValueError("top and bottom must each be a single posture, not arrays")
+    fields = [ta + s * (bo - ta) for ta, bo in zip(a, b)]
+    theta, problems = solve_angles(body, load, *fields)
+    dt = 1.0 / fps
+    omega = {k: np.gradient(v, dt, edge_order=2) for k, v in theta.items()}
+    alpha = {k: np.gradient(v, dt, edge_order=2) for k, v in omega.items()}
+    res = _evaluate(body, load, theta, omega, alpha, problems, fields[2], bracing, t.shape)
+    return Rep(**vars(res), t=t, phase=phase)
