@@ -62,15 +62,39 @@ class Body:
         Body mass (kg), 30 to 200.
     sex : {"male", "female"}
         Selects the Dumas table.
+    thigh, shank, torso, arm : float
+        Proportion factors, 0.8 to 1.2, on the segment lengths. The standing
+        height stays ``stature``: a long-femur lifter has a shorter torso.
+        Masses keep the table's fractions [A].
+    slr : float
+        Straight-leg-raise angle (deg), 30 to 110: hamstring flexibility.
+    dorsiflexion : float
+        Ankle dorsiflexion limit with the foot flat (deg), 10 to 60.
+    max_lumbar : float
+        Largest lumbar flexion from standing (deg), 20 to 60.
     """
 
-    def __init__(self, stature=1.75, mass=75.0, sex="male"):
+    def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
+                 torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0, max_lumbar=55.0):
         self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
         self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
         if sex not in C.DUMAS:
             raise ValueError(f"sex = {sex!r} is not valid; choose 'male' or 'female'")
         self.sex = sex
-        table = C.DUMAS[sex]
+        factors = {name: float(check_range(name, value, 0.8, 1.2)) for name, value in
+                   (("thigh", thigh), ("shank", shank), ("torso", torso), ("arm", arm))}
+        self.proportions = factors
+        self.slr = float(check_range("slr", slr, 30.0, 110.0, " deg"))
+        self.dorsiflexion = float(check_range("dorsiflexion", dorsiflexion, 10.0, 60.0, " deg"))
+        self.max_lumbar = float(check_range("max_lumbar", max_lumbar, 20.0, 60.0, " deg"))
+        table = dict(C.DUMAS[sex])
+        for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
+                          ("upper_arm", "arm"), ("forearm", "arm"), ("hand", "arm")):
+            table[name] = (table[name][0] * factors[key],) + table[name][1:]
+        height = sum(table[k][0] for k in ("shank", "thigh", "pelvis", "trunk", "head"))
+        reference = sum(C.DUMAS[sex][k][0] for k in ("shank", "thigh", "pelvis", "trunk", "head"))
+        for name in ("shank", "thigh", "pelvis", "trunk", "head"):
+            table[name] = (table[name][0] * reference / height,) + table[name][1:]
         scale = self.stature / C.REFERENCE_STATURE[sex]
         parts = ("head", "trunk", "pelvis", "thigh", "shank", "foot")
         limbs = {"thigh", "shank", "foot", "upper_arm", "forearm", "hand"}
@@ -109,4 +133,7 @@ class Body:
         return Segment(grip, mass, com, 0.0, inertia)
 
     def __repr__(self):
-        return f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r})"
+        extra = "".join(f", {k}={v:g}" for k, v in self.proportions.items() if v != 1.0)
+        return (f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r}{extra}, "
+                f"slr={self.slr:g}, dorsiflexion={self.dorsiflexion:g}, "
+                f"max_lumbar={self.max_lumbar:g})")

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import hamstrings
 from .chain import kinematics
 from .checks import check_range
 from .mechanics import inverse_dynamics, mass_table
@@ -11,6 +12,7 @@ from .spine import disc_loads
 
 PROBLEM_TEXT = {
     "balance": "no lean of the shins puts the weight over the chosen part of the foot",
+    "spine": "hamstrings and lower back are both at their limit: bend the knees more",
     "ankle": "the balance needs more ankle bend than the ankle allows",
     "reach": "the hands cannot reach the bar from here",
     "floor": "the load would go below the floor: less depth",
@@ -77,12 +79,13 @@ def analyze(body, posture, load, bracing=0.0):
     """
     bracing = float(check_range("bracing", bracing, 0.0, 1.0))
     (knee, hip, lumbar, bar, shift), shape = posture.arrays()
-    theta, problems = solve_angles(body, load, knee, hip, lumbar, bar, shift)
+    theta, joints, problems = solve_angles(body, load, knee, hip, lumbar, bar, shift)
     zeros = {k: np.zeros_like(v) for k, v in theta.items()}
-    return _evaluate(body, load, theta, zeros, zeros, problems, lumbar, bracing, shape)
+    return _evaluate(body, load, theta, zeros, zeros, problems, knee, joints, bracing, shape)
 
 
-def _evaluate(body, load, theta, omega, alpha, problems, lumbar, bracing, shape):
+def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, shape):
+    lumbar = joints["lumbar"]
     seg = body.segments
     ankle = np.array([0.0, body.ankle_height])
     kin = kinematics(body, load, theta, omega, alpha, ankle)
@@ -116,6 +119,9 @@ def _evaluate(body, load, theta, omega, alpha, problems, lumbar, bracing, shape)
         "shin_angle": np.rad2deg(theta["shank"]),
         "hip_share": hip_ext / np.maximum(hip_ext + np.maximum(moments["knee"], 0), 1e-9),
         "balance_margin": np.minimum(cop_x - body.heel_x, body.toe_x - cop_x),
+        "hip_flexion": joints["hip"],
+        "lumbar_flexion": lumbar,
+        "hamstring_stretch": hamstrings.stretch(joints["hip"], knee, body.slr),
     }
 
     def shaped(a):
@@ -193,9 +199,10 @@ def simulate(body, top, bottom, tempo="3-1-1-0", load=None, fps=100, bracing=0.0
     if len(a[0]) != 1 or len(b[0]) != 1:
         raise ValueError("top and bottom must each be a single posture, not arrays")
     fields = [ta + s * (bo - ta) for ta, bo in zip(a, b)]
-    theta, problems = solve_angles(body, load, *fields)
+    theta, joints, problems = solve_angles(body, load, *fields)
     dt = 1.0 / fps
     omega = {k: np.gradient(v, dt, edge_order=2) for k, v in theta.items()}
     alpha = {k: np.gradient(v, dt, edge_order=2) for k, v in omega.items()}
-    res = _evaluate(body, load, theta, omega, alpha, problems, fields[2], bracing, t.shape)
+    res = _evaluate(body, load, theta, omega, alpha, problems, fields[0], joints, bracing,
+                    t.shape)
     return Rep(**vars(res), t=t, phase=phase)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import hamstrings
 from .chain import com_offsets, joint_offsets, rotate
 from .checks import check_range
 
-DORSIFLEXION_LIMIT_DEG = 40.0  # weight-bearing ankle dorsiflexion [R, assumed]
 PLANTARFLEXION_LIMIT_DEG = 20.0  # shank leaning back with the foot flat [A]
 
 
@@ -61,10 +61,17 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
     -------
     theta : dict of ndarray (N,)
         Clockwise segment angles from vertical (rad).
+    joints : dict of ndarray (N,)
+        The ``hip`` and ``lumbar`` flexion actually used (deg), after the
+        hamstring limit moved depth into the spine.
     problems : dict of ndarray (N,) of bool
-        ``balance``, ``ankle``, ``reach``, ``floor`` and ``legs`` flags.
+        ``balance``, ``ankle``, ``spine``, ``reach``, ``floor`` and ``legs`` flags.
     """
     seg, d = body.segments, np.deg2rad
+    # tight hamstrings: depth beyond their limit comes from the lumbar spine
+    allowed = hamstrings.hip_limit(knee, body.slr)
+    lumbar = lumbar + np.maximum(hip - allowed, 0.0)
+    hip = np.minimum(hip, allowed)
     tilt = d(body.pelvis_tilt)
     rel = {"shank": 0.0 * knee, "thigh": -d(knee)}
     rel["pelvis"] = rel["thigh"] + d(hip) + tilt
@@ -112,11 +119,12 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
     hand_y = shoulder[..., 1] - arm.length * np.cos(theta["arm"])
     problems = {
         "balance": ~can_balance,
-        "ankle": (shank > d(DORSIFLEXION_LIMIT_DEG)) | (shank < -d(PLANTARFLEXION_LIMIT_DEG)),
+        "spine": lumbar > body.max_lumbar,
+        "ankle": (shank > d(body.dorsiflexion)) | (shank < -d(PLANTARFLEXION_LIMIT_DEG)),
         "reach": ~can_reach,
         "floor": hand_y < load.min_height,
     }
     knee_x = ankle[0] + body.segments["shank"].length * np.sin(shank)
     problems["legs"] = (hand_x < knee_x) & load.in_front & (hand_y < body.ankle_height
                                                             + seg["shank"].length)
-    return theta, problems
+    return theta, {"hip": hip, "lumbar": lumbar}, problems

@@ -52,3 +52,16 @@ def test_points_and_segments_broadcast():
     assert res.points["hip"].shape == (1, 3, 2)
     assert res.moments["l5s1"].shape == (1, 3)
     assert np.all(np.isfinite(res.disc["compression"]))
+
+
+@pytest.mark.parametrize("factors", [dict(thigh=1.15, torso=0.9), dict(shank=0.85, arm=1.2)])
+def test_proportions_keep_standing_height(factors):
+    body = hs.Body(stature=1.8, **factors)
+    s = body.segments
+    height = body.ankle_height + s["shank"].length + s["thigh"].length + s["trunk"].length \
+        + s["head"].length + s["pelvis"].length * np.cos(np.deg2rad(body.pelvis_tilt))
+    plain = hs.Body(stature=1.8)
+    p = plain.segments
+    ref = plain.ankle_height + p["shank"].length + p["thigh"].length + p["trunk"].length \
+        + p["head"].length + p["pelvis"].length * np.cos(np.deg2rad(plain.pelvis_tilt))
+    assert height == pytest.approx(ref, rel=0.01)

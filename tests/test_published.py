@@ -1,5 +1,6 @@
 """Published behaviour of the hinge (see docs/model.md for the sources)."""
 import numpy as np
+import pytest
 
 import hinge_sim as hs
 
@@ -37,3 +38,20 @@ def test_rdl_bottom_in_published_range():
     res = hs.analyze(MAN, hs.Posture(knee=20, hip=85, lumbar=5), hs.Barbell(40))
     assert 150 < res.moments["l5s1"] < 300
     assert 2500 < res.disc["compression"] < 4500
+
+
+def test_tighter_hamstrings_round_the_back_at_the_same_depth():
+    posture = hs.Posture(knee=15, hip=85, lumbar=5)
+    loose = hs.analyze(hs.Body(slr=90), posture, hs.Barbell(40))
+    tight = hs.analyze(hs.Body(slr=60), posture, hs.Barbell(40))
+    assert tight.metrics["lumbar_flexion"] > loose.metrics["lumbar_flexion"] + 10
+    assert tight.metrics["hamstring_stretch"] == pytest.approx(1.0)
+    # same depth: the trunk leans the same
+    assert tight.metrics["trunk_angle"] == pytest.approx(loose.metrics["trunk_angle"], abs=2)
+
+
+def test_bending_the_knees_lets_tight_hamstrings_keep_a_neutral_spine():
+    tight = hs.Body(slr=60)
+    straight = hs.analyze(tight, hs.Posture(knee=5, hip=80, lumbar=0), hs.Dowel())
+    bent = hs.analyze(tight, hs.Posture(knee=35, hip=80, lumbar=0), hs.Dowel())
+    assert straight.metrics["lumbar_flexion"] > 15 and bent.metrics["lumbar_flexion"] == 0
