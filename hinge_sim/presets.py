@@ -1,0 +1,41 @@
+"""Named lifters and postures for lessons and demonstrations.
+
+Lifters follow the Dumas mean subjects; the variants change one thing each so
+a learner can see its effect. Postures are typical of coaching practice
+(RDL bottom: hip 75-100 deg, knee 10-30 deg [R], see docs/model.md).
+"""
+from .body import Body
+from .pose import Posture
+
+LIFTERS = {
+    "average woman": dict(stature=1.62, mass=62, sex="female"),
+    "average man": dict(stature=1.77, mass=78, sex="male"),
+    "long femurs": dict(stature=1.77, mass=78, sex="male", thigh=1.12, torso=0.92),
+    "long torso": dict(stature=1.77, mass=78, sex="male", thigh=0.9, torso=1.1),
+    "short lifter": dict(stature=1.55, mass=60, sex="female"),
+    "tall lifter": dict(stature=1.98, mass=98, sex="male"),
+    "tight hamstrings": dict(stature=1.77, mass=78, sex="male", slr=60),
+}
+
+POSTURES = {
+    "standing": dict(knee=5, hip=0, lumbar=0),
+    "textbook hinge": dict(knee=20, hip=85, lumbar=5),
+    "rounded back": dict(knee=10, hip=55, lumbar=35),
+    "squatty hinge": dict(knee=70, hip=90, lumbar=5, bar=0.08),
+    "bar drifting forward": dict(knee=20, hip=85, lumbar=5, bar=0.15),
+    "stiff-legged reach": dict(knee=0, hip=70, lumbar=20),
+}
+
+
+def lifter(name):
+    """A :class:`Body` from :data:`LIFTERS` by name."""
+    if name not in LIFTERS:
+        raise ValueError(f"lifter {name!r} is not a preset; choose from {sorted(LIFTERS)}")
+    return Body(**LIFTERS[name])
+
+
+def posture(name):
+    """A :class:`Posture` from :data:`POSTURES` by name."""
+    if name not in POSTURES:
+        raise ValueError(f"posture {name!r} is not a preset; choose from {sorted(POSTURES)}")
+    return Posture(**POSTURES[name])
