@@ -21,4 +21,4 @@ course: install
 	$(BIN)/jupyter lab notebooks/
 
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider

@@ -21,7 +21,7 @@ def test_environment_matches_pyproject():
 
 
 def test_postbuild_installs_the_package():
-    text = (ROOT / "binder" / "postBuild").read_text()
+    text = (ROOT / "postBuild").read_text()
     assert "pip install" in text and " ." in text
 
 
