@@ -75,7 +75,8 @@ class Body:
     """
 
     def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
-                 torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0, max_lumbar=55.0):
+                 torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0,
+                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG):
         self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
         self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
         if sex not in C.DUMAS:

@@ -61,7 +61,7 @@ KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]
 # L5/S1 disc model (Chaffin & Andersson; WATBAK, Cholewicki et al. 1991)
 EXTENSOR_MOMENT_ARM = 0.06  # m [V, WATBAK]
 EXTENSOR_ANGLE_NEUTRAL_DEG = 5.0  # deg behind compression axis [V, WATBAK]
-MAX_LUMBAR_FLEXION_DEG = 55.0  # deg [R, 50-60]
+MAX_LUMBAR_FLEXION_DEG = 55.0  # deg [R, 50-60]: Body(max_lumbar=...) default
 PASSIVE_MOMENT_FULL_FLEXION = {"male": 120.0, "female": 77.0}  # N m, Dolan 1994 [V]
 PASSIVE_MOMENT_STEEPNESS = 5.0  # exponential shape [A]
 PASSIVE_SHEAR_ANGLE_DEG = 15.0  # passive force obliquity giving anterior shear [A]

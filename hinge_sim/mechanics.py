@@ -1,7 +1,8 @@
 """Planar inverse dynamics (Newton-Euler on subtrees), time as first axis.
 
 For each joint, the net force and moment that the proximal side exerts on
-everything distal to it: F = sum m (a - g), M = sum (r - P) x m (a - g) + I alpha.
+everything distal to it: F = sum m (a - g), M = sum (r - P) x m (a - g) + I alpha_z, with alpha_z = -alpha the
+counter-clockwise angular acceleration.
 """
 import numpy as np
 

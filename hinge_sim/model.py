@@ -95,7 +95,7 @@ def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, 
     moments, forces, grf, cop_x = inverse_dynamics(kin, masses, inertias, alpha,
                                                    foot.mass, foot_com)
     disc = disc_loads(moments["l5s1"], forces["l5s1"], theta["trunk"], lumbar,
-                      bracing, body.sex)
+                      bracing, body.sex, body.max_lumbar)
     inside = (cop_x >= body.heel_x) & (cop_x <= body.toe_x)
     feasible = ~np.any(np.stack(list(problems.values())), axis=0)
     o = {k: v[0] for k, v in kin["origin"].items()}

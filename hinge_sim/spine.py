@@ -13,7 +13,7 @@ import numpy as np
 from . import constants as C
 
 
-def disc_loads(moment, force, trunk_angle, lumbar_deg, bracing, sex):
+def disc_loads(moment, force, trunk_angle, lumbar_deg, bracing, sex, max_lumbar):
     """Compression and shear at L5/S1.
 
     Parameters
@@ -30,6 +30,8 @@ def disc_loads(moment, force, trunk_angle, lumbar_deg, bracing, sex):
         0 (relaxed) to 1 (full brace).
     sex : str
         Selects the passive full-flexion moment.
+    max_lumbar : float
+        The lifter's largest lumbar flexion (deg): full flexion for lambda.
 
     Returns
     -------
@@ -39,7 +41,7 @@ def disc_loads(moment, force, trunk_angle, lumbar_deg, bracing, sex):
     """
     axis = np.stack([np.sin(trunk_angle), np.cos(trunk_angle)], -1)
     ahead = np.stack([np.cos(trunk_angle), -np.sin(trunk_angle)], -1)
-    lam = np.clip(lumbar_deg / C.MAX_LUMBAR_FLEXION_DEG, 0.0, 1.0)
+    lam = np.clip(lumbar_deg / max_lumbar, 0.0, 1.0)
     k = C.PASSIVE_MOMENT_STEEPNESS
     passive_capacity = C.PASSIVE_MOMENT_FULL_FLEXION[sex] * np.expm1(k * lam) / np.expm1(k)
     passive = np.minimum(passive_capacity, np.maximum(moment, 0.0))
