@@ -54,6 +54,12 @@ HEEL_TO_ANKLE_PER_FOOT = 0.18
 # below C7/T1 [A].
 SHOULDER_BELOW_C7 = 0.10
 
+# Dowel check: sacrum contact point, behind and below L5/S1, at 1.77 m
+# stature (scaled with stature) [A]. The lifter's standing spine is taken as
+# the neutral curve on which head, upper back and sacrum touch the dowel [A].
+SACRUM_BEHIND_L5S1 = 0.06  # m [A]
+SACRUM_BELOW_L5S1 = 0.10  # m [A]
+
 # Loads
 PLATE_RADIUS = 0.225  # m, standard 450 mm plate (IWF/IPF) [V]
 KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]

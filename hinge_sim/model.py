@@ -6,6 +6,7 @@ import numpy as np
 from . import hamstrings
 from .chain import kinematics
 from .checks import check_range
+from .metrics import dowel_gap, joint_power
 from .mechanics import inverse_dynamics, mass_table
 from .pose import solve_angles
 from .spine import disc_loads
@@ -122,6 +123,7 @@ def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, 
         "hip_flexion": joints["hip"],
         "lumbar_flexion": lumbar,
         "hamstring_stretch": hamstrings.stretch(joints["hip"], knee, body.slr),
+        "dowel_gap": dowel_gap(body, lumbar),
     }
 
     def shaped(a):
@@ -148,18 +150,26 @@ class Rep(Result):
         Time (s).
     phase : ndarray (N,) of int
         Index into :data:`hinge_sim.motion.PHASES`.
+    powers : dict
+        ``hip`` and ``lumbar`` extensor power (W) over time.
     """
 
     t: np.ndarray = None
     phase: np.ndarray = None
+    powers: dict = None
 
     def summary(self):
-        """Peaks over the rep: moments (N m), disc loads (N), and the lowest
-        balance margin (m)."""
+        """Peaks over the rep: moments (N m), disc loads (N), the lowest
+        balance margin (m), positive (concentric) work of the hip and lumbar
+        extensors (J) and time under tension (s, all but the top pause)."""
         out = {f"peak {k} moment": float(np.max(np.abs(v))) for k, v in self.moments.items()}
         out.update({f"peak {k}": float(np.max(np.abs(v))) for k, v in self.disc.items()
                     if k in ("compression", "shear")})
         out["lowest balance margin"] = float(np.min(self.metrics["balance_margin"]))
+        dt = self.t[1] - self.t[0]
+        for joint, power in self.powers.items():
+            out[f"{joint} positive work"] = float(np.sum(np.maximum(power, 0)) * dt)
+        out["time under tension"] = float(np.ptp(self.t[self.phase < 3]))
         out["duration"] = float(self.t[-1])
         return out
 
@@ -205,4 +215,6 @@ def simulate(body, top, bottom, tempo="3-1-1-0", load=None, fps=100, bracing=0.0
     alpha = {k: np.gradient(v, dt, edge_order=2) for k, v in omega.items()}
     res = _evaluate(body, load, theta, omega, alpha, problems, fields[0], joints, bracing,
                     t.shape)
-    return Rep(**vars(res), t=t, phase=phase)
+    powers = {"hip": joint_power(res.moments["hip"], joints["hip"], dt),
+              "lumbar": joint_power(res.moments["l5s1"], joints["lumbar"], dt)}
+    return Rep(**vars(res), t=t, phase=phase, powers=powers)

@@ -55,3 +55,19 @@ def test_bending_the_knees_lets_tight_hamstrings_keep_a_neutral_spine():
     straight = hs.analyze(tight, hs.Posture(knee=5, hip=80, lumbar=0), hs.Dowel())
     bent = hs.analyze(tight, hs.Posture(knee=35, hip=80, lumbar=0), hs.Dowel())
     assert straight.metrics["lumbar_flexion"] > 15 and bent.metrics["lumbar_flexion"] == 0
+
+
+def test_dowel_shows_three_points_only_with_a_neutral_spine():
+    res = hs.analyze(MAN, hs.Posture(knee=15, hip=[85, 60], lumbar=[0, 30]), hs.Dowel())
+    assert res.metrics["dowel_gap"][0] == pytest.approx(0.0, abs=1e-12)
+    assert res.metrics["dowel_gap"][1] > 0.03  # m: a hand's width off the sacrum
+
+
+def test_a_rounded_rep_moves_work_from_the_hips_to_the_spine():
+    top = hs.Posture(knee=5, hip=0)
+    hinge = hs.simulate(MAN, top, hs.Posture(knee=20, hip=85, lumbar=5), "3-1-1-0", hs.Barbell(40))
+    rounded = hs.simulate(MAN, top, hs.Posture(knee=10, hip=55, lumbar=35), "3-1-1-0", hs.Barbell(40))
+    share = [r.summary()["lumbar positive work"] / r.summary()["hip positive work"]
+             for r in (hinge, rounded)]
+    assert share[1] > 3 * share[0]
+    assert hinge.summary()["time under tension"] == pytest.approx(5.0)
