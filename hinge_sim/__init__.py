@@ -12,7 +12,7 @@ from .body import Body
 from .loads import Barbell, Dowel, Kettlebell, Load, TrapBar
 from .model import Rep, Result, analyze, simulate
 from .motion import parse_tempo
-from .pose import Posture
+from .pose import Posture, depth_for_bar_height
 
 __all__ = ["presets", "Body", "Posture", "Barbell", "TrapBar", "Kettlebell", "Dowel", "Load",
-           "Result", "Rep", "analyze", "simulate", "parse_tempo"]
+           "depth_for_bar_height", "Result", "Rep", "analyze", "simulate", "parse_tempo"]

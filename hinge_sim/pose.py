@@ -122,9 +122,61 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
         "spine": lumbar > body.max_lumbar,
         "ankle": (shank > d(body.dorsiflexion)) | (shank < -d(PLANTARFLEXION_LIMIT_DEG)),
         "reach": ~can_reach,
-        "floor": hand_y < load.min_height,
+        "floor": hand_y < load.min_height - 1e-6,  # 1 micrometre: solver round-off
     }
-    knee_x = ankle[0] + body.segments["shank"].length * np.sin(shank)
-    problems["legs"] = (hand_x < knee_x) & load.in_front & (hand_y < body.ankle_height
-                                                            + seg["shank"].length)
-    return theta, {"hip": hip, "lumbar": lumbar}, problems
+    problems["legs"] = load.in_front & (hand_x < leg_line_x(body, theta, hand_y))
+    return theta, {"hip": hip, "lumbar": lumbar, "hand_height": hand_y}, problems
+
+
+def leg_line_x(body, theta, y):
+    """x (m) of the shank or thigh axis at height ``y`` (m); -inf above the hip.
+
+    A barbell whose centre is behind this line would pass through the leg.
+    """
+    shank, thigh = body.segments["shank"].length, body.segments["thigh"].length
+    knee_y = body.ankle_height + shank * np.cos(theta["shank"])
+    knee_x = shank * np.sin(theta["shank"])
+    hip_y = knee_y + thigh * np.cos(theta["thigh"])
+    on_shank = (y - body.ankle_height) * np.tan(theta["shank"])
+    on_thigh = knee_x + (y - knee_y) * np.tan(theta["thigh"])
+    return np.where(y <= knee_y, on_shank, np.where(y <= hip_y, on_thigh, -np.inf))
+
+
+def depth_for_bar_height(body, load, knee, height=None, lumbar=0.0, bar=0.0,
+                         weight_shift=0.0):
+    """The hinge depth that brings the grip to ``height`` (m), as a Posture.
+
+    Parameters
+    ----------
+    body : Body
+    load : Load
+    knee : float
+        Knee flexion (deg).
+    height : float, optional
+        Grip height above the floor (m); default the load's lowest height
+        (plates on the floor: a deadlift from the floor).
+    lumbar, bar, weight_shift : float
+        As in :class:`Posture`.
+
+    Raises
+    ------
+    ValueError
+        When no hip flexion from 0 to 140 deg reaches that height.
+    """
+    height = load.min_height if height is None else height
+    base = Posture(knee=knee, lumbar=lumbar, bar=bar, weight_shift=weight_shift)
+    (k, _, lu, b, w), _ = base.arrays()
+
+    def grip(hip):
+        return solve_angles(body, load, k, np.atleast_1d(hip), lu, b, w)[1]["hand_height"][0]
+
+    low, high = 0.0, 140.0
+    if not grip(high) <= height <= grip(low):
+        raise ValueError(f"height = {height:g} m cannot be reached at knee = {knee:g} deg "
+                         f"(reachable {grip(high):.2f} to {grip(low):.2f} m)")
+    for _ in range(50):  # bisection: grip height falls as the hips hinge
+        mid = 0.5 * (low + high)
+        low, high = (mid, high) if grip(mid) > height else (low, mid)
+    return Posture(knee=knee, hip=0.5 * (low + high), lumbar=lumbar, bar=bar,
+                   weight_shift=weight_shift)
+

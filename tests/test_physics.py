@@ -65,3 +65,15 @@ def test_proportions_keep_standing_height(factors):
     ref = plain.ankle_height + p["shank"].length + p["thigh"].length + p["trunk"].length \
         + p["head"].length + p["pelvis"].length * np.cos(np.deg2rad(plain.pelvis_tilt))
     assert height == pytest.approx(ref, rel=0.01)
+
+
+def test_depth_for_bar_height_brings_the_grip_there():
+    load = hs.Barbell(60)
+    posture = hs.depth_for_bar_height(BODY, load, knee=20, height=0.45)
+    res = hs.analyze(BODY, posture, load)
+    assert res.points["hand"][1] == pytest.approx(0.45, abs=1e-6)
+
+
+def test_depth_for_bar_height_out_of_reach_is_a_clear_error():
+    with pytest.raises(ValueError, match="height = 0.05 m cannot be reached at knee = 20"):
+        hs.depth_for_bar_height(BODY, hs.Dowel(), knee=20, height=0.05)
