@@ -60,6 +60,13 @@ SHOULDER_BELOW_C7 = 0.10
 SACRUM_BEHIND_L5S1 = 0.06  # m [A]
 SACRUM_BELOW_L5S1 = 0.10  # m [A]
 
+# Drawing only, no mechanics: the spine curve from L5/S1 to C7/T1 is a
+# quadratic Bezier whose control point, a third of the way up, sits behind the
+# chord by SPINE_BOW_ROUNDED * lambda - SPINE_BOW_NEUTRAL times its length
+# (a slight lordosis standing, a bowed back when rounded) [A].
+SPINE_BOW_NEUTRAL = 0.06
+SPINE_BOW_ROUNDED = 0.30
+
 # Loads
 PLATE_RADIUS = 0.225  # m, standard 450 mm plate (IWF/IPF) [V]
 KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]

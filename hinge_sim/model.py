@@ -6,7 +6,7 @@ import numpy as np
 from . import hamstrings
 from .chain import kinematics
 from .checks import check_range
-from .metrics import dowel_gap, joint_power
+from .metrics import dowel_gap, joint_power, spine_curve
 from .mechanics import inverse_dynamics, mass_table
 from .pose import solve_angles
 from .spine import disc_loads
@@ -106,6 +106,7 @@ def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, 
     points["head"] = o["head"] + seg["head"].length * np.stack(
         [np.sin(theta["head"]), np.cos(theta["head"])], -1)
     n = o["shank"].shape[0]
+    points["spine"] = spine_curve(o["trunk"], o["head"], lumbar, body.max_lumbar)
     points["heel"] = np.tile([body.heel_x, 0.0], (n, 1))
     points["toe"] = np.tile([body.toe_x, 0.0], (n, 1))
     segments = {k: {"mass": masses[k], "com": kin["com"][k][0], "inertia": inertias[k],

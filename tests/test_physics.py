@@ -77,3 +77,22 @@ def test_depth_for_bar_height_brings_the_grip_there():
 def test_depth_for_bar_height_out_of_reach_is_a_clear_error():
     with pytest.raises(ValueError, match="height = 0.05 m cannot be reached at knee = 20"):
         hs.depth_for_bar_height(BODY, hs.Dowel(), knee=20, height=0.05)
+
+
+def test_spine_curve_joins_l5s1_to_c7t1_and_bows_back_when_rounded():
+    res = hs.analyze(BODY, hs.Posture(knee=15, hip=[70, 45], lumbar=[0, 30]), hs.Dowel())
+    spine = res.points["spine"]
+    assert spine.shape == (2, 9, 2)
+    assert np.allclose(spine[:, 0], res.points["l5s1"]) and np.allclose(spine[:, -1], res.points["c7t1"])
+    # signed distance behind the chord at the lumbar third, larger when rounded
+    chord = res.points["c7t1"] - res.points["l5s1"]
+    rel = spine[:, 3] - res.points["l5s1"]
+    behind = (chord[:, 0] * rel[:, 1] - chord[:, 1] * rel[:, 0]) / np.linalg.norm(chord, axis=1)
+    assert behind[0] < 0 < behind[1]
+
+
+def test_units_round_trip_and_body_weight():
+    from hinge_sim import units
+    assert units.kg_to_lb(100) == pytest.approx(220.462, rel=1e-5)
+    assert units.lb_to_kg(units.kg_to_lb(42.0)) == pytest.approx(42.0)
+    assert units.body_weights(75 * GRAVITY, 75) == pytest.approx(1.0)
