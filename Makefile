@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# JupyterLab refuses to start as root (containers, some lab machines) unless told
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: course test install install-dev
 
@@ -18,7 +20,7 @@ install-dev: $(BIN)/python
 	$(BIN)/python -m pip install -e ".[dev]"
 
 course: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
 
 test: install-dev
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
