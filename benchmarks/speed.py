@@ -3,10 +3,8 @@
 Run: ``.venv/bin/python benchmarks/speed.py``. Reports one ``analyze`` call,
 a 10 s rep at 100 frames/s, and the per-frame cost of the inverse dynamics
 against MuJoCo's ``mj_inverse`` called frame by frame from Python on the same
-chain (needs ``pip install mujoco``; see tests/test_mujoco.py for the model).
+chain (needs ``pip install mujoco``; the chain comes from :mod:`hinge_sim.mjcf`).
 """
-import pathlib
-import sys
 import timeit
 
 import numpy as np
@@ -14,6 +12,7 @@ import numpy as np
 import hinge_sim as hs
 from hinge_sim.chain import TREE, kinematics
 from hinge_sim.mechanics import inverse_dynamics, mass_table
+from hinge_sim.mjcf import mjcf
 
 
 def best(fn, number, repeat=7):
@@ -48,8 +47,6 @@ def main():
     print(f"inverse dynamics per frame:      {t_ours * 1e6:8.3f} us")
     try:
         import mujoco
-        sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tests"))
-        from test_mujoco import mjcf
     except ImportError:
         print("mujoco not installed: no engine comparison")
         return

@@ -7,8 +7,10 @@ at ``a * (cos, -sin) + b * (sin, cos)`` from the segment origin.
 """
 import numpy as np
 
-# name, parent, where the joint sits on the parent (along parent's axis as a
-# key into the lengths dict, with a factor)
+from .constants import SHOULDER_BELOW_C7
+
+# (segment, parent), parents first; the feet are fixed to the floor and the
+# shank's origin is the ankle. Where each joint sits: :func:`joint_offsets`.
 TREE = (
     ("shank", None),
     ("thigh", "shank"),
@@ -35,7 +37,6 @@ def rotate_derivative(theta, a, b):
 def joint_offsets(body):
     """Local (a, b) of each segment's origin on its parent (m)."""
     seg = body.segments
-    from .constants import SHOULDER_BELOW_C7
     return {
         "shank": (0.0, 0.0),
         "thigh": (0.0, seg["shank"].length),
@@ -63,6 +64,10 @@ def com_offsets(body, load):
     out["arm"] = (0.0, -seg["arm"].com_axial)
     out["load"] = (0.0, -load.hang)
     return out
+
+
+RIGID_WITH_TRUNK = tuple(t for t in TREE if t[0] not in ("arm", "load"))
+"""The segments whose shape the posture fixes; the arm follows the bar."""
 
 
 def kinematics(body, load, theta, omega, alpha, ankle):

@@ -67,6 +67,10 @@ SACRUM_BELOW_L5S1 = 0.10  # m [A]
 SPINE_BOW_NEUTRAL = 0.06
 SPINE_BOW_ROUNDED = 0.30
 
+# Ankle: how far the shank may lean back with the foot flat [A]; the forward
+# (dorsiflexion) limit is Body(dorsiflexion=40) by default [R, assumed].
+PLANTARFLEXION_LIMIT_DEG = 20.0
+
 # Loads
 PLATE_RADIUS = 0.225  # m, standard 450 mm plate (IWF/IPF) [V]
 KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]

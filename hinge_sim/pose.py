@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import hamstrings
-from .chain import com_offsets, joint_offsets, rotate
+from .chain import RIGID_WITH_TRUNK, com_offsets, joint_offsets, rotate
+from .constants import PLANTARFLEXION_LIMIT_DEG
 from .checks import check_range
 
-PLANTARFLEXION_LIMIT_DEG = 20.0  # shank leaning back with the foot flat [A]
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,7 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
     # shape at shank angle 0, positions relative to the ankle
     origin = {"shank": np.zeros(knee.shape + (2,))}
     moment = np.zeros(knee.shape + (2,))  # sum of m * r over rigid segments
-    for name, parent in (("shank", None), ("thigh", "shank"), ("pelvis", "thigh"),
-                         ("trunk", "pelvis"), ("head", "trunk")):
+    for name, parent in RIGID_WITH_TRUNK:
         if parent:
             origin[name] = origin[parent] + rotate(rel[parent], *joints[name])
         moment += seg[name].mass * (origin[name] + rotate(rel[name], *coms[name]))

@@ -3,36 +3,15 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim.chain import TREE, com_offsets, joint_offsets, kinematics
+from hinge_sim.chain import TREE, kinematics
 from hinge_sim.mechanics import inverse_dynamics, mass_table
+from hinge_sim.mjcf import mjcf
 
 mujoco = pytest.importorskip("mujoco")
 
 # joint -> (segment, sign from MuJoCo's torque about +y to our convention)
 SIGNS = {"ankle": ("shank", -1), "knee": ("thigh", 1), "hip": ("pelvis", -1),
          "l5s1": ("trunk", -1), "shoulder": ("arm", 1)}
-
-
-def mjcf(body, load):
-    """The same tree in the x-z plane; hinges about +y turn z toward x."""
-    masses, inertias = mass_table(body, load)
-    joints, coms = joint_offsets(body), com_offsets(body, load)
-    children = {}
-    for name, parent in TREE:
-        children.setdefault(parent, []).append(name)
-
-    def xml(name):
-        a, b = joints[name]
-        pos = f"0 0 {body.ankle_height}" if name == "shank" else f"{a} 0 {b}"
-        ca, cb = coms[name]
-        inertia = max(inertias[name], 1e-9)
-        inner = "".join(xml(c) for c in children.get(name, []))
-        return (f'<body name="{name}" pos="{pos}"><joint name="{name}" type="hinge" axis="0 1 0"/>'
-                f'<inertial pos="{ca} 0 {cb}" mass="{max(masses[name], 1e-9)}" '
-                f'diaginertia="{inertia} {inertia} {inertia}"/>{inner}</body>')
-
-    return (f'<mujoco><option gravity="0 0 -9.81"/><worldbody>{xml("shank")}'
-            f'</worldbody></mujoco>')
 
 
 @pytest.mark.parametrize("load", [hs.Barbell(40), hs.Kettlebell(24)])
