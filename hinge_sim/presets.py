@@ -5,6 +5,7 @@ a learner can see its effect. Postures are typical of coaching practice
 (RDL bottom: hip 75-100 deg, knee 10-30 deg [R], see docs/model.md).
 """
 from .body import Body
+from .loads import Barbell, Dowel, Kettlebell, TrapBar
 from .pose import Posture
 
 LIFTERS = {
@@ -26,6 +27,14 @@ POSTURES = {
     "stiff-legged reach": dict(knee=0, hip=70, lumbar=20),
 }
 
+EXERCISES = {
+    "RDL": Barbell,          # Romanian deadlift: barbell from the hang, bar in front
+    "deadlift": Barbell,     # same bar, lifted from the floor (plates touch the floor)
+    "trap bar": TrapBar,
+    "kettlebell": Kettlebell,
+    "dowel": Dowel,
+}
+
 
 def lifter(name):
     """A :class:`Body` from :data:`LIFTERS` by name."""
@@ -39,3 +48,11 @@ def posture(name):
     if name not in POSTURES:
         raise ValueError(f"posture {name!r} is not a preset; choose from {sorted(POSTURES)}")
     return Posture(**POSTURES[name])
+
+
+def load(exercise, mass=0.0):
+    """The :class:`Load` for an exercise in :data:`EXERCISES` (mass in kg;
+    ignored for the dowel)."""
+    if exercise not in EXERCISES:
+        raise ValueError(f"exercise {exercise!r} is not known; choose from {list(EXERCISES)}")
+    return Dowel() if exercise == "dowel" else EXERCISES[exercise](mass)
