@@ -1,0 +1,206 @@
+"""Debrief journal: round trips, revisions, schema errors, bad fields, and a
+writer killed in the middle of an append."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from hinge_sim import journal as J
+
+GOOD = dict(date="2024-05-02", athlete="Anna", exercise="RDL", load_kg=40, reps=8,
+            tempo="3-1-1-0", rib_cage=3, spine=4, hip_drive=2, coach_rating=3,
+            hip_to_bar_m=0.31, bar_drift_m=0.04, target_bar_drift_m=0.02, target_rating=4,
+            targets="ribs down at the bottom", notes='felt it in the hamstrings, "good"\nnext: slower')
+
+
+@pytest.fixture
+def path(tmp_path):
+    return J.journal_path(tmp_path, "Anna")
+
+
+def test_round_trip_keeps_every_field(path):
+    j = J.Journal.create(path)
+    rec = j.add(**GOOD)
+    again = J.Journal(path).records()
+    assert len(again) == 1
+    assert again[0].record_id == rec.record_id
+    for name, value in GOOD.items():
+        assert getattr(again[0], name) == value, name
+    assert again[0].hip_to_bar_m == pytest.approx(0.31)
+    assert again[0].bar_to_midfoot_m is None
+
+
+def test_file_is_plain_csv_with_schema_column(path):
+    import csv
+    J.Journal.create(path).add(**GOOD)
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0]["schema"] == str(J.SCHEMA)
+    assert rows[0]["athlete"] == "Anna" and rows[0]["load_kg"] == "40.0"
+
+
+def test_edit_keeps_previous_revision(path):
+    j = J.Journal.create(path)
+    rec = j.add(**GOOD)
+    j.edit(rec.record_id, coach_rating=5, notes="better")
+    j2 = J.Journal(path)
+    hist = j2.history(rec.record_id)
+    assert [h.revision for h in hist] == [1, 2]
+    assert hist[0].coach_rating == 3 and hist[1].coach_rating == 5
+    assert j2.records()[0].notes == "better"
+    j2.delete(rec.record_id)
+    assert J.Journal(path).records() == []
+    assert len(J.Journal(path).records(include_deleted=True)) == 1
+    assert len(J.Journal(path).history(rec.record_id)) == 3
+
+
+def test_records_sorted_by_date_and_filtered_by_athlete(path):
+    j = J.Journal.create(path)
+    j.add(**{**GOOD, "date": "2024-06-01"})
+    j.add(**{**GOOD, "date": "2024-05-01", "athlete": "Ben"})
+    j.add(**{**GOOD, "date": "2024-05-15"})
+    assert [r.date for r in j.records()] == ["2024-05-01", "2024-05-15", "2024-06-01"]
+    assert [r.date for r in j.records(athlete="Anna")] == ["2024-05-15", "2024-06-01"]
+    assert j.athletes() == ["Anna", "Ben"]
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("spine", 6, "spine = 6 is outside the valid range 1 to 5"),
+    ("rib_cage", 0, "rib_cage = 0 is outside the valid range 1 to 5"),
+    ("coach_rating", 2.5, "coach_rating must be a whole number"),
+    ("load_kg", -5, "load_kg = -5 kg is outside the valid range 0 to 500 kg"),
+    ("load_kg", "heavy", "load_kg must be a number, got 'heavy'"),
+    ("reps", 0, "reps = 0 is outside the valid range 1 to 100"),
+    ("hip_to_bar_m", float("nan"), "hip_to_bar_m must be a finite number"),
+    ("bar_drift_m", 3.0, "bar_drift_m = 3 m is outside the valid range -0.5 to 0.5 m"),
+    ("date", "02/05/2024", "date = '02/05/2024' is not a date like 2024-05-02"),
+    ("date", "1850-01-01", "date = 1850-01-01 is outside the valid range"),
+    ("exercise", "bench", "exercise = 'bench' is not known"),
+    ("tempo", "slow", "tempo = 'slow' is not coaching tempo notation"),
+    ("athlete", "", "athlete"),
+])
+def test_bad_field_named_with_value_and_range(path, field, value, words):
+    j = J.Journal.create(path)
+    before = open(path, "rb").read()
+    with pytest.raises(ValueError, match=None) as err:
+        j.add(**{**GOOD, field: value})
+    assert words in str(err.value)
+    assert open(path, "rb").read() == before
+
+
+def test_unknown_field_rejected(path):
+    with pytest.raises(ValueError, match="unknown journal field"):
+        J.Journal.create(path).add(**GOOD, mood=3)
+
+
+def test_never_overwrites_an_existing_file(tmp_path):
+    other = tmp_path / "notes.csv"
+    other.write_text("name,score\nAnna,3\n")
+    before = other.read_bytes()
+    with pytest.raises(FileExistsError):
+        J.Journal.create(other)
+    with pytest.raises(J.JournalError, match="not a hinge-sim journal"):
+        J.Journal(other, create=True)
+    assert other.read_bytes() == before
+
+
+def test_missing_file_is_not_created_silently(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        J.Journal(tmp_path / "nobody.csv")
+    assert not (tmp_path / "nobody.csv").exists()
+
+
+def _corrupt_variants(good):
+    lines = good.split(b"\r\n")
+    yield "newer schema", good.replace(b"\r\n1,", b"\r\n2,", 1), "schema 2"
+    yield "cell out of range", good.replace(b",RDL,40.0,8,3-1-1-0,3,4,", b",RDL,40.0,8,3-1-1-0,3,9,"), \
+        "line 2 is corrupt: spine = 9"
+    yield "missing cells", b"\r\n".join(lines[:1] + [lines[1].rsplit(b",", 3)[0]] + lines[2:]), "cells"
+    yield "binary", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not"
+    yield "other csv", b"date,weight\r\n2024-01-01,80\r\n", "not a hinge-sim journal"
+    yield "renamed column", good.replace(b"coach_rating", b"coach"), "missing columns ['coach_rating']"
+    yield "empty", b"", "not a hinge-sim journal"
+
+
+@pytest.mark.parametrize("case", ["newer schema", "cell out of range", "missing cells", "binary",
+                                  "other csv", "renamed column", "empty"])
+def test_bad_file_raises_and_is_left_untouched(path, case):
+    J.Journal.create(path).add(**GOOD)
+    good = open(path, "rb").read()
+    variants = {name: (data, words) for name, data, words in _corrupt_variants(good)}
+    data, words = variants[case]
+    assert data != good
+    with open(path, "wb") as f:
+        f.write(data)
+    with pytest.raises(J.JournalError) as err:
+        J.Journal(path)
+    assert words in str(err.value)
+    with pytest.raises(J.JournalError):
+        J.Journal(path, create=True)
+    assert open(path, "rb").read() == data
+
+
+def test_append_refuses_when_file_became_corrupt(path):
+    j = J.Journal.create(path)
+    j.add(**GOOD)
+    with open(path, "ab") as f:
+        f.write(b"garbage,line\r\n")
+    data = open(path, "rb").read()
+    with pytest.raises(J.JournalError):
+        j.add(**GOOD)
+    assert open(path, "rb").read() == data
+
+
+def test_journal_path_slug(tmp_path):
+    assert os.path.basename(J.journal_path(tmp_path, "Anna B.")) == "anna_b.csv"
+    with pytest.raises(ValueError, match="empty file name"):
+        J.journal_path(tmp_path, "...")
+
+
+WRITER = textwrap.dedent("""
+    import sys, time
+    from hinge_sim import journal as J
+    def slow(f, data):  # write in small pieces so a kill lands mid-write
+        for i in range(0, len(data), 97):
+            f.write(data[i:i + 97]); f.flush(); time.sleep(0.0004)
+    J._write_all = slow
+    j = J.Journal(sys.argv[1], create=True)
+    start = len(j.records())
+    for i in range(start, start + 400):
+        rec = j.add(date="2024-05-02", athlete="Anna", exercise="RDL", load_kg=i % 500,
+                    reps=1 + i % 100, notes=f"set {i}, " + "x" * (i % 50))
+        print(rec.record_id, i, flush=True)
+""")
+
+
+def test_killed_writer_leaves_every_earlier_record(tmp_path):
+    """SIGKILL a writer at random points; every confirmed record must survive."""
+    path = str(tmp_path / "anna.csv")
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    rng = random.Random(5)
+    confirmed = {}
+    mid_write = 0
+    for _ in range(12):
+        proc = subprocess.Popen([sys.executable, str(script), path], stdout=subprocess.PIPE,
+                                text=True)
+        time.sleep(rng.uniform(0.6, 1.4))
+        proc.send_signal(signal.SIGKILL)
+        out, _ = proc.communicate()
+        mid_write += any(n.endswith(".tmp") for n in os.listdir(tmp_path))
+        for line in out.splitlines():
+            rid, i = line.split()
+            confirmed[rid] = int(i)
+        j = J.Journal(path)  # opens without error after every kill
+        kept = {r.record_id: r for r in j.records()}
+        missing = set(confirmed) - set(kept)
+        assert not missing, f"lost {len(missing)} confirmed records"
+        for rid, i in confirmed.items():
+            assert kept[rid].load_kg == i % 500 and kept[rid].notes.startswith(f"set {i},")
+    assert len(confirmed) > 20  # the writer got far enough to test something
+    assert mid_write >= 3  # and several kills landed in the middle of a write
