@@ -107,7 +107,7 @@ class Body:
             L = length * scale
             m = self.mass * frac * n / total  # fractions normalised to sum to 1
             self.segments[name] = Segment(L, m, com_ax * L, com_ant * L, m * (k * L) ** 2)
-        self.segments["arm"] = self._straight_arm(table, scale, total)
+        self.segments["arm"] = self._straight_arm(table, scale * self._arm_calibration(sex), total)
         self.foot_length = C.FOOT_LENGTH_PER_STATURE * self.stature
         self.ankle_height = C.ANKLE_HEIGHT_PER_STATURE * self.stature
         self.heel_x = -C.HEEL_TO_ANKLE_PER_FOOT * self.foot_length
@@ -117,6 +117,16 @@ class Body:
         # For the foot, whose axis is horizontal, com_axial is the COM's
         # forward distance from the ankle and com_anterior its (negative)
         # height relative to the ankle (Dumas foot frame).
+
+    @staticmethod
+    def _arm_calibration(sex):
+        """Factor on Dumas' arm lengths that puts the mean subject's standing
+        grip at :data:`~hinge_sim.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07)."""
+        mean, stature = C.DUMAS[sex], C.REFERENCE_STATURE[sex]
+        shoulder = (C.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0] + mean["thigh"][0]
+                    + mean["pelvis"][0] + (1 - C.SHOULDER_BELOW_C7) * mean["trunk"][0])
+        reach = mean["upper_arm"][0] + mean["forearm"][0] + mean["hand"][2] * mean["hand"][0]
+        return (shoulder - C.GRIP_HEIGHT_PER_STATURE * stature) / reach
 
     def _straight_arm(self, table, scale, total):
         """Upper arm, forearm and hand of both sides as one straight segment."""

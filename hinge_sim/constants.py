@@ -50,9 +50,18 @@ ANKLE_HEIGHT_PER_STATURE = 0.039
 FOOT_LENGTH_PER_STATURE = 0.152
 HEEL_TO_ANKLE_PER_FOOT = 0.18
 
-# Shoulder joint centre on the trunk chord, as a fraction of trunk length
-# below C7/T1 [A].
-SHOULDER_BELOW_C7 = 0.10
+# Shoulder (glenohumeral) joint centre on the trunk chord, as a fraction of
+# trunk length below C7/T1 [A]: 0.19 puts it at 0.80 H standing, about 4 cm
+# below the acromion height of 0.818 H (Winter 2009, Fig. 4.1, after Drillis
+# & Contini 1966) [R].
+SHOULDER_BELOW_C7 = 0.19
+
+# Grip height standing, arms hanging: wrist 0.485 H less 40 % of the hand
+# length 0.108 H (Winter 2009, Fig. 4.1, after Drillis & Contini 1966) [R];
+# the bar sits in the fingers, 40 % down the hand [A]. Dumas' joint-centre arm
+# (shoulder to hand centre of mass) falls about 4 cm short of this; the arm is
+# scaled so the mean subject's standing grip is at this height.
+GRIP_HEIGHT_PER_STATURE = 0.442
 
 # Dowel check: sacrum contact point, behind and below L5/S1, at 1.77 m
 # stature (scaled with stature) [A]. The lifter's standing spine is taken as

@@ -19,7 +19,9 @@ LIFTERS = {
 }
 
 POSTURES = {
-    "standing": dict(knee=5, hip=0, lumbar=0),
+    # At lockout the bar rests on the front of the thighs, a few cm ahead of
+    # the midfoot (thigh half-depth) [A].
+    "standing": dict(knee=5, hip=0, lumbar=0, bar=0.06),
     "textbook hinge": dict(knee=20, hip=85, lumbar=5),
     "rounded back": dict(knee=10, hip=55, lumbar=35),
     "squatty hinge": dict(knee=70, hip=90, lumbar=5, bar=0.08),
@@ -34,6 +36,13 @@ EXERCISES = {
     "kettlebell": Kettlebell,
     "dowel": Dowel,
 }
+
+# Conventional deadlift set-up: knees about 100 deg and the lower back about
+# 20 deg from its standing curve, as Schellenberg et al. 2013 measured (knee
+# about 105 deg, hip about 102 deg, pelvis-lumbar 26-27 deg) [V]; the bar a
+# little ahead of the midfoot so it clears the shins [A]. The hinge depth is
+# whatever brings the plates to the floor for this lifter.
+DEADLIFT_SETUP = dict(knee=100.0, lumbar=20.0, bar=0.03)
 
 
 def lifter(name):
@@ -56,3 +65,10 @@ def load(exercise, mass=0.0):
     if exercise not in EXERCISES:
         raise ValueError(f"exercise {exercise!r} is not known; choose from {list(EXERCISES)}")
     return Dowel() if exercise == "dowel" else EXERCISES[exercise](mass)
+
+
+def deadlift_setup(body, load):
+    """The :class:`Posture` that puts ``load``'s plates on the floor for
+    ``body`` from the :data:`DEADLIFT_SETUP` knee bend and rounding."""
+    from .pose import depth_for_bar_height
+    return depth_for_bar_height(body, load, **DEADLIFT_SETUP)
