@@ -1,13 +1,21 @@
 # Two entry points for a fresh machine with Python 3.11 and make:
-#   make course   create .venv, install, open the course in JupyterLab
-#   make test     create .venv, install with test extras, run every test
+#   make course     create .venv, install, open the course in JupyterLab
+#   make test       create .venv, install with test extras, run every test
+# and one for instructors:
+#   make workshop   serve the workshop dashboard with Voila (see docs/workshop.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # JupyterLab refuses to start as root (containers, some lab machines) unless told
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# The browser tests drive Debian's chromium (never a downloaded browser)
+CHROMIUM := /usr/bin/chromium
+# make workshop: where the dashboard listens; TOKEN empty = a new random token
+HOST  ?= 127.0.0.1
+PORT  ?= 8866
+TOKEN ?=
 
-.PHONY: course test install install-dev
+.PHONY: course test install install-dev browser workshop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,5 +30,22 @@ install-dev: $(BIN)/python
 course: install
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
 
-test: install-dev
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
+# Install chromium with apt-get when it is missing and we are root (CI, containers).
+# Otherwise the browser tests skip with a message; under CI they fail instead.
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing chromium for the browser tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	  || { [ -z "$$CI" ] && echo "Could not install chromium: the browser tests will be skipped."; }; \
+	else echo "No $(CHROMIUM) and not root: the browser tests will be skipped."; fi
+
+test: install-dev browser
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider -rs
+
+workshop: install
+	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(16))"); \
+	echo "Workshop dashboard: http://$(HOST):$(PORT)/?token=$$token"; \
+	[ "$(HOST)" = 127.0.0.1 ] || echo "Students: http://<this machine's address>:$(PORT)/?token=$$token (addresses: $$(hostname -I 2>/dev/null))"; \
+	exec $(BIN)/voila notebooks/workshop/dashboard.ipynb --no-browser \
+	  --Voila.ip=$(HOST) --port=$(PORT) --token="$$token"
