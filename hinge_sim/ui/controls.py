@@ -1,0 +1,71 @@
+"""Widget makers shared by the panels: sliders with units, menus, the load in kg or lb."""
+import ipywidgets as widgets
+
+from .. import presets
+from ..units import kg_to_lb, lb_to_kg
+from ..viz.gauges import mass_text
+
+LOAD_MAX_KG = 300.0
+STEP = {"kg": 1.0, "lb": 2.5}
+WIDE = {"description_width": "9em"}
+LAYOUT = {"width": "100%"}
+
+
+def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer=False):
+    """A labelled slider over a model parameter's valid range."""
+    cls = widgets.IntSlider if integer else widgets.FloatSlider
+    kw = {} if integer else {"readout_format": fmt}
+    return cls(value=value, min=low, max=high, step=step, description=description,
+               style=WIDE, layout=widgets.Layout(**LAYOUT), tooltip=tooltip or description,
+               continuous_update=True, **kw)
+
+
+def menu(description, options, value):
+    """A drop-down menu."""
+    return widgets.Dropdown(options=list(options), value=value, description=description,
+                            style=WIDE, layout=widgets.Layout(**LAYOUT))
+
+
+def exercise_menu(value="RDL"):
+    """The exercise menu (names of :data:`hinge_sim.presets.EXERCISES`)."""
+    return menu("exercise", presets.EXERCISES, value)
+
+
+def units_toggle(value="kg"):
+    """kg / lb toggle."""
+    if value not in STEP:
+        raise ValueError(f"units = {value!r} is not known; choose 'kg' or 'lb'")
+    return widgets.ToggleButtons(options=["kg", "lb"], value=value, description="units",
+                                 style={"description_width": "9em", "button_width": "4em"})
+
+
+def load_slider(kg, units="kg"):
+    """The load slider, in the chosen units (kg 0-300, lb 0-660)."""
+    s = slider(f"load ({units})", 0.0, 0.0, 1.0, 1.0, fmt=".1f")
+    set_load_units(s, kg, units)
+    return s
+
+
+def set_load_units(s, kg, units):
+    """Show the load slider in ``units`` holding ``kg`` kilograms (rounded to the
+    slider's step: the slider shows the load the model uses)."""
+    top = LOAD_MAX_KG if units == "kg" else kg_to_lb(LOAD_MAX_KG)
+    step = STEP[units]
+    value = kg if units == "kg" else kg_to_lb(kg)
+    s.max = max(top, s.max)  # widen first so the new value fits
+    s.step = step
+    s.value = round(value / step) * step
+    s.max = round(top / step) * step
+    s.description = f"load ({units})"
+
+
+def load_kg(value, units):
+    """The slider value as kilograms."""
+    return float(value) if units == "kg" else float(lb_to_kg(value))
+
+
+def caption(exercise, kg, units, body_mass):
+    """The line above a stick figure: exercise and load, also in body weights."""
+    if exercise == "dowel":
+        return "dowel drill (no load)"
+    return f"{exercise}, {mass_text(kg, units)} ({kg / body_mass:.2f} × body weight)"

@@ -1,0 +1,337 @@
+"""Explorer: move the lifter's body, posture and load and watch the loads on
+the lower back and hips change.
+
+Usage
+-----
+1. ``from hinge_sim.ui import Explorer``
+2. ``ex = Explorer(posture="rounded back", ghost="textbook hinge")``; end a cell with ``ex``.
+3. From Python: ``ex.set(knee=30, hip=90)``; ``ex.result``, ``ex.readout``, ``ex.png``.
+"""
+import ipywidgets as widgets
+
+from .. import presets
+from ..body import Body
+from ..model import analyze
+from ..pose import Posture, depth_for_bar_height
+from ..viz import OVERLAYS, gauge_text, posture_layout
+from . import controls as C
+from .panel import Panel
+
+BODY_FIELDS = ("stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr")
+POSTURE_FIELDS = ("knee", "hip", "lumbar", "bar")
+BODY_DEFAULTS = dict(thigh=1.0, shank=1.0, torso=1.0, arm=1.0, slr=80.0)
+GROUPS = (("Lifter", ("lifter",) + BODY_FIELDS),
+          ("Posture", ("posture",) + POSTURE_FIELDS),
+          ("Load", ("exercise", "load", "units", "bracing")),
+          ("View", ("overlays", "ghost", "reset", "freeze")))
+NO_GHOST, FROZEN = "none", "frozen pose"
+DEADLIFT_KNEE_STEP = 5.0  # deg: knee bend search step when the plates must reach the floor
+
+
+class Explorer(Panel):
+    """Sliders for lifter, posture and load; a stick figure, gauges and words.
+
+    Parameters
+    ----------
+    lifter, posture : str
+        Names in :data:`hinge_sim.presets.LIFTERS` and ``POSTURES``.
+    exercise : str
+        A name in :data:`hinge_sim.presets.EXERCISES`.
+    load : float
+        Load in ``units``.
+    units : {"kg", "lb"}
+    bracing : float
+        0 relaxed to 1 full brace.
+    style : {"default", "projector"}
+    overlays : sequence of str
+        Overlays switched on at the start (see :data:`hinge_sim.viz.OVERLAYS`).
+    ghost : str or Result, optional
+        A posture preset name drawn faint and dashed, or a Result.
+    show : list of str, optional
+        Control names to display; the others are hidden but still work.
+    presets : list of str, optional
+        Posture names for the preset menu, in this order.
+    dpi : float, optional
+        Render resolution (default the style's).
+    """
+
+    def __init__(self, lifter="average man", posture="textbook hinge", exercise="RDL",
+                 load=40.0, units="kg", bracing=0.0, style="default",
+                 overlays=("com", "midfoot"), ghost=None, show=None, presets=None, dpi=None):
+        super().__init__(dpi)
+        postures = list(presets) if presets is not None else list(_presets().POSTURES)
+        for name in postures:
+            _presets().posture(name)  # raises ValueError naming an unknown posture
+        self.style = style
+        self.fig, self.stick, self.gauges = posture_layout(style)
+        self.controls = self._make_controls(lifter, posture, postures, exercise, load, units,
+                                            bracing, overlays)
+        self._ghost = None
+        self._set_ghost(ghost)
+        self._start = ({k: self._value(k) for k in self.controls if k not in ("reset", "freeze")},
+                       ghost)
+        self.result = None
+        self.body = None
+        self.note = ""
+        for name, w in self.controls.items():
+            if name in ("lifter", "posture", "units", "exercise", "ghost"):
+                self._observe(w, getattr(self, f"_on_{name}"))
+            elif name == "overlays":
+                for b in w.children:
+                    self._observe(b)
+            elif name in ("reset", "freeze"):
+                w.on_click(self._callback(lambda _b, f=getattr(self, name): f()))
+            else:
+                self._observe(w)
+        self._update_modes()
+        self.widget = self._layout(show)
+        if not self.refresh():
+            raise ValueError(f"the starting pose is not possible: {self.message}")
+
+    # -- controls ------------------------------------------------------
+    def _make_controls(self, lifter, posture, postures, exercise, load, units, bracing, overlays):
+        L = {**BODY_DEFAULTS, **_presets().LIFTERS[_check(lifter, _presets().LIFTERS, "lifter")]}
+        P = _presets().POSTURES[_check(posture, postures, "posture")]
+        unknown = set(overlays) - set(OVERLAYS)
+        if unknown:
+            raise ValueError(f"overlays {sorted(unknown)} are not known; choose from {OVERLAYS}")
+        c = {
+            "lifter": C.menu("lifter", _presets().LIFTERS, lifter),
+            "stature": C.slider("stature (m)", L["stature"], 1.2, 2.2, 0.01),
+            "mass": C.slider("body mass (kg)", L["mass"], 30, 200, 1, ".0f"),
+            "sex": C.menu("sex", ["male", "female"], L["sex"]),
+            "thigh": C.slider("thigh ×", L["thigh"], 0.8, 1.2, 0.01),
+            "shank": C.slider("shank ×", L["shank"], 0.8, 1.2, 0.01),
+            "torso": C.slider("torso ×", L["torso"], 0.8, 1.2, 0.01),
+            "arm": C.slider("arm ×", L["arm"], 0.8, 1.2, 0.01),
+            "slr": C.slider("hamstrings (SLR °)", L["slr"], 30, 110, 1, ".0f"),
+            "posture": C.menu("posture", postures, posture),
+            "knee": C.slider("knee bend (°)", P.get("knee", 15), 0, 140, 1, ".0f"),
+            "hip": C.slider("hinge depth (°)", P.get("hip", 0), -20, 140, 1, ".0f"),
+            "lumbar": C.slider("back rounding (°)", P.get("lumbar", 0), -20, 60, 1, ".0f"),
+            "bar": C.slider("bar from midfoot (m)", P.get("bar", 0.0), -0.15, 0.40, 0.01),
+            "exercise": C.exercise_menu(exercise),
+            "load": C.load_slider(load if units == "kg" else C.load_kg(load, units), units),
+            "units": C.units_toggle(units),
+            "bracing": C.slider("bracing (0-1)", bracing, 0, 1, 0.05),
+            "overlays": widgets.HBox([widgets.ToggleButton(value=o in overlays, description=o,
+                                                           tooltip=f"show {o}",
+                                                           layout=widgets.Layout(width="auto"))
+                                      for o in OVERLAYS], layout=widgets.Layout(flex_flow="row wrap")),
+            "ghost": C.menu("ghost", [NO_GHOST, FROZEN] + list(_presets().POSTURES), NO_GHOST),
+            "reset": widgets.Button(description="Reset", icon="undo", tooltip="back to the start"),
+            "freeze": widgets.Button(description="Freeze ghost", icon="snowflake-o",
+                                     tooltip="keep this pose as a dashed ghost"),
+        }
+        return c
+
+    def _value(self, name):
+        w = self.controls[name]
+        if name == "overlays":
+            return tuple(b.description for b in w.children if b.value)
+        return w.value
+
+    def _layout(self, show):
+        names = [n for _, group in GROUPS for n in group]
+        if show is not None:
+            unknown = set(show) - set(names)
+            if unknown:
+                raise ValueError(f"show {sorted(unknown)} are not controls; choose from {names}")
+        boxes = []
+        for title, group in GROUPS:
+            items = [self.controls[n] for n in group if show is None or n in show]
+            if items:
+                boxes.append(widgets.HTML(f"<b>{title}</b>"))
+                boxes.extend(items)
+        panel = widgets.VBox(boxes, layout=widgets.Layout(width="360px", min_width="300px"))
+        view = widgets.VBox([self.image, self.message_html, self.readout_html],
+                            layout=widgets.Layout(flex="1 1 auto"))
+        box = widgets.HBox([panel, view] if boxes else [view])
+        box.add_class("hinge-explorer")
+        return box
+
+    # -- public --------------------------------------------------------
+    @property
+    def overlays(self):
+        """The overlays switched on (tuple of names)."""
+        return self._value("overlays")
+
+    @property
+    def load_kg(self):
+        """The load (kg)."""
+        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
+
+    def set(self, **values):
+        """Set controls by name as a user would (one redraw at the end).
+
+        ``overlays`` takes a sequence of overlay names; buttons cannot be set.
+        """
+        for name in values:
+            if name not in self.controls or name in ("reset", "freeze"):
+                raise ValueError(f"{name!r} is not a settable control; choose from "
+                                 f"{[n for n in self.controls if n not in ('reset', 'freeze')]}")
+        order = sorted(values, key=lambda n: n not in ("lifter", "posture", "units"))
+        with self._deferred():
+            for name in order:
+                if name == "overlays":
+                    for b in self.controls["overlays"].children:
+                        b.value = b.description in values[name]
+                else:
+                    self.controls[name].value = values[name]
+        return self
+
+    def reset(self):
+        """Every control back to its start value, and the start ghost."""
+        start, ghost = self._start
+        with self._quiet():
+            for name, value in start.items():
+                if name == "overlays":
+                    for b in self.controls["overlays"].children:
+                        b.value = b.description in value
+                else:
+                    self.controls[name].value = value
+            C.set_load_units(self.controls["load"], C.load_kg(start["load"], start["units"]),
+                             start["units"])
+        self._set_ghost(ghost)
+        self._update_modes()
+        self.refresh()
+
+    def freeze(self):
+        """Keep the current pose as the ghost (drawn faint and dashed)."""
+        self._ghost = (self.result, FROZEN)
+        with self._quiet():
+            self.controls["ghost"].value = FROZEN
+        self.refresh()
+
+    # -- callbacks -----------------------------------------------------
+    def _on_lifter(self, change):
+        L = {**BODY_DEFAULTS, **_presets().LIFTERS[change["new"]]}
+        with self._quiet():
+            for k in BODY_FIELDS:
+                self.controls[k].value = L[k]
+        self.refresh()
+
+    def _on_posture(self, change):
+        P = {"knee": 15.0, "hip": 0.0, "lumbar": 0.0, "bar": 0.0,
+             **_presets().POSTURES[change["new"]]}
+        with self._quiet():
+            for k in POSTURE_FIELDS:
+                self.controls[k].value = P[k]
+        self.refresh()
+
+    def _on_units(self, change):
+        kg = C.load_kg(self.controls["load"].value, change["old"])
+        with self._quiet():
+            C.set_load_units(self.controls["load"], kg, change["new"])
+        self.refresh()
+
+    def _on_exercise(self, change):
+        self._update_modes()
+        if change["new"] == "deadlift":
+            self._knee_for_floor()
+        self.refresh()
+
+    def _on_ghost(self, change):
+        if change["new"] == FROZEN:
+            self._ghost = (self.result, FROZEN)
+        else:
+            self._set_ghost(None if change["new"] == NO_GHOST else change["new"])
+        self.refresh()
+
+    def _set_ghost(self, ghost):
+        """None, a posture preset name, or a Result."""
+        if ghost is None or isinstance(ghost, str) and ghost == NO_GHOST:
+            self._ghost, value = None, NO_GHOST
+        elif isinstance(ghost, str):
+            _presets().posture(ghost)  # raises ValueError naming the preset
+            self._ghost, value = (ghost, ghost), ghost
+        else:
+            self._ghost, value = (ghost, "reference pose"), FROZEN
+        with self._quiet():
+            self.controls["ghost"].value = value
+
+    def _update_modes(self):
+        """Deadlift: the depth is found so the plates touch the floor."""
+        deadlift = self.controls["exercise"].value == "deadlift"
+        self.controls["hip"].disabled = deadlift
+        self.controls["load"].disabled = self.controls["exercise"].value == "dowel"
+
+    def _knee_for_floor(self):
+        """Bend the knees (in steps) until the plates can reach the floor."""
+        body, load = self._body(), self._load()
+        knee = self.controls["knee"].value
+        while knee <= self.controls["knee"].max:
+            try:
+                depth_for_bar_height(body, load, knee, lumbar=self.controls["lumbar"].value,
+                                     bar=self.controls["bar"].value)
+                break
+            except ValueError:
+                knee += DEADLIFT_KNEE_STEP
+        else:
+            return
+        if knee != self.controls["knee"].value:
+            with self._quiet():
+                self.controls["knee"].value = knee
+
+    # -- model and drawing ---------------------------------------------
+    def _body(self):
+        return Body(**{k: self.controls[k].value for k in BODY_FIELDS})
+
+    def _load(self):
+        return _presets().load(self.controls["exercise"].value, self.load_kg)
+
+    def _posture(self, body, load):
+        c = self.controls
+        if c["exercise"].value == "deadlift":
+            try:
+                posture = depth_for_bar_height(body, load, c["knee"].value,
+                                               lumbar=c["lumbar"].value, bar=c["bar"].value)
+            except ValueError:
+                raise ValueError(f"with the knees bent {c['knee'].value:.0f}° the plates cannot "
+                                 "reach the floor: bend the knees more") from None
+            with self._quiet():
+                c["hip"].value = round(float(posture.hip))
+            self.note = (f"Deadlift from the floor: hinge depth {float(posture.hip):.0f}° puts "
+                         "the plates on the floor (the depth slider follows the knees).")
+            return posture
+        self.note = ""
+        return Posture(**{k: c[k].value for k in POSTURE_FIELDS})
+
+    def _compute(self):
+        body = self._body()
+        load = self._load()
+        result = analyze(body, self._posture(body, load), load, self.controls["bracing"].value)
+        if not bool(result.balanced):
+            reasons = result.messages() or ["the weight falls outside the foot"]
+            return ("This pose is not possible: " + "; ".join(reasons)
+                    + ". The figure shows the last possible pose.")
+        ghost = None
+        if self._ghost is not None:
+            g, label = self._ghost
+            ghost = analyze(body, _presets().posture(g), load) if isinstance(g, str) else g
+            self._ghost_result = (ghost, label)
+        else:
+            self._ghost_result = (None, None)
+        self.body, self.result = body, result
+        return None
+
+    def _draw(self):
+        c = self.controls
+        units, exercise = c["units"].value, c["exercise"].value
+        ghost, label = self._ghost_result
+        self.stick.update(self.result, ghost=ghost, overlays=self.overlays, load_kind=exercise,
+                          ghost_label=label,
+                          caption=C.caption(exercise, self.load_kg, units, self.body.mass))
+        self.gauges.update(self.result, self.body.mass, units)
+        text = gauge_text(self.result, self.body.mass, units)
+        return f"{self.note}\n{text}" if self.note else text
+
+
+def _presets():
+    return presets
+
+
+def _check(name, options, what):
+    if name not in options:
+        raise ValueError(f"{what} {name!r} is not a preset; choose from {list(options)}")
+    return name

@@ -1,0 +1,153 @@
+"""What every panel shares: the figure image, the readout, the message area,
+and callbacks that never raise.
+
+A panel keeps one matplotlib Figure, renders it to PNG into an
+``ipywidgets.Image`` (class ``hinge-figure``), writes plain words into an
+``ipywidgets.HTML`` (class ``hinge-readout``) and problems into another
+(class ``hinge-message``). When an update fails, the message says why in
+plain words and the last good figure stays.
+"""
+import functools
+import html
+
+import ipywidgets as widgets
+
+from ..viz.render import Renderer
+
+MESSAGE_STYLE = ("<div style='color:#7a2e00;background:#fff3e0;border-left:6px solid #D55E00;"
+                 "padding:6px 10px;font-size:1.05em'><b>Not possible:</b> {}</div>")
+
+
+class Panel:
+    """Base of the panels: image, readout, message and a safe update path.
+
+    Subclasses build ``self.fig`` and ``self.controls`` and implement
+    ``_compute()`` (the model, may raise ``ValueError``; returns a message or
+    None) and ``_draw()`` (moves artists, returns the readout text).
+
+    Parameters
+    ----------
+    dpi : float, optional
+        Render resolution (default: the figure's).
+    """
+
+    def __init__(self, dpi=None):
+        self.dpi = dpi
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image.add_class("hinge-figure")
+        self.readout_html = widgets.HTML()
+        self.readout_html.add_class("hinge-readout")
+        self.message_html = widgets.HTML()
+        self.message_html.add_class("hinge-message")
+        self.message = ""
+        self.readout = ""
+        self.png = b""
+        self.renders = 0
+        self._busy = False
+        self._defer = 0
+        self._dirty = False
+
+    # -- display -------------------------------------------------------
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    # -- safe updates --------------------------------------------------
+    def _callback(self, fn):
+        """Wrap a widget callback: never raises, shows problems as a message."""
+        @functools.wraps(fn)
+        def safe(*args, **kwargs):
+            if self._busy:
+                return None
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:  # a callback must never raise into the front end
+                self._show_message(_plain(exc))
+                return None
+        return safe
+
+    def _observe(self, widget, fn=None):
+        widget.observe(self._callback(fn or (lambda change: self.refresh())), names="value")
+
+    def refresh(self):
+        """Recompute the model and redraw; on a problem keep the last figure.
+
+        Returns True when the figure was redrawn."""
+        if self._defer:
+            self._dirty = True
+            return None
+        try:
+            problem = self._compute()
+        except ValueError as exc:
+            problem = _plain(exc)
+        if problem:
+            self._show_message(problem)
+            return False
+        self._show_message("")
+        self._set_readout(self._draw())
+        self._render()
+        return True
+
+    def _render(self):
+        if getattr(self, "renderer", None) is None:
+            self.renderer = Renderer(self.fig)
+        png = self.renderer.png(self.dpi)
+        self.renders += 1
+        if png != self.png:
+            self.png = png
+            self.image.value = png
+
+    def _set_readout(self, text):
+        self.readout = text
+        self.readout_html.value = "<div style='font-size:1.05em;line-height:1.45'>" + "<br>".join(
+            html.escape(line) for line in text.splitlines()) + "</div>"
+
+    def _show_message(self, text):
+        self.message = text
+        self.message_html.value = MESSAGE_STYLE.format(html.escape(text)) if text else ""
+
+    def _deferred(self):
+        """Context manager: callbacks run, but the redraw waits for the end."""
+        return _Deferred(self)
+
+    def _quiet(self):
+        """Context manager: change several widgets with one update at the end."""
+        return _Quiet(self)
+
+
+class _Quiet:
+    def __init__(self, panel):
+        self.panel = panel
+
+    def __enter__(self):
+        self.was = self.panel._busy
+        self.panel._busy = True
+
+    def __exit__(self, *exc):
+        self.panel._busy = self.was
+        return False
+
+
+class _Deferred:
+    def __init__(self, panel):
+        self.panel = panel
+
+    def __enter__(self):
+        self.panel._defer += 1
+
+    def __exit__(self, *exc):
+        self.panel._defer -= 1
+        if not self.panel._defer and self.panel._dirty:
+            self.panel._dirty = False
+            if exc[0] is None:
+                self.panel.refresh()
+        return False
+
+
+def _plain(exc):
+    """An exception as one plain sentence (no traceback)."""
+    text = str(exc) or exc.__class__.__name__
+    return text[0].upper() + text[1:] if text else text

@@ -1,0 +1,125 @@
+"""Moments and disc loads over one rep, phases shaded, breathing cues, a cursor.
+
+Usage
+-----
+1. ``fig = matplotlib.figure.Figure(); rp = RepPlot(fig, "default")``
+2. ``rp.update(rep)``; ``rp.set_cursor(1.5)`` (s).
+"""
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import blended_transform_factory
+
+from ..constants import COMPRESSION_LIMITS, SHEAR_LIMITS
+from ..motion import PHASES
+from .styles import ROLES, get_style
+
+# Breathing cue per phase (index into hinge_sim.motion.PHASES).
+BREATHING = {"lowering": "inhale & brace", "bottom pause": "hold",
+             "rising": "exhale", "top pause": "inhale & brace"}
+PHASE_FILL = {"lowering": "#d6ebf7", "bottom pause": "#e6e6e6", "rising": "#fbe9c6",
+              "top pause": "#f4f4f4"}
+PHASE_HATCH = {"lowering": "", "bottom pause": "..", "rising": "", "top pause": ".."}
+MOMENT_LINES = (("hip", "hip", "-"), ("knee", "knee", "--"), ("l5s1", "L5/S1", ":"))
+DISC_LINES = (("compression", "compression", "-"), ("shear", "shear", "--"))
+
+
+def phase_spans(rep):
+    """(phase name, start s, end s) of each phase that lasts, in order."""
+    t, ph = np.asarray(rep.t), np.asarray(rep.phase)
+    dt = t[1] - t[0] if len(t) > 1 else 0.0
+    out = []
+    for k, name in enumerate(PHASES):
+        sel = t[ph == k]
+        if len(sel):
+            start = sel[0] - dt if k and sel[0] > 0 else sel[0]
+            if sel[-1] > start:
+                out.append((name, start, sel[-1]))
+    return out
+
+
+class RepPlot:
+    """Two stacked plots over a rep: joint moments and L5/S1 loads.
+
+    Parameters
+    ----------
+    fig_or_axes : matplotlib.figure.Figure or SubplotSpec or pair of Axes
+        Where to draw: a Figure (or a subplot spec inside one) gets two
+        stacked Axes; or pass two Axes.
+    style : str or dict
+        A name in :data:`hinge_sim.viz.styles.STYLES`.
+    """
+
+    def __init__(self, fig_or_axes, style="default"):
+        self.style = s = get_style(style)
+        if isinstance(fig_or_axes, Figure):
+            axes = fig_or_axes.subplots(2, 1, sharex=True)
+        elif hasattr(fig_or_axes, "subgridspec"):
+            gs = fig_or_axes.subgridspec(2, 1, hspace=0.12)
+            fig = fig_or_axes.get_gridspec().figure
+            top = fig.add_subplot(gs[0])
+            axes = (top, fig.add_subplot(gs[1], sharex=top))
+        else:
+            axes = tuple(fig_or_axes)
+        self.axes = self.ax_moment, self.ax_disc = axes
+        self.lines = {}
+        for ax, spec, ylabel in ((self.ax_moment, MOMENT_LINES, "moment (N·m)"),
+                                 (self.ax_disc, DISC_LINES, "L5/S1 load (N)")):
+            for key, label, ls in spec:
+                self.lines[key] = ax.plot([], [], ls=ls, color=ROLES[key], lw=s["line"] * 0.7,
+                                          label=label)[0]
+            ax.set_ylabel(ylabel, fontsize=s["font"])
+            ax.tick_params(labelsize=s["small"], width=s["thin"])
+            ax.legend(loc="upper right", fontsize=s["small"], framealpha=0.9,
+                      ncol=len(spec), handlelength=2.5)
+            ax.grid(alpha=0.3)
+        self.ax_moment.tick_params(labelbottom=False)
+        for (lo, hi), key in ((COMPRESSION_LIMITS, "compression"), (SHEAR_LIMITS, "shear")):
+            for lim, ls in ((lo, (0, (4, 2))), (hi, "-")):
+                self.ax_disc.axhline(lim, color=ROLES[key], lw=s["thin"], ls=ls, alpha=0.6)
+        self.ax_disc.text(1.0, COMPRESSION_LIMITS[0], "3400 N action limit ", fontsize=s["small"] * 0.9,
+                          ha="right", va="bottom", color=ROLES["compression"],
+                          transform=blended_transform_factory(self.ax_disc.transAxes,
+                                                              self.ax_disc.transData))
+        self.ax_disc.set_xlabel("time (s)", fontsize=s["font"])
+        self.spans, self.cues = {}, {}
+        for ax in self.axes:
+            tr = blended_transform_factory(ax.transData, ax.transAxes)
+            for name in PHASES:
+                r = Rectangle((0, 0), 0, 1, transform=tr, fc=PHASE_FILL[name],
+                              hatch=PHASE_HATCH[name], ec="#bbbbbb", lw=0, zorder=0)
+                ax.add_patch(r)
+                self.spans.setdefault(name, []).append(r)
+        tr = blended_transform_factory(self.ax_moment.transData, self.ax_moment.transAxes)
+        for name in PHASES:
+            self.cues[name] = self.ax_moment.text(0, 1.02, "", transform=tr, ha="center",
+                                                  va="bottom", fontsize=s["small"])
+        self.cursor = [ax.axvline(0, color="black", lw=s["thin"] * 1.5, visible=False)
+                       for ax in self.axes]
+
+    def update(self, rep):
+        """Show a rep from :func:`hinge_sim.simulate`."""
+        t = np.asarray(rep.t)
+        for key, _, _ in MOMENT_LINES:
+            self.lines[key].set_data(t, rep.moments[key])
+        for key, _, _ in DISC_LINES:
+            self.lines[key].set_data(t, np.abs(rep.disc[key]))
+        self.ax_moment.set_xlim(0, max(t[-1], 1e-3))
+        m = np.concatenate([np.asarray(rep.moments[k]) for k, _, _ in MOMENT_LINES])
+        self.ax_moment.set_ylim(min(m.min(), 0) * 1.15 - 10, max(m.max(), 0) * 1.35 + 10)
+        self.ax_disc.set_ylim(0, max(np.abs(rep.disc["compression"]).max() * 1.35,
+                                     COMPRESSION_LIMITS[0] * 1.15))
+        spans = {name: (a, b) for name, a, b in phase_spans(rep)}
+        for name in PHASES:
+            a, b = spans.get(name, (0.0, 0.0))
+            for r in self.spans[name]:
+                r.set_x(a)
+                r.set_width(b - a)
+            self.cues[name].set_text(f"{name}\n{BREATHING[name]}" if b > a else "")
+            self.cues[name].set_x(0.5 * (a + b))
+
+    def set_cursor(self, t):
+        """Move the vertical cursor to time ``t`` (s)."""
+        for c in self.cursor:
+            c.set_xdata([t, t])
+            c.set_visible(True)

@@ -1,0 +1,320 @@
+"""The lifter as a stick figure seen from the right, updated in place.
+
+Usage
+-----
+1. ``fig = matplotlib.figure.Figure(); ax = fig.add_subplot()``
+2. ``sf = StickFigure(ax, style="projector")``
+3. ``sf.update(result, ghost=other_result, overlays=("com", "midfoot", "moments"))``
+
+Every artist is made once in ``__init__``; ``update`` only moves them, so the
+figure can be redrawn many times without growing. The view box is fixed
+(:data:`VIEW`) and the same for every lifter, so two figures compare at the
+same scale.
+"""
+import numpy as np
+from matplotlib.patches import Circle, Rectangle
+
+from ..constants import PLATE_RADIUS
+from .frames import system_com
+from .render import mark_dynamic
+from .styles import ROLES, get_style
+
+VIEW = {"x": (-0.80, 1.10), "y": (-0.12, 2.12)}  # m, fixed for every lifter
+OVERLAYS = ("com", "midfoot", "hip_to_bar", "dowel", "moments")
+LOAD_KINDS = {"RDL": "barbell", "deadlift": "barbell", "barbell": "barbell",
+              "trap bar": "trap bar", "kettlebell": "kettlebell", "dowel": "dowel"}
+KETTLEBELL_RADIUS = 0.09  # m, drawing only
+HEAD_RADIUS = 0.36  # of the C7/T1-to-vertex length, drawing only
+HEAD_CENTRE = 0.62  # of the same length, from C7/T1
+BACK_THICKNESS = 0.07  # m, spine to skin of the upper back, drawing only
+ARC_RADIUS = 0.075  # m
+ARC_FULL_SCALE = 400.0  # N m drawn as a 300 deg arc
+NAN = np.array([[np.nan, np.nan]])
+
+
+def _back(v):
+    """Unit vector turned a quarter turn counter-clockwise (backward for an
+    upward axis in this view)."""
+    v = np.asarray(v, float)
+    return np.array([-v[1], v[0]]) / np.hypot(*v)
+
+
+def _arc(centre, moment, clockwise_positive, start_deg):
+    """Points of a moment arc with an arrow head; empty for a tiny moment."""
+    size = min(abs(float(moment)) / ARC_FULL_SCALE, 1.0)
+    if size < 0.01:
+        return np.empty((0, 2))
+    sweep = np.deg2rad(300.0 * size)
+    sign = 1.0 if (float(moment) > 0) != clockwise_positive else -1.0  # +1 counter-clockwise
+    a = np.deg2rad(start_deg) + sign * np.linspace(0.0, sweep, 40)
+    pts = centre + ARC_RADIUS * np.stack([np.cos(a), np.sin(a)], -1)
+    tip, tangent = pts[-1], sign * np.array([-np.sin(a[-1]), np.cos(a[-1])])
+    side = np.array([-tangent[1], tangent[0]])
+    h = 0.035
+    head = np.array([tip - h * tangent + 0.6 * h * side, tip, tip - h * tangent - 0.6 * h * side])
+    return np.concatenate([pts, NAN, head])
+
+
+class StickFigure:
+    """A stick figure of one posture on a matplotlib Axes.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on (its limits are set to :data:`VIEW`).
+    style : str or dict
+        A name in :data:`hinge_sim.viz.styles.STYLES`.
+    title : str, optional
+        Axes title.
+    """
+
+    def __init__(self, ax, style="default", title=None):
+        self.ax, self.style = ax, get_style(style)
+        s, lw = self.style, self.style["line"]
+        ax.set_xlim(*VIEW["x"])
+        ax.set_ylim(*VIEW["y"])
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        if title:
+            ax.set_title(title, fontsize=s["title"])
+        ax.add_patch(Rectangle((VIEW["x"][0], VIEW["y"][0]), np.ptp(VIEW["x"]), -VIEW["y"][0],
+                               facecolor="#eeeeee", edgecolor="none", hatch="..", zorder=0))
+        ax.plot(VIEW["x"], [0, 0], color="black", lw=s["thin"], zorder=1)
+        # scale bar: 50 cm, bottom left
+        x0 = VIEW["x"][0] + 0.05
+        ax.plot([x0, x0 + 0.5], [1.95, 1.95], color="black", lw=s["thin"])
+        ax.text(x0 + 0.25, 1.97, "50 cm", ha="center", va="bottom", fontsize=s["small"])
+
+        static = set(ax.get_children())
+
+        def line(color, width, z, **kw):
+            return ax.plot([], [], color=color, lw=width, zorder=z, solid_capstyle="round",
+                           solid_joinstyle="round", **kw)[0]
+
+        self.ghost = line(ROLES["ghost"], lw * 0.8, 2, ls=(0, (2, 1.5)), alpha=0.7)
+        self.ghost_head = Circle((0, 0), 0.1, fill=False, ec=ROLES["ghost"], lw=lw * 0.6,
+                                 ls="--", alpha=0.7, visible=False, zorder=2)
+        ax.add_patch(self.ghost_head)
+        self.ghost_text = ax.text(VIEW["x"][1] - 0.03, 2.05, "", ha="right", va="top",
+                                  fontsize=s["small"], color="#555555")
+        self.caption = ax.text(0.5 * sum(VIEW["x"]), VIEW["y"][1], "", ha="center",
+                               va="bottom", fontsize=s["font"], fontweight="bold")
+        self.plate = Circle((0, 0), PLATE_RADIUS, fc=ROLES["load"], ec="black", alpha=0.45,
+                            lw=s["thin"], hatch="", zorder=3, visible=False)
+        self.hub = Circle((0, 0), 0.03, fc="black", ec="black", zorder=6, visible=False)
+        self.bell = Circle((0, 0), KETTLEBELL_RADIUS, fc="#555555", ec="black", lw=s["thin"],
+                           zorder=6, visible=False)
+        for p in (self.plate, self.hub, self.bell):
+            ax.add_patch(p)
+        self.handle = line("#555555", lw * 0.7, 6)
+        self.foot = line(ROLES["body"], lw, 5)
+        self.legs = line(ROLES["body"], lw, 5)  # ankle-knee-hip-L5/S1
+        self.spine = line(ROLES["spine"], lw * 1.2, 5)
+        self.neck = line(ROLES["body"], lw, 5)
+        self.head = Circle((0, 0), 0.1, fc="white", ec=ROLES["body"], lw=lw, zorder=5)
+        ax.add_patch(self.head)
+        self.arm = line(ROLES["body"], lw * 0.9, 7)
+        self.joints = ax.plot([], [], "o", color="white", mec="black", ms=s["marker"] * 0.8,
+                              mew=s["thin"], zorder=8)[0]
+        # overlays
+        self.base = line(ROLES["com"], lw * 1.6, 4)
+        self.com_drop = line(ROLES["com"], s["thin"], 4, ls=":")
+        self.com = ax.plot([], [], "o", color="white", mec=ROLES["com"], ms=s["marker"] * 1.6,
+                           mew=s["thin"] * 1.5, zorder=9)[0]
+        self.com_cross = line(ROLES["com"], s["thin"] * 1.2, 10)
+        self.cop = ax.plot([], [], "^", color=ROLES["cop"], ms=s["marker"] * 1.5, mec="black",
+                           zorder=9)[0]
+        self.com_text = ax.text(0, 0, "", fontsize=s["small"], color=ROLES["com"], zorder=10,
+                                ha="left", va="center")
+        self.midfoot = line(ROLES["midfoot"], s["thin"] * 1.5, 1, ls="--")
+        self.midfoot_text = ax.text(0, 0, "midfoot", fontsize=s["small"], ha="center",
+                                    va="bottom", color="#1f6f9f")
+        self.dim = line(ROLES["dimension"], s["thin"], 9)
+        self.dim_text = ax.text(0, 0, "", fontsize=s["small"], ha="center", va="top",
+                                color=ROLES["dimension"], zorder=10)
+        self.dowel = line(ROLES["dowel"], lw * 0.8, 9)
+        self.contacts = ax.plot([], [], "o", color=ROLES["dowel"], mec="black",
+                                ms=s["marker"] * 1.1, zorder=10)[0]
+        self.sacrum = ax.plot([], [], "o", mfc="white", mec="black", mew=s["thin"],
+                              ms=s["marker"] * 1.1, zorder=10)[0]
+        self.dowel_text = ax.text(x0, 1.86, "", fontsize=s["small"], ha="left", va="top",
+                                  color="black", zorder=10)
+        self.arcs = {j: line(ROLES[j], s["thin"] * 1.5, 11) for j in ("hip", "knee", "l5s1")}
+        self.arc_text = {j: ax.text(0, 0, "", fontsize=s["small"], color=ROLES[j], zorder=11,
+                                    ha="right", va="center") for j in self.arcs}
+        self._overlay_artists = {
+            "com": [self.base, self.com_drop, self.com, self.com_cross, self.cop, self.com_text],
+            "midfoot": [self.midfoot, self.midfoot_text],
+            "hip_to_bar": [self.dim, self.dim_text],
+            "dowel": [self.dowel, self.contacts, self.sacrum, self.dowel_text],
+            "moments": list(self.arcs.values()) + list(self.arc_text.values()),
+        }
+        mark_dynamic(ax, static)
+
+    # ------------------------------------------------------------------
+    def update(self, result, ghost=None, overlays=("com", "midfoot"), load_kind="barbell",
+               ghost_label=None, caption=""):
+        """Move every artist to show ``result``.
+
+        Parameters
+        ----------
+        result : Result
+            A still posture (use :func:`hinge_sim.viz.frame` for one frame of a rep).
+        ghost : Result, optional
+            Another posture drawn faint and dashed behind.
+        overlays : sequence of str
+            Any of :data:`OVERLAYS`.
+        load_kind : str
+            "barbell", "trap bar", "kettlebell" or "dowel" (exercise names also work).
+        ghost_label : str, optional
+            Words naming the ghost, shown in a corner.
+        caption : str
+            A line of words above the figure (e.g. the exercise and load).
+        """
+        unknown = set(overlays) - set(OVERLAYS)
+        if unknown:
+            raise ValueError(f"overlays {sorted(unknown)} are not known; choose from {OVERLAYS}")
+        if load_kind not in LOAD_KINDS:
+            raise ValueError(f"load_kind = {load_kind!r} is not known; choose from {sorted(LOAD_KINDS)}")
+        kind = LOAD_KINDS[load_kind]
+        P = {k: np.asarray(v, float) for k, v in result.points.items()}
+        if P["hip"].shape != (2,):
+            raise ValueError("result must be one still posture; pick a frame with viz.frame(rep, i)")
+        self.caption.set_text(caption)
+        self._draw_body(P)
+        self._draw_load(P, kind)
+        self._draw_ghost(ghost, ghost_label)
+        shown = set(overlays) | ({"dowel"} if kind == "dowel" else set())
+        for name, artists in self._overlay_artists.items():
+            for a in artists:
+                a.set_visible(name in shown)
+        if "com" in shown:
+            self._draw_com(result, P)
+        if "midfoot" in shown:
+            mid = 0.5 * (P["heel"][0] + P["toe"][0])
+            self.midfoot.set_data([mid, mid], [0.0, 1.9])
+            self.midfoot_text.set_position((mid, 1.9))
+        if "hip_to_bar" in shown:
+            self._draw_dimension(result, P)
+        if "dowel" in shown:
+            self._draw_dowel(result, P)
+        if "moments" in shown:
+            self._draw_moments(result, P)
+
+    def _head(self, P):
+        axis = P["head"] - P["c7t1"]
+        length = np.hypot(*axis)
+        return P["c7t1"] + HEAD_CENTRE * axis, HEAD_RADIUS * length, axis / length
+
+    def _draw_body(self, P):
+        self.foot.set_data(*np.array([P["heel"], P["toe"], P["ankle"], P["heel"]]).T)
+        self.legs.set_data(*np.array([P["ankle"], P["knee"], P["hip"], P["l5s1"]]).T)
+        self.spine.set_data(*P["spine"].T)
+        centre, radius, _ = self._head(P)
+        self.neck.set_data(*np.array([P["c7t1"], centre]).T)
+        self.head.set_center(centre)
+        self.head.set_radius(radius)
+        self.arm.set_data(*np.array([P["shoulder"], P["hand"]]).T)
+        self.joints.set_data(*np.array([P["ankle"], P["knee"], P["hip"], P["l5s1"],
+                                        P["shoulder"]]).T)
+
+    def _draw_load(self, P, kind):
+        plates = kind in ("barbell", "trap bar")
+        self.plate.set_visible(plates)
+        self.hub.set_visible(plates)
+        self.bell.set_visible(kind == "kettlebell")
+        if plates:
+            self.plate.set_center(P["bar"])
+            self.hub.set_center(P["bar"])
+            self.plate.set_zorder(3 if kind == "barbell" else 1)
+            self.plate.set_hatch("" if kind == "barbell" else "||")
+            self.handle.set_data([], [])
+        elif kind == "kettlebell":
+            centre = P["bar"]  # the bell's centre of mass, KETTLEBELL_HANG below the grip
+            self.bell.set_center(centre)
+            self.handle.set_data(*np.array([P["hand"], centre + [0, KETTLEBELL_RADIUS]]).T)
+        else:
+            self.handle.set_data([], [])
+
+    def _draw_ghost(self, ghost, label):
+        if ghost is None:
+            self.ghost.set_data([], [])
+            self.ghost_head.set_visible(False)
+            self.ghost_text.set_text("")
+            return
+        G = {k: np.asarray(v, float) for k, v in ghost.points.items()}
+        centre, radius, _ = self._head(G)
+        chain = np.concatenate([np.array([G["heel"], G["toe"], G["ankle"], G["knee"], G["hip"]]),
+                                np.array([G["l5s1"]]), G["spine"], np.array([centre]), NAN,
+                                np.array([G["shoulder"], G["hand"]])])
+        self.ghost.set_data(*chain.T)
+        self.ghost_head.set_center(centre)
+        self.ghost_head.set_radius(radius)
+        self.ghost_head.set_visible(True)
+        self.ghost_text.set_text(f"dashed: {label}" if label else "dashed: reference")
+
+    def _draw_com(self, result, P):
+        com = system_com(result)
+        self.base.set_data([P["heel"][0], P["toe"][0]], [-0.025, -0.025])
+        self.com_drop.set_data([com[0], com[0]], [0.0, com[1]])
+        self.com.set_data([com[0]], [com[1]])
+        r = 0.028
+        self.com_cross.set_data([com[0] - r, com[0] + r, np.nan, com[0], com[0]],
+                                [com[1], com[1], np.nan, com[1] - r, com[1] + r])
+        cop = float(result.cop_x)
+        self.cop.set_data([cop], [0.0])
+        self.com_text.set_text("COM")
+        self.com_text.set_position((com[0] + 0.06, com[1]))
+
+    def _draw_dimension(self, result, P):
+        hip, bar = P["hip"], P["bar"]
+        y = hip[1]
+        t = 0.03
+        self.dim.set_data([hip[0], bar[0], np.nan, hip[0], hip[0], np.nan, bar[0], bar[0],
+                           np.nan, bar[0], bar[0]],
+                          [y, y, np.nan, y - t, y + t, np.nan, y - t, y + t, np.nan, y, bar[1]])
+        self.dim.set_linestyle("-")
+        d = float(result.metrics["hip_to_bar"]) * 100
+        self.dim_text.set_text(f"hip to bar {d:.0f} cm")
+        self.dim_text.set_position((0.5 * (hip[0] + bar[0]), y - 0.05))
+
+    def _draw_dowel(self, result, P):
+        centre, radius, up = self._head(P)
+        head_pt = centre + _back(up) * radius
+        chord = P["c7t1"] - P["l5s1"]
+        upper = P["spine"][-3] + _back(chord) * BACK_THICKNESS
+        along = upper - head_pt
+        along /= np.hypot(*along)  # pointing down the back
+        normal = -_back(-along)  # into the body (forward of the dowel)
+        if normal @ (P["l5s1"] - upper) < 0:
+            normal = -normal
+        sacrum_on_line = upper + along * (along @ (P["l5s1"] - upper) + 0.08)
+        gap = float(result.metrics["dowel_gap"])
+        sacrum = sacrum_on_line + normal * gap
+        ends = np.array([head_pt - along * 0.25, sacrum_on_line + along * 0.15])
+        self.dowel.set_data(*ends.T)
+        touching = abs(gap) < 0.01
+        pts = [head_pt, upper] + ([sacrum] if touching else [])
+        self.contacts.set_data(*np.array(pts).T)
+        self.sacrum.set_data(*(np.array([sacrum]).T if not touching else ([], [])))
+        words = ("three points touch" if touching else
+                 f"sacrum {abs(gap) * 100:.0f} cm off" if gap > 0 else
+                 f"lower back {abs(gap) * 100:.0f} cm into dowel")
+        self.dowel_text.set_text(f"dowel: {words}")
+
+    def _draw_moments(self, result, P):
+        # label offsets (m) put each label in the empty space behind the body
+        spec = {"hip": (False, 200.0, (-0.10, -0.07)), "knee": (True, -20.0, (-0.10, -0.06)),
+                "l5s1": (False, 160.0, (-0.10, 0.10))}
+        names = {"hip": "hip", "knee": "knee", "l5s1": "L5/S1"}
+        for j, (cw, start, offset) in spec.items():
+            m = float(result.moments[j])
+            pts = _arc(P[j], m, cw, start)
+            self.arcs[j].set_data(*(pts.T if len(pts) else ([], [])))
+            self.arc_text[j].set_text(f"{names[j]} {abs(m):.0f} N·m")
+            self.arc_text[j].set_position(tuple(P[j] + np.array(offset)))
+
+    @property
+    def artists(self):
+        """Every artist this figure owns (for tests)."""
+        return self.ax.get_children()

@@ -1,0 +1,96 @@
+"""Styles (default and projector), the Okabe-Ito palette and load zones.
+
+Usage
+-----
+1. ``STYLES["projector"]["font"]`` -> font size (pt) for a projector.
+2. ``zone(3185.0, 3400.0, 6400.0)`` -> ``("safe", "below the 3400 N action limit")``.
+"""
+import numpy as np
+
+# Okabe & Ito 2008, "Color Universal Design": safe for the common colour-vision
+# deficiencies. Names -> hex.
+PALETTE = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+# Zone -> fill colour and hatching: the zone never rests on colour alone.
+ZONES = {
+    "safe": {"color": PALETTE["bluish green"], "hatch": "", "word": "safe"},
+    "caution": {"color": PALETTE["orange"], "hatch": "//", "word": "caution"},
+    "over": {"color": PALETTE["vermillion"], "hatch": "xx", "word": "over the limit"},
+}
+
+# Colours of the things drawn, by role.
+ROLES = {
+    "body": PALETTE["black"],
+    "spine": PALETTE["blue"],
+    "load": PALETTE["grey"],
+    "com": PALETTE["reddish purple"],
+    "cop": PALETTE["vermillion"],
+    "midfoot": PALETTE["sky blue"],
+    "dimension": PALETTE["blue"],
+    "dowel": PALETTE["orange"],
+    "hip": PALETTE["blue"],
+    "knee": PALETTE["orange"],
+    "l5s1": PALETTE["reddish purple"],
+    "compression": PALETTE["blue"],
+    "shear": PALETTE["vermillion"],
+    "ghost": PALETTE["grey"],
+}
+
+# Font sizes in pt at the figure's own size; line widths in pt.
+# "projector" keeps every text at 16 pt or more on a figure shown 1:1.
+STYLES = {
+    "default": {"font": 10, "small": 9, "title": 12, "line": 3.0, "thin": 1.2,
+                "marker": 7, "figsize": (10.0, 5.6), "dpi": 80},
+    "projector": {"font": 17, "small": 16, "title": 19, "line": 6.0, "thin": 2.5,
+                  "marker": 12, "figsize": (15.0, 8.4), "dpi": 80},
+}
+
+
+def get_style(style):
+    """The style dict for a name in :data:`STYLES`, or a dict passed through.
+
+    Raises
+    ------
+    ValueError
+        For an unknown style name.
+    """
+    if isinstance(style, dict):
+        return style
+    if style not in STYLES:
+        raise ValueError(f"style = {style!r} is not known; choose from {sorted(STYLES)}")
+    return STYLES[style]
+
+
+def zone(value, action, limit, unit="N"):
+    """The zone of a load against an action limit and a maximum limit.
+
+    Parameters
+    ----------
+    value : float
+        The load (e.g. N); its magnitude is compared.
+    action, limit : float
+        Action limit and maximum limit, same unit as ``value``.
+    unit : str
+        Unit used in the words.
+
+    Returns
+    -------
+    (str, str)
+        ``"safe"``, ``"caution"`` or ``"over"``, and the same in words.
+    """
+    v = abs(float(np.asarray(value)))
+    if v < action:
+        return "safe", f"below the {action:.0f} {unit} action limit"
+    if v < limit:
+        return "caution", f"above the {action:.0f} {unit} action limit, below the {limit:.0f} {unit} maximum"
+    return "over", f"above the {limit:.0f} {unit} maximum limit"
