@@ -37,6 +37,8 @@ w.VBox([knee, image, readout, message])
 
 NOTEBOOKS = {
     "one_slider": [ONE_SLIDER],
+    "explorer": ["#md # The Explorer in the browser",
+                 "from hinge_sim.ui import Explorer\n\nExplorer()"],
 }
 ERROR_OUTPUT = ('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], '
                 '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
