@@ -5,7 +5,9 @@ Usage
 1. ``from hinge_sim.ui import Explorer``
 2. End a notebook cell with ``Explorer()`` to show it.
 """
+from .compare import Compare
 from .explorer import Explorer
 from .quiz import Prediction, Quiz
+from .tempo_player import TempoPlayer
 
-__all__ = ["Explorer", "Prediction", "Quiz"]
+__all__ = ["Explorer", "TempoPlayer", "Compare", "Prediction", "Quiz"]

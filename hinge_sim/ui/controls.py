@@ -2,6 +2,7 @@
 import ipywidgets as widgets
 
 from .. import presets
+from ..pose import depth_for_bar_height
 from ..units import kg_to_lb, lb_to_kg
 from ..viz.gauges import mass_text
 
@@ -69,3 +70,13 @@ def caption(exercise, kg, units, body_mass):
     if exercise == "dowel":
         return "dowel drill (no load)"
     return f"{exercise}, {mass_text(kg, units)} ({kg / body_mass:.2f} × body weight)"
+
+
+def floor_posture(body, load, knee, lumbar=0.0, bar=0.0):
+    """The posture with the plates on the floor (a deadlift from the floor) at
+    this knee bend; ValueError in plain words when the knees must bend more."""
+    try:
+        return depth_for_bar_height(body, load, knee, lumbar=lumbar, bar=bar)
+    except ValueError:
+        raise ValueError(f"with the knees bent {float(knee):.0f}° the plates cannot reach the "
+                         "floor: bend the knees more") from None

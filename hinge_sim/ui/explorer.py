@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from .. import presets
 from ..body import Body
 from ..model import analyze
-from ..pose import Posture, depth_for_bar_height
+from ..pose import Posture
 from ..viz import OVERLAYS, gauge_text, posture_layout
 from . import controls as C
 from .panel import Panel
@@ -262,8 +262,8 @@ class Explorer(Panel):
         knee = self.controls["knee"].value
         while knee <= self.controls["knee"].max:
             try:
-                depth_for_bar_height(body, load, knee, lumbar=self.controls["lumbar"].value,
-                                     bar=self.controls["bar"].value)
+                C.floor_posture(body, load, knee, self.controls["lumbar"].value,
+                                self.controls["bar"].value)
                 break
             except ValueError:
                 knee += DEADLIFT_KNEE_STEP
@@ -283,12 +283,8 @@ class Explorer(Panel):
     def _posture(self, body, load):
         c = self.controls
         if c["exercise"].value == "deadlift":
-            try:
-                posture = depth_for_bar_height(body, load, c["knee"].value,
-                                               lumbar=c["lumbar"].value, bar=c["bar"].value)
-            except ValueError:
-                raise ValueError(f"with the knees bent {c['knee'].value:.0f}° the plates cannot "
-                                 "reach the floor: bend the knees more") from None
+            posture = C.floor_posture(body, load, c["knee"].value, c["lumbar"].value,
+                                      c["bar"].value)
             with self._quiet():
                 c["hip"].value = round(float(posture.hip))
             self.note = (f"Deadlift from the floor: hinge depth {float(posture.hip):.0f}° puts "

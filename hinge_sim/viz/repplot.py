@@ -94,8 +94,8 @@ class RepPlot:
         for name in PHASES:
             self.cues[name] = self.ax_moment.text(0, 1.02, "", transform=tr, ha="center",
                                                   va="bottom", fontsize=s["small"])
-        self.cursor = [ax.axvline(0, color="black", lw=s["thin"] * 1.5, visible=False)
-                       for ax in self.axes]
+        self.cursor = [ax.axvline(0, color="black", lw=s["thin"] * 1.5, visible=False,
+                                  animated=True) for ax in self.axes]  # moves without a full redraw
 
     def update(self, rep):
         """Show a rep from :func:`hinge_sim.simulate`."""

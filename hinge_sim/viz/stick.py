@@ -29,6 +29,7 @@ HEAD_CENTRE = 0.62  # of the same length, from C7/T1
 BACK_THICKNESS = 0.07  # m, spine to skin of the upper back, drawing only
 ARC_RADIUS = 0.075  # m
 ARC_FULL_SCALE = 400.0  # N m drawn as a 300 deg arc
+MIDFOOT_TOP = 1.72  # m, below the corner texts
 NAN = np.array([[np.nan, np.nan]])
 
 
@@ -192,8 +193,8 @@ class StickFigure:
             self._draw_com(result, P)
         if "midfoot" in shown:
             mid = 0.5 * (P["heel"][0] + P["toe"][0])
-            self.midfoot.set_data([mid, mid], [0.0, 1.9])
-            self.midfoot_text.set_position((mid, 1.9))
+            self.midfoot.set_data([mid, mid], [0.0, MIDFOOT_TOP])
+            self.midfoot_text.set_position((mid, MIDFOOT_TOP))
         if "hip_to_bar" in shown:
             self._draw_dimension(result, P)
         if "dowel" in shown:

@@ -1,0 +1,156 @@
+"""Compare: two lifters or two postures side by side at the same scale, and a
+table of the differences.
+
+Usage
+-----
+1. ``from hinge_sim.ui import Compare``
+2. ``Compare(left=dict(lifter="long femurs"), right=dict(lifter="long torso"))``
+3. ``cmp.table`` -> rows (measure, left, right, difference), with units.
+"""
+import html
+
+import ipywidgets as widgets
+
+from .. import presets
+from ..model import analyze
+from ..units import body_weights
+from ..viz import StickFigure, new_figure
+from . import controls as C
+from .panel import Panel
+
+SIDES = ("left", "right")
+DEFAULT = {"lifter": "average man", "posture": "textbook hinge"}
+
+# measure, unit, function(result, body) -> value in that unit
+MEASURES = (
+    ("hip to bar", "cm", lambda r, b: float(r.metrics["hip_to_bar"]) * 100),
+    ("trunk angle from vertical", "°", lambda r, b: float(r.metrics["trunk_angle"])),
+    ("hip moment", "N·m", lambda r, b: float(r.moments["hip"])),
+    ("knee moment", "N·m", lambda r, b: float(r.moments["knee"])),
+    ("L5/S1 moment", "N·m", lambda r, b: float(r.moments["l5s1"])),
+    ("L5/S1 compression", "N", lambda r, b: float(r.disc["compression"])),
+    ("L5/S1 compression", "× body weight",
+     lambda r, b: float(body_weights(r.disc["compression"], b.mass))),
+    ("L5/S1 shear", "N", lambda r, b: float(r.disc["shear"])),
+    ("hip share", "%", lambda r, b: float(r.metrics["hip_share"]) * 100),
+)
+
+
+class Compare(Panel):
+    """Two postures side by side at the same scale, with their differences.
+
+    Parameters
+    ----------
+    left, right : dict
+        ``lifter`` and ``posture`` preset names for each side.
+    exercise : str
+        A name in :data:`hinge_sim.presets.EXERCISES`; a deadlift puts the
+        plates on the floor at each posture's knee bend.
+    load : float
+        Load in ``units``.
+    units : {"kg", "lb"}
+    style : {"default", "projector"}
+    dpi : float, optional
+    """
+
+    def __init__(self, left=None, right=None, exercise="RDL", load=40.0, units="kg",
+                 style="default", dpi=None):
+        super().__init__(dpi)
+        sides = {"left": {**DEFAULT, **(left or {})},
+                 "right": {**DEFAULT, "posture": "rounded back", **(right or {})}}
+        self.controls = {}
+        for side in SIDES:
+            extra = set(sides[side]) - {"lifter", "posture"}
+            if extra:
+                raise ValueError(f"{side} has unknown keys {sorted(extra)}; use 'lifter' and 'posture'")
+            presets.lifter(sides[side]["lifter"])
+            presets.posture(sides[side]["posture"])
+            self.controls[f"{side}_lifter"] = C.menu(f"{side} lifter", presets.LIFTERS,
+                                                     sides[side]["lifter"])
+            self.controls[f"{side}_posture"] = C.menu(f"{side} posture", presets.POSTURES,
+                                                      sides[side]["posture"])
+        self.controls["exercise"] = C.exercise_menu(exercise)
+        self.controls["load"] = C.load_slider(load if units == "kg" else C.load_kg(load, units),
+                                              units)
+        self.controls["units"] = C.units_toggle(units)
+        self.fig = new_figure(style)
+        self.sticks = {side: StickFigure(self.fig.add_axes((0.02 + 0.5 * k, 0.02, 0.46, 0.9)),
+                                         style) for k, side in enumerate(SIDES)}
+        self.results, self.bodies, self.table = {}, {}, []
+        for name, w in self.controls.items():
+            self._observe(w, self._on_units if name == "units" else None)
+        self.table_html = widgets.HTML()
+        self.table_html.add_class("hinge-table")
+        c = self.controls
+        self.widget = widgets.VBox([
+            widgets.HBox([widgets.VBox([c["left_lifter"], c["left_posture"]]),
+                          widgets.VBox([c["right_lifter"], c["right_posture"]]),
+                          widgets.VBox([c["exercise"], c["load"], c["units"]])]),
+            self.image, self.message_html, self.table_html, self.readout_html])
+        self.widget.add_class("hinge-compare")
+        if not self.refresh():
+            raise ValueError(f"the starting postures are not possible: {self.message}")
+
+    @property
+    def load_kg(self):
+        """The load (kg)."""
+        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
+
+    def _on_units(self, change):
+        kg = C.load_kg(self.controls["load"].value, change["old"])
+        with self._quiet():
+            C.set_load_units(self.controls["load"], kg, change["new"])
+        self.refresh()
+
+    def _side(self, side):
+        c = self.controls
+        body = presets.lifter(c[f"{side}_lifter"].value)
+        load = presets.load(c["exercise"].value, self.load_kg)
+        posture = presets.posture(c[f"{side}_posture"].value)
+        if c["exercise"].value == "deadlift":
+            posture = C.floor_posture(body, load, float(posture.knee), float(posture.lumbar),
+                                      float(posture.bar))
+        return body, analyze(body, posture, load)
+
+    def _compute(self):
+        out = {}
+        for side in SIDES:
+            try:
+                out[side] = self._side(side)
+            except ValueError as exc:
+                raise ValueError(f"{side}: {exc}") from None
+            if not bool(out[side][1].balanced):
+                reasons = out[side][1].messages() or ["the weight falls outside the foot"]
+                return (f"The {side} pose is not possible: " + "; ".join(reasons)
+                        + ". The figure shows the last possible pair.")
+        self.bodies = {k: v[0] for k, v in out.items()}
+        self.results = {k: v[1] for k, v in out.items()}
+        self.table = self._table()
+        return None
+
+    def _table(self):
+        rows = []
+        for name, unit, f in MEASURES:
+            a, b = (f(self.results[s], self.bodies[s]) for s in SIDES)
+            digits = 1 if unit == "× body weight" else 0
+            rows.append((name, f"{a:.{digits}f} {unit}", f"{b:.{digits}f} {unit}",
+                         f"{b - a:+.{digits}f} {unit}"))
+        return rows
+
+    def _draw(self):
+        c = self.controls
+        units, exercise = c["units"].value, c["exercise"].value
+        for side in SIDES:
+            r, body = self.results[side], self.bodies[side]
+            title = f"{side}: {c[side + '_lifter'].value}, {c[side + '_posture'].value}"
+            self.sticks[side].update(r, overlays=("com", "midfoot", "hip_to_bar"),
+                                     load_kind=exercise, caption=title)
+            self.sticks[side].ghost_text.set_text(
+                f"compression {float(r.disc['compression']):.0f} N\n"
+                + C.caption(exercise, self.load_kg, units, body.mass))
+        head = "".join(f"<th>{h}</th>" for h in ("measure", "left", "right", "right − left"))
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
+                       for row in self.table)
+        self.table_html.value = (f"<table class='hinge-table' style='font-size:1.05em'>"
+                                 f"<tr>{head}</tr>{body}</table>")
+        return "\n".join(f"{m}: left {a}, right {b}, difference {d}" for m, a, b, d in self.table)

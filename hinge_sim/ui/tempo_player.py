@@ -1,0 +1,187 @@
+"""Tempo player: one rep at a coaching tempo, played at real speed, with the
+moments and disc loads over time and a cursor.
+
+Usage
+-----
+1. ``from hinge_sim.ui import TempoPlayer``
+2. ``tp = TempoPlayer(tempo="3-1-1-0")``; end a cell with ``tp``.
+3. From Python: ``tp.controls["tempo"].value = "2-0-X-1"``; ``tp.goto(1.5)``; ``tp.summary``.
+"""
+import ipywidgets as widgets
+import numpy as np
+
+from .. import presets
+from ..model import simulate
+from ..motion import PHASES, parse_tempo
+from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
+from . import controls as C
+from .panel import Panel
+
+
+class TempoPlayer(Panel):
+    """Play a rep from ``top`` to ``bottom`` and back at a tempo.
+
+    Parameters
+    ----------
+    lifter : str
+        A name in :data:`hinge_sim.presets.LIFTERS`.
+    top, bottom : str
+        Names in :data:`hinge_sim.presets.POSTURES`.
+    tempo : str
+        Coaching notation, e.g. "3-1-1-0" or "31X0".
+    exercise : str
+        A name in :data:`hinge_sim.presets.EXERCISES` (a deadlift starts and
+        ends with the plates on the floor at the bottom posture's knee bend).
+    load : float
+        Load (kg, or lb with ``units="lb"``).
+    bracing : float
+        0 relaxed to 1 full brace.
+    fps : float
+        Frames per second of the rep and of playback (10 to 60).
+    style : {"default", "projector"}
+    units : {"kg", "lb"}
+    dpi : float, optional
+    """
+
+    def __init__(self, lifter="average man", top="standing", bottom="textbook hinge",
+                 tempo="3-1-1-0", exercise="RDL", load=40.0, bracing=0.0, fps=20,
+                 style="default", units="kg", dpi=None):
+        super().__init__(dpi)
+        if not 10 <= fps <= 60:
+            raise ValueError(f"fps = {fps!r} is outside the valid range 10 to 60")
+        self.fps = fps
+        self.body = presets.lifter(lifter)
+        self.top, self.bottom = presets.posture(top), presets.posture(bottom)
+        self.exercise = C.exercise_menu(exercise).value
+        self.fig = new_figure(style)
+        stick_ax = self.fig.add_axes((0.0, 0.02, 0.36, 0.92))
+        gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
+        self.stick = StickFigure(stick_ax, style)
+        self.plot = RepPlot(gs[0], style)
+        self.controls = {
+            "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
+                                  placeholder="3-1-1-0", style=C.WIDE,
+                                  tooltip="lowering - bottom pause - rising - top pause (s); X = explosive"),
+            "play": widgets.Play(value=0, min=0, max=1, step=1, interval=round(1000 / fps),
+                                 description="play", show_repeat=True),
+            "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame", style=C.WIDE,
+                                       layout=widgets.Layout(width="100%"), continuous_update=True),
+            "bracing": C.slider("bracing (0-1)", bracing, 0, 1, 0.05),
+            "load": C.load_slider(load if units == "kg" else C.load_kg(load, units), units),
+            "units": C.units_toggle(units),
+        }
+        widgets.link((self.controls["play"], "value"), (self.controls["frame"], "value"))
+        self.rep = None
+        self.summary = {}
+        self.warning = ""
+        for name in ("tempo", "bracing", "load"):
+            self._observe(self.controls[name])
+        self._observe(self.controls["units"], self._on_units)
+        self._observe(self.controls["frame"], lambda change: self._show_frame())
+        c = self.controls
+        tempo_box = widgets.VBox([widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"),
+                                  c["tempo"], widgets.HBox([c["play"], c["frame"]])])
+        load_box = widgets.VBox([widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]])
+        self.summary_html = widgets.HTML()
+        self.summary_html.add_class("hinge-summary")
+        self.widget = widgets.VBox([widgets.HBox([tempo_box, load_box]), self.image,
+                                    self.message_html, self.readout_html, self.summary_html])
+        self.widget.add_class("hinge-tempo-player")
+        if not self.refresh():
+            raise ValueError(f"the starting rep is not possible: {self.message}")
+
+    # -- public --------------------------------------------------------
+    def goto(self, t):
+        """Show the rep at time ``t`` (s), the nearest frame."""
+        n = len(self.rep.t)
+        if not 0 <= t <= self.rep.t[-1]:
+            raise ValueError(f"t = {t!r} s is outside the rep, 0 to {self.rep.t[-1]:g} s")
+        self.controls["frame"].value = int(min(round(t * self.fps), n - 1))
+        return self
+
+    @property
+    def load_kg(self):
+        """The load (kg)."""
+        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
+
+    # -- callbacks -----------------------------------------------------
+    def _on_units(self, change):
+        kg = C.load_kg(self.controls["load"].value, change["old"])
+        with self._quiet():
+            C.set_load_units(self.controls["load"], kg, change["new"])
+        self.refresh()
+
+    def _compute(self):
+        tempo = self.controls["tempo"].value
+        parse_tempo(tempo)  # a plain ValueError for bad notation
+        load = presets.load(self.exercise, self.load_kg)
+        top, bottom = self.top, self.bottom
+        if self.exercise == "deadlift":
+            k = float(bottom.knee)
+            bottom = C.floor_posture(self.body, load, k, float(bottom.lumbar), float(bottom.bar))
+        rep = simulate(self.body, top, bottom, tempo, load, fps=self.fps,
+                       bracing=self.controls["bracing"].value)
+        reasons = rep.messages()
+        if reasons:  # a pose on the way is out of reach, not only a fast shift of weight
+            bad = rep.t[np.any(np.stack(list(rep.problems.values())), axis=0)]
+            return (f"This rep is not possible from {bad[0]:.1f} s: " + "; ".join(reasons)
+                    + ". The figure shows the last possible rep.")
+        outside = ~np.asarray(rep.balanced)
+        self.warning = ("" if not outside.any() else
+                        f"Too fast to stay balanced: from {rep.t[outside][0]:.1f} s the push on "
+                        "the floor leaves the foot, so the lifter would rock or step. "
+                        "Try a slower tempo.")
+        self.rep, self.summary = rep, rep.summary()
+        return None
+
+    def _draw(self):
+        n = len(self.rep.t)
+        self.plot.update(self.rep)
+        if getattr(self, "renderer", None) is not None:
+            self.renderer.invalidate()  # axes limits and phase shading changed
+        with self._quiet():
+            for name in ("play", "frame"):
+                self.controls[name].max = n - 1
+                if self.controls[name].value > n - 1:
+                    self.controls[name].value = 0
+        self.summary_html.value = self._summary_html()
+        return self._frame_words(self._draw_frame())
+
+
+
+    def _show_frame(self):
+        """Move to the frame slider's frame (no new rep): a fast redraw."""
+        if self.rep is None:
+            return
+        self._set_readout(self._frame_words(self._draw_frame()))
+        self._render()
+
+    def _draw_frame(self):
+        i = min(self.controls["frame"].value, len(self.rep.t) - 1)
+        units = self.controls["units"].value
+        self.stick.update(frame(self.rep, i), overlays=("com", "midfoot"), load_kind=self.exercise,
+                          caption=C.caption(self.exercise, self.load_kg, units, self.body.mass))
+        self.plot.set_cursor(self.rep.t[i])
+        return i
+
+    def _frame_words(self, i):
+        r, s = self.rep, self.summary
+        phase = PHASES[int(r.phase[i])]
+        words = (f"{r.t[i]:.2f} s of {s['duration']:.1f} s: {phase}, {BREATHING[phase]}. "
+                 f"Hip moment {float(r.moments['hip'][i]):.0f} N·m, L5/S1 compression "
+                 f"{float(r.disc['compression'][i]):.0f} N.")
+        return f"{words}\n{self.warning}" if self.warning else words
+
+    def _summary_html(self):
+        s, bw = self.summary, self.body.mass * 9.81
+        hip, lumbar = s["hip positive work"], s["lumbar positive work"]
+        share = hip / (hip + lumbar) if hip + lumbar > 0 else 0.0
+        rows = [("time under tension", f"{s['time under tension']:.1f} s"),
+                ("peak L5/S1 compression", f"{s['peak compression']:.0f} N ({s['peak compression'] / bw:.1f} × body weight)"),
+                ("peak L5/S1 shear", f"{s['peak shear']:.0f} N ({s['peak shear'] / bw:.1f} × body weight)"),
+                ("peak hip moment", f"{s['peak hip moment']:.0f} N·m"),
+                ("peak L5/S1 moment", f"{s['peak l5s1 moment']:.0f} N·m"),
+                ("work on the way up", f"hips {hip:.0f} J, lower back {lumbar:.0f} J "
+                                       f"(hips {share * 100:.0f}%)")]
+        body = "".join(f"<tr><td>{a}</td><td><b>{b}</b></td></tr>" for a, b in rows)
+        return f"<table class='hinge-table'>{body}</table>"

@@ -1,0 +1,190 @@
+"""Pictures for slides, handouts and ``media/``: a PNG of a posture, an
+animated GIF of a rep, and every lesson's key figures in one call.
+
+Usage
+-----
+1. ``posture_png("hinge.png", posture="textbook hinge", ghost="rounded back")``
+2. ``rep_gif("rep.gif", bottom="textbook hinge", tempo="3-1-1-0")``
+3. ``render_media("media/")``, or from a shell ``python -m hinge_sim media``
+"""
+import io
+import pathlib
+
+from PIL import Image
+
+from .. import analyze, presets, simulate
+from ..checks import check_range
+from ..pose import Posture
+from .figures import new_figure, posture_figure
+from .render import to_png
+from .frames import frame
+from .repplot import RepPlot
+from .stick import StickFigure
+
+ANGLES = ("knee", "hip", "lumbar", "bar", "weight_shift")
+
+
+def make_posture(body, name_or_angles, load, exercise):
+    """A :class:`Posture` from a preset name, a dict of angles, or a preset
+    name with some angles changed (``("textbook hinge", {"knee": 40})``).
+    A deadlift with no angles given starts with the plates on the floor."""
+    if isinstance(name_or_angles, Posture):
+        return name_or_angles
+    if exercise == "deadlift" and name_or_angles in (None, "deadlift set-up"):
+        return presets.deadlift_setup(body, load)
+    if isinstance(name_or_angles, tuple):
+        name, changes = name_or_angles
+        return Posture(**{**presets.POSTURES[name], **changes})
+    if isinstance(name_or_angles, dict):
+        return Posture(**name_or_angles)
+    return presets.posture(name_or_angles)
+
+
+def _case(lifter, posture, exercise, load):
+    body = presets.lifter(lifter) if isinstance(lifter, str) else lifter
+    held = presets.load(exercise, load)
+    return body, make_posture(body, posture, held, exercise), held
+
+
+def posture_png(path, lifter="average man", posture="textbook hinge", exercise="RDL", load=40.0,
+                ghost=None, style="default", overlays=("com", "midfoot"), units="kg",
+                bracing=0.0, dpi=None):
+    """Write a PNG of one posture with its gauges; returns the path.
+
+    Parameters
+    ----------
+    path : str or Path
+        Where to write (the folder must exist).
+    lifter : str or Body
+        A name in :data:`hinge_sim.presets.LIFTERS`, or a Body.
+    posture : str, dict, tuple or Posture
+        See :func:`make_posture`.
+    exercise : str
+        A name in :data:`hinge_sim.presets.EXERCISES`.
+    load : float
+        Load (kg).
+    ghost : str, dict or tuple, optional
+        A reference posture drawn faint and dashed.
+    style : {"default", "projector"}
+    overlays : sequence of str
+        See :data:`hinge_sim.viz.stick.OVERLAYS`.
+    units : {"kg", "lb"}
+    bracing : float
+        0 relaxed to 1 full brace.
+    dpi : float, optional
+        Resolution; default the style's.
+    """
+    body, pose, held = _case(lifter, posture, exercise, load)
+    result = analyze(body, pose, held, bracing)
+    reference = None
+    if ghost is not None:
+        reference = analyze(body, make_posture(body, ghost, held, exercise), held, bracing)
+    label = ghost if isinstance(ghost, str) else ("reference" if ghost is not None else None)
+    fig = posture_figure(result, style=style, overlays=overlays, ghost=reference,
+                         body_mass=body.mass, units=units, load_kind=exercise,
+                         ghost_label=label, caption=_caption(lifter, posture, exercise, load, units))
+    path = pathlib.Path(path)
+    path.write_bytes(to_png(fig, dpi))
+    return path
+
+
+def _caption(lifter, posture, exercise, load, units):
+    from .gauges import mass_text
+    who = lifter if isinstance(lifter, str) else "lifter"
+    if posture is None:
+        what = "plates on the floor"
+    else:
+        what = posture if isinstance(posture, str) else (posture[0] if isinstance(posture, tuple)
+                                                        else "own angles")
+    held = "" if exercise == "dowel" else f", {mass_text(load, units)}"
+    return f"{who} · {what} · {exercise}{held}"
+
+
+def rep_gif(path, lifter="average man", top="standing", bottom="textbook hinge",
+            tempo="3-1-1-0", exercise="RDL", load=40.0, fps=10, style="default",
+            overlays=("com", "midfoot"), bracing=0.0, progress=True):
+    """Write an animated GIF of one rep at real speed; returns the path.
+
+    Parameters
+    ----------
+    path : str or Path
+        Where to write (the folder must exist).
+    lifter, exercise, load, style, overlays, bracing
+        As in :func:`posture_png`.
+    top, bottom : str, dict, tuple or Posture
+        The rep's top and bottom postures (see :func:`make_posture`).
+    tempo : str
+        Coaching notation, e.g. "3-1-1-0" or "31X0".
+    fps : float
+        Frames per second of the animation (10 to 30).
+    progress : bool
+        Show a progress bar while frames are drawn.
+    """
+    from tqdm.auto import tqdm
+
+    fps = float(check_range("fps", fps, 10, 30, " frames/s"))
+    body, low, held = _case(lifter, bottom, exercise, load)
+    high = make_posture(body, top, held, exercise)
+    rep = simulate(body, high, low, tempo, held, fps=fps, bracing=bracing)
+    if rep.messages():  # poses out of reach; a centre of pressure off the foot is drawn
+        raise ValueError("the rep is not possible: " + "; ".join(rep.messages()))
+    fig = new_figure(style, size=_rep_size(style))
+    grid = fig.add_gridspec(1, 2, width_ratios=(1.0, 1.35), left=0.02, right=0.98,
+                            bottom=0.12, top=0.95, wspace=0.12)
+    stick = StickFigure(fig.add_subplot(grid[0]), style)
+    plot = RepPlot(grid[1], style)
+    plot.update(rep)
+    images = []
+    for i in tqdm(range(len(rep.t)), desc=f"{pathlib.Path(path).name}", disable=not progress,
+                  unit="frame"):
+        stick.update(frame(rep, i), overlays=overlays, load_kind=exercise,
+                     caption=f"{tempo} · t = {rep.t[i]:.1f} s")
+        plot.set_cursor(rep.t[i])
+        images.append(Image.open(io.BytesIO(to_png(fig))).convert("P", palette=Image.ADAPTIVE))
+    path = pathlib.Path(path)
+    images[0].save(path, save_all=True, append_images=images[1:], duration=round(1000 / fps),
+                   loop=0, optimize=True)
+    return path
+
+
+def _rep_size(style):
+    from .styles import get_style
+    width, height = get_style(style)["figsize"]
+    return (width * 1.25, height)
+
+
+#: Each lesson's key pictures: (file name, function, keyword arguments).
+MEDIA = [
+    ("00_textbook_hinge.png", posture_png, dict(posture="textbook hinge", load=40)),
+    ("01_rounded_vs_neutral.png", posture_png,
+     dict(posture="rounded back", ghost="textbook hinge", load=40)),
+    ("02_squatty_vs_hinge.png", posture_png,
+     dict(posture="squatty hinge", ghost="textbook hinge", load=40, overlays=("com", "moments"))),
+    ("03_tight_hamstrings.png", posture_png,
+     dict(lifter="tight hamstrings", posture="textbook hinge", exercise="dowel",
+          overlays=("dowel", "midfoot"))),
+    ("04_bar_drifting.png", posture_png,
+     dict(posture="bar drifting forward", ghost="textbook hinge", load=60,
+          overlays=("com", "midfoot", "hip_to_bar"))),
+    ("05_tempo_3110.gif", rep_gif, dict(tempo="3-1-1-0", load=60)),
+    ("07_long_femurs.png", posture_png, dict(lifter="long femurs", posture="textbook hinge",
+                                             load=40)),
+    ("08_deadlift_from_floor.png", posture_png,
+     dict(posture=None, exercise="deadlift", load=100, overlays=("com", "midfoot", "moments"))),
+    ("09_explosive_rise.gif", rep_gif, dict(tempo="2-0-X-0", load=60)),
+    ("projector_textbook_hinge.png", posture_png,
+     dict(posture="textbook hinge", load=60, style="projector")),
+]
+
+
+def render_media(folder="media", progress=True):
+    """Render every picture in :data:`MEDIA` into ``folder``; returns the paths."""
+    from tqdm.auto import tqdm
+
+    folder = pathlib.Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, make, kwargs in tqdm(MEDIA, desc="media", unit="file", disable=not progress):
+        extra = {"progress": False} if make is rep_gif else {}
+        written.append(make(folder / name, **kwargs, **extra))
+    return written
