@@ -1,0 +1,48 @@
+"""Pictures for slides and handouts: PNG of a posture, GIF of a rep, the CLI."""
+import numpy as np
+import pytest
+from PIL import Image
+
+import hinge_sim as hs
+from hinge_sim.cli import main
+from hinge_sim.viz import export
+
+
+def test_posture_png_changes_with_the_posture(tmp_path):
+    a = export.posture_png(tmp_path / "a.png", posture="textbook hinge")
+    b = export.posture_png(tmp_path / "b.png", posture=("textbook hinge", {"lumbar": 30}))
+    pixels = [np.asarray(Image.open(p).convert("RGB")) for p in (a, b)]
+    assert pixels[0].shape == pixels[1].shape and pixels[0].shape[1] > 400
+    assert np.any(pixels[0] != pixels[1])
+
+
+def test_rep_gif_has_one_frame_per_time_step(tmp_path):
+    path = export.rep_gif(tmp_path / "rep.gif", tempo="1-0-1-0", fps=10, progress=False)
+    rep = hs.simulate(hs.presets.lifter("average man"), hs.presets.posture("standing"),
+                      hs.presets.posture("textbook hinge"), "1-0-1-0", hs.Barbell(40), fps=10)
+    with Image.open(path) as gif:
+        assert gif.n_frames == len(rep.t)
+        assert gif.info["duration"] == 100
+
+
+def test_deadlift_defaults_to_plates_on_the_floor():
+    body, load = hs.presets.lifter("average man"), hs.Barbell(100)
+    posture = export.make_posture(body, None, load, "deadlift")
+    assert hs.analyze(body, posture, load).points["bar"][..., 1] == pytest.approx(0.225)
+
+
+def test_cli_writes_a_png_and_reports_bad_input(tmp_path, capsys):
+    out = tmp_path / "floor.png"
+    assert main(["render", "posture", "--exercise", "deadlift", "--load", "100", "-o", str(out)]) == 0
+    assert out.stat().st_size > 10_000
+    assert main(["render", "posture", "--knee", "500", "-o", str(tmp_path / "x.png")]) == 2
+    assert "knee = 500" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_every_media_entry_names_a_lesson_or_the_projector():
+    from hinge_sim.course import STEMS
+    numbers = {s.split("_")[0] for s in STEMS}
+    for name, make, kwargs in export.MEDIA:
+        assert name.split("_")[0] in numbers | {"projector"}, name
+        assert make in (export.posture_png, export.rep_gif)
