@@ -12,7 +12,9 @@ Usage
 2. ``compare_tempos(body, top, bottom, load, ("3-1-3-0", "21X0"))`` -> one row
    per tempo: peaks, hip and lumbar power and work, time under tension.
 3. ``progression_ladder(body)`` -> one row per step of :data:`LADDER`.
-4. ``hinge_variations(body, mass)`` -> one row per variation of :data:`VARIATIONS`.
+4. ``hinge_variations(body, mass)`` -> one row per variation of :data:`VARIATIONS`;
+   ``compare_lifters({"tall": body1, "short": body2}, mass)``: the same bar height
+   for different bodies.
 5. ``training_block(body_mass, weeks=6)`` -> one row per week: sessions,
    sets x reps x load, weekly volume load in kg and in body weights.
 6. ``table(rows)`` -> a Markdown table of any of the row lists above.
@@ -320,6 +322,39 @@ def hinge_variations(body, mass, height=None, variations=VARIATIONS):
     return rows
 
 
+def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
+    """Several lifters reaching the same bar height with the same knee bend.
+
+    Parameters
+    ----------
+    bodies : dict
+        Name -> :class:`~hinge_sim.body.Body`.
+    mass : float
+        Load (kg), 0 to 500.
+    knee : float
+        Knee flexion (deg).
+    height : float, optional
+        Grip height (m); default :func:`bar_height` of the first lifter.
+    exercise : str
+        A name in :data:`hinge_sim.presets.EXERCISES`.
+
+    Returns
+    -------
+    list of dict
+        As :func:`progression_ladder`, ``variation`` holding the lifter's name:
+        each lifter hinges as deep as their proportions need.
+    """
+    mass = float(check_range("mass", mass, 0.0, 500.0, " kg"))
+    if not bodies:
+        raise ValueError("bodies is empty: give at least one lifter")
+    height = bar_height(next(iter(bodies.values()))) if height is None else height
+    rows = []
+    for name, body in bodies.items():
+        load, posture = variation_posture(body, exercise, mass, knee, height)
+        rows.append(_pose_row(body, name, exercise, load, posture))
+    return rows
+
+
 def _per_week(name, value, weeks, low, high):
     arr = np.broadcast_to(np.asarray(value, dtype=float), (weeks,)) if np.ndim(value) == 0 \
         else np.asarray(value, dtype=float)
@@ -416,6 +451,8 @@ def table(rows, columns=None, digits=2):
         if isinstance(v, (float, np.floating)):
             if not np.isfinite(v):
                 raise ValueError(f"value {v!r} is not a finite number")
+            if abs(v) < 0.5 * 10.0 ** -digits:
+                v = 0.0  # no "-0.00"
             return f"{v:.0f}" if abs(v) >= 10 else f"{v:.{digits}f}"
         return str(v)
 

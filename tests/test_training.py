@@ -109,8 +109,17 @@ def test_table_is_markdown_and_refuses_unknown_columns_and_nan():
     lines = text.splitlines()
     assert lines[0] == "| a | b | c |" and len(lines) == 4
     assert "| 1 | 2.35 | yes |" in lines and "| 2 | 123 | no |" in lines
-    assert tr.table({"x": np.array([1.5, 2.5])}).count("\n") == 3
+    assert tr.table({"x": np.array([1.5, -0.001])}).splitlines()[-1] == "| 0.00 |"
     with pytest.raises(ValueError, match="'z'"):
         tr.table([{"a": 1}], columns=["z"])
     with pytest.raises(ValueError, match="finite"):
         tr.table([{"a": float("nan")}])
+
+
+def test_long_femurs_hinge_deeper_to_reach_the_same_bar_height():
+    bodies = {n: hs.presets.lifter(n) for n in ("long femurs", "long torso")}
+    rows = {r["variation"]: r for r in tr.compare_lifters(bodies, 40, height=0.55)}
+    assert rows["long femurs"]["hip"] > rows["long torso"]["hip"]
+    assert rows["long femurs"]["trunk angle"] > rows["long torso"]["trunk angle"]
+    with pytest.raises(ValueError, match="bodies"):
+        tr.compare_lifters({}, 40)
