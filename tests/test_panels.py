@@ -1,0 +1,243 @@
+"""The panels from Python, as a user would drive them: every control changes
+the figure and the model, the same value changes nothing, problems show as
+words and keep the last good figure, and many changes leak nothing."""
+import gc
+import tracemalloc
+
+import matplotlib.pyplot as plt
+import pytest
+
+from hinge_sim.ui import Compare, Explorer, TempoPlayer
+
+DPI = 30  # small renders keep the tests quick; pixels still change
+
+# control -> a new value that keeps the start pose possible
+EXPLORER_CHANGES = {
+    "lifter": "tall lifter", "stature": 1.70, "mass": 90.0, "sex": "female", "thigh": 1.05,
+    "shank": 1.05, "torso": 0.95, "arm": 1.05, "slr": 60.0, "posture": "squatty hinge",
+    "knee": 30.0, "hip": 75.0, "lumbar": 15.0, "bar": 0.05, "load": 60.0, "units": "lb",
+    "exercise": "dowel", "bracing": 0.5, "ghost": "standing",
+}
+VIEW_ONLY = {"units", "ghost"}  # change the picture and words, not the model
+
+
+def signature(result):
+    return (float(result.disc["compression"]), float(result.moments["hip"]),
+            tuple(result.points["head"]))
+
+
+@pytest.fixture
+def explorer():
+    return Explorer(dpi=DPI)
+
+
+def test_explorer_has_every_control_of_the_contract(explorer):
+    expected = {"lifter", "stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr",
+                "knee", "hip", "lumbar", "bar", "load", "units", "exercise", "bracing",
+                "posture", "overlays", "reset", "freeze"}
+    assert expected <= set(explorer.controls)
+    assert set(EXPLORER_CHANGES) | {"overlays", "reset", "freeze"} == set(explorer.controls)
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORER_CHANGES))
+def test_explorer_control_changes_figure_and_model_and_same_value_nothing(explorer, name):
+    png, sig, renders = explorer.png, signature(explorer.result), explorer.renders
+    explorer.controls[name].value = EXPLORER_CHANGES[name]
+    assert explorer.message == ""
+    assert explorer.png != png
+    if name not in VIEW_ONLY:
+        assert signature(explorer.result) != sig
+    png, sig, renders = explorer.png, signature(explorer.result), explorer.renders
+    explorer.controls[name].value = EXPLORER_CHANGES[name]
+    assert (explorer.png, signature(explorer.result), explorer.renders) == (png, sig, renders)
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_explorer_each_overlay_toggle_changes_the_figure(explorer, index):
+    button = explorer.controls["overlays"].children[index]
+    png = explorer.png
+    button.value = not button.value
+    assert explorer.png != png and explorer.message == ""
+    assert (button.description in explorer.overlays) == button.value
+
+
+def test_explorer_freeze_and_reset(explorer):
+    start = explorer.png
+    explorer.set(hip=60, knee=25)
+    moved = explorer.png
+    explorer.controls["freeze"].click()
+    assert explorer.png != moved and "frozen" in explorer.controls["ghost"].value
+    explorer.controls["reset"].click()
+    assert explorer.png == start and explorer.controls["hip"].value == 85
+
+
+def test_explorer_units_change_slider_and_readout(explorer):
+    explorer.set(units="lb")
+    slider = explorer.controls["load"]
+    assert "lb" in slider.description and slider.value == pytest.approx(88.0, abs=1.3)
+    assert " lb " in explorer.readout and explorer.load_kg == pytest.approx(40, abs=0.6)
+
+
+def test_explorer_deadlift_puts_plates_on_floor(explorer):
+    from hinge_sim.constants import PLATE_RADIUS
+    explorer.set(exercise="deadlift")
+    assert explorer.message == ""
+    assert explorer.result.points["bar"][1] == pytest.approx(PLATE_RADIUS, abs=1e-3)
+    assert "floor" in explorer.readout and explorer.controls["hip"].disabled
+
+
+@pytest.mark.parametrize("bad", [dict(hip=140, knee=0), dict(stature=1.2, hip=140)])
+def test_explorer_impossible_pose_shows_message_and_keeps_figure(explorer, bad):
+    png, sig = explorer.png, signature(explorer.result)
+    explorer.set(**bad)
+    assert explorer.message.startswith("This pose is not possible")
+    assert "Not possible" in explorer.message_html.value
+    assert explorer.png == png and signature(explorer.result) == sig
+    explorer.set(hip=85, knee=20, stature=1.77)
+    assert explorer.message == "" and explorer.message_html.value == ""
+
+
+def test_explorer_callback_never_raises(explorer, monkeypatch):
+    png = explorer.png
+
+    def boom():
+        raise RuntimeError("model broke")
+    monkeypatch.setattr(explorer, "_compute", boom)
+    explorer.controls["knee"].value = 25  # must not raise
+    assert "model broke" in explorer.message.lower() and explorer.png == png
+
+
+def test_explorer_show_hides_controls_but_they_still_work():
+    ex = Explorer(show=["hip"], dpi=DPI)
+    shown = [w for box in ex.widget.children[:1] for w in box.children]
+    assert ex.controls["hip"] in shown and ex.controls["knee"] not in shown
+    png = ex.png
+    ex.controls["knee"].value = 30
+    assert ex.png != png
+    with pytest.raises(ValueError, match="show"):
+        Explorer(show=["elbow"])
+
+
+def test_explorer_bad_arguments_name_the_parameter():
+    with pytest.raises(ValueError, match="lifter"):
+        Explorer(lifter="giant")
+    with pytest.raises(ValueError, match="posture"):
+        Explorer(presets=["textbook hinge", "handstand"])
+    with pytest.raises(ValueError, match="style"):
+        Explorer(style="poster")
+
+
+def test_panels_display_and_css_classes():
+    for panel in (Explorer(dpi=DPI), TempoPlayer(dpi=DPI), Compare(dpi=DPI)):
+        bundle = panel._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+        assert "hinge-figure" in panel.image._dom_classes
+        assert "hinge-readout" in panel.readout_html._dom_classes
+        assert "hinge-message" in panel.message_html._dom_classes
+        assert panel.readout and panel.png
+
+
+TEMPO_CHANGES = {"tempo": "2-0-2-1", "play": 30, "frame": 12, "bracing": 0.8, "load": 70.0,
+                 "units": "lb"}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPO_CHANGES))
+def test_tempo_player_controls(name):
+    tp = TempoPlayer(dpi=DPI)
+    png, rep, renders = tp.png, tp.rep, tp.renders
+    tp.controls[name].value = TEMPO_CHANGES[name]
+    assert tp.message == "" and tp.png != png
+    if name in ("tempo", "bracing", "load"):
+        assert tp.rep is not rep
+    png, rep, renders = tp.png, tp.rep, tp.renders
+    tp.controls[name].value = TEMPO_CHANGES[name]
+    assert (tp.png, tp.rep, tp.renders) == (png, rep, renders)
+
+
+def test_tempo_player_plays_at_real_speed_and_scrubs():
+    tp = TempoPlayer(fps=20, tempo="3-1-1-0", dpi=DPI)
+    assert tp.controls["play"].interval == 50
+    assert tp.controls["play"].max == len(tp.rep.t) - 1 == tp.controls["frame"].max
+    tp.controls["play"].value = 40  # play drives the scrubber
+    assert tp.controls["frame"].value == 40 and tp.readout.startswith("2.00 s")
+    tp.goto(4.5)
+    assert "rising" in tp.readout and "exhale" in tp.readout
+    s = tp.summary
+    assert s["time under tension"] == pytest.approx(5.0)
+    assert f"{s['peak compression']:.0f} N" in tp.summary_html.value
+
+
+def test_tempo_player_bad_tempo_message_keeps_figure():
+    tp = TempoPlayer(dpi=DPI)
+    png, rep = tp.png, tp.rep
+    tp.controls["tempo"].value = "fast"
+    assert "tempo" in tp.message.lower() and tp.png == png and tp.rep is rep
+    with pytest.raises(ValueError, match="t ="):
+        tp.goto(99.0)
+
+
+COMPARE_CHANGES = {"left_lifter": "long femurs", "left_posture": "squatty hinge",
+                   "right_lifter": "short lifter", "right_posture": "textbook hinge",
+                   "exercise": "dowel", "load": 80.0, "units": "lb"}
+
+
+@pytest.mark.parametrize("name", sorted(COMPARE_CHANGES))
+def test_compare_controls(name):
+    cmp = Compare(dpi=DPI)
+    png, table, renders = cmp.png, cmp.table, cmp.renders
+    cmp.controls[name].value = COMPARE_CHANGES[name]
+    assert cmp.message == "" and cmp.png != png
+    if name != "units":
+        assert cmp.table != table
+    png, table, renders = cmp.png, cmp.table, cmp.renders
+    cmp.controls[name].value = COMPARE_CHANGES[name]
+    assert (cmp.png, cmp.table, cmp.renders) == (png, table, renders)
+
+
+def test_compare_table_has_units_and_differences():
+    cmp = Compare(left=dict(lifter="long femurs"), right=dict(lifter="long torso"), dpi=DPI)
+    rows = {r[0] + r[1].split(" ", 1)[1]: r for r in cmp.table}
+    hip = [r for r in cmp.table if r[0] == "hip to bar"][0]
+    left, right = (float(cmp.results[s].metrics["hip_to_bar"]) * 100 for s in ("left", "right"))
+    assert hip[1] == f"{left:.0f} cm" and hip[3] == f"{right - left:+.0f} cm"
+    assert any("N·m" in r[1] for r in cmp.table) and any(r[1].endswith(" N") for r in cmp.table)
+    assert "hinge-table" in cmp.table_html.value and rows
+
+
+def test_compare_problem_keeps_figure(monkeypatch):
+    cmp = Compare(dpi=DPI)
+    png = cmp.png
+
+    def refuse(side):
+        raise ValueError("with the knees bent 5° the plates cannot reach the floor")
+    monkeypatch.setattr(cmp, "_side", refuse)
+    cmp.controls["load"].value = 50
+    assert cmp.message.startswith("Left: with the knees") and cmp.png == png
+
+
+def test_1000_explorer_slider_changes_every_50th_rendered_leak_nothing():
+    """1000 slider changes through the widget callbacks (model and artists
+    updated each time; every 50th change rendered to PNG, to keep this test
+    short) leave the open figure count constant and memory growth small."""
+    ex = Explorer(dpi=20)
+    render, count = ex._render, [0]
+
+    def every_50th():
+        count[0] += 1
+        if count[0] % 50 == 0:
+            render()
+    ex._render = every_50th
+    for i in range(20):  # warm-up: caches fill
+        ex.controls["hip"].value = 60 + i
+    gc.collect()
+    figures = plt.get_fignums()
+    tracemalloc.start()
+    start = tracemalloc.get_traced_memory()[0]
+    for i in range(1000):
+        ex.controls["hip"].value = 60 + (i % 40)
+    gc.collect()
+    grown = tracemalloc.get_traced_memory()[0] - start
+    tracemalloc.stop()
+    assert count[0] >= 1000 and ex.message == ""
+    assert plt.get_fignums() == figures
+    assert grown < 10e6, f"memory grew by {grown / 1e6:.1f} MB"

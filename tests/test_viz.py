@@ -1,0 +1,199 @@
+"""The matplotlib views: zones, words, in-place updates, fixed scale, palette."""
+import io
+import itertools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+import hinge_sim as hs
+from hinge_sim import viz
+from hinge_sim.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
+from hinge_sim.viz.styles import ZONES
+
+
+def result(posture="textbook hinge", lifter="average man", exercise="RDL", mass=40.0):
+    return hs.analyze(hs.presets.lifter(lifter), hs.presets.posture(posture),
+                      hs.presets.load(exercise, mass))
+
+
+def pixels(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
+
+
+@pytest.mark.parametrize("limits", [COMPRESSION_LIMITS, SHEAR_LIMITS])
+def test_zone_edges_follow_the_limits(limits):
+    action, top = limits
+    assert viz.zone(action * 0.99, action, top)[0] == "safe"
+    assert viz.zone(action, action, top)[0] == "caution"
+    assert viz.zone(top * 0.99, action, top)[0] == "caution"
+    assert viz.zone(top, action, top)[0] == "over"
+    assert viz.zone(-top * 1.1, action, top)[0] == "over"  # magnitude counts
+    assert f"{action:.0f}" in viz.zone(action * 0.5, action, top)[1]
+
+
+def test_gauge_text_says_zone_in_words_and_body_weights():
+    r = result()
+    text = viz.gauge_text(r, 78.0)
+    comp = float(r.disc["compression"])
+    z, words = viz.zone(comp, *COMPRESSION_LIMITS)
+    assert f"{comp:.0f} N" in text and words in text and ZONES[z]["word"] in text
+    assert f"{hs.units.body_weights(comp, 78.0):.1f} × body weight" in text
+    assert "40 kg" in text and "88 lb" in viz.gauge_text(r, 78.0, units="lb")
+    with pytest.raises(ValueError, match="units"):
+        viz.gauge_text(r, 78.0, units="stone")
+
+
+def test_every_gauge_row_has_a_zone_word_or_no_zone():
+    rows = viz.gauge_rows(result("rounded back"), 78.0)
+    for row in rows:
+        if row.get("zone"):
+            assert row["short"] and row["text"]  # words beside the colour
+            assert ZONES[row["zone"]]["hatch"] or row["zone"] == "safe"
+
+
+def test_posture_figure_makes_no_pyplot_figure_and_a_png():
+    before = plt.get_fignums()
+    png = viz.to_png(viz.posture_figure(result(), overlays=viz.OVERLAYS), dpi=40)
+    assert plt.get_fignums() == before
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_rounded_spine_is_drawn_differently_from_neutral():
+    fig, stick, gauges = viz.posture_layout()
+    r = result()
+    stick.update(r)
+    neutral = stick.spine.get_xydata().copy()
+    r2 = hs.analyze(hs.presets.lifter("average man"), hs.Posture(knee=20, hip=85, lumbar=40),
+                    hs.presets.load("RDL", 40))
+    stick.update(r2)
+    rounded = stick.spine.get_xydata()
+    # the rounded curve bows further from its chord
+    def bow(p):
+        a, b = p[0], p[-1]
+        d = b - a
+        q = p - a
+        return np.max(np.abs(d[0] * q[:, 1] - d[1] * q[:, 0]) / np.hypot(*d))
+    assert bow(rounded) > bow(neutral) + 0.02
+
+
+def test_update_in_place_keeps_the_artist_count_and_same_input_same_pixels():
+    fig, stick, gauges = viz.posture_layout()
+    r, g = result(), result("rounded back")
+    renderer = viz.Renderer(fig)
+    stick.update(r, overlays=viz.OVERLAYS)
+    gauges.update(r, 78)
+    first = renderer.png(40)
+    n = len(fig.findobj())
+    stick.update(g, ghost=r, overlays=viz.OVERLAYS)
+    gauges.update(g, 78)
+    other = renderer.png(40)
+    stick.update(r, overlays=viz.OVERLAYS)
+    gauges.update(r, 78)
+    assert renderer.png(40) == first != other
+    assert len(fig.findobj()) == n
+
+
+def test_fast_render_matches_full_render():
+    fig, stick, gauges = viz.posture_layout()
+    renderer = viz.Renderer(fig)
+    for posture in ("textbook hinge", "rounded back"):  # second one is a blit
+        r = result(posture)
+        stick.update(r, ghost=result("standing"), overlays=viz.OVERLAYS)
+        gauges.update(r, 78)
+        fast = pixels(renderer.png())
+    full = pixels(viz.to_png(fig))
+    assert fast.shape == full.shape
+    assert np.mean(np.any(np.abs(fast - full) > 40, axis=-1)) < 0.002
+
+
+def test_view_box_is_the_same_for_every_lifter():
+    limits = []
+    for lifter in ("short lifter", "tall lifter"):
+        fig, stick, _ = viz.posture_layout()
+        stick.update(result(lifter=lifter))
+        limits.append((stick.ax.get_xlim(), stick.ax.get_ylim()))
+    assert limits[0] == limits[1] == (viz.VIEW["x"], viz.VIEW["y"])
+
+
+@pytest.mark.parametrize("exercise, artist", [("RDL", "plate"), ("trap bar", "plate"),
+                                              ("kettlebell", "bell"), ("dowel", "dowel")])
+def test_each_load_is_drawn(exercise, artist):
+    fig, stick, _ = viz.posture_layout()
+    stick.update(result(exercise=exercise), load_kind=exercise, overlays=())
+    assert getattr(stick, artist).get_visible()
+    hidden = {"plate", "bell"} - {artist}
+    assert not any(getattr(stick, a).get_visible() for a in hidden)
+
+
+def test_unknown_overlay_or_load_is_refused():
+    fig, stick, _ = viz.posture_layout()
+    with pytest.raises(ValueError, match="overlays"):
+        stick.update(result(), overlays=("comm",))
+    with pytest.raises(ValueError, match="load_kind"):
+        stick.update(result(), load_kind="sandbag")
+
+
+def test_moment_arc_grows_with_the_moment():
+    fig, stick, _ = viz.posture_layout()
+    lengths = []
+    for mass in (0.0, 100.0):
+        stick.update(result(mass=mass), overlays=("moments",))
+        xy = stick.arcs["hip"].get_xydata()
+        xy = xy[~np.isnan(xy).any(axis=1)][:40]
+        lengths.append(np.sum(np.hypot(*np.diff(xy, axis=0).T)))
+    assert lengths[1] > lengths[0] * 1.3
+
+
+def test_rep_plot_phases_cues_and_cursor():
+    body = hs.presets.lifter("average man")
+    rep = hs.simulate(body, hs.presets.posture("standing"), hs.presets.posture("textbook hinge"),
+                      "3-1-1-0", hs.presets.load("RDL", 40), fps=20)
+    spans = viz.phase_spans(rep)
+    assert [s[0] for s in spans] == ["lowering", "bottom pause", "rising"]  # no top pause
+    assert spans[0][1] == 0 and spans[-1][2] == pytest.approx(rep.t[-1])
+    fig = viz.new_figure()
+    plot = viz.RepPlot(fig)
+    plot.update(rep)
+    assert plot.cues["rising"].get_text().endswith(viz.BREATHING["rising"])
+    assert plot.cues["top pause"].get_text() == ""
+    renderer = viz.Renderer(fig)
+    plot.set_cursor(1.0)
+    a = renderer.png(40)
+    plot.set_cursor(3.0)
+    assert renderer.png(40) != a
+    plot.set_cursor(1.0)
+    assert renderer.png(40) == a
+
+
+def test_frame_picks_one_still_posture():
+    body = hs.presets.lifter("average man")
+    rep = hs.simulate(body, hs.presets.posture("standing"), hs.presets.posture("textbook hinge"),
+                      "2-0-2-0", hs.presets.load("RDL", 40), fps=20)
+    f = viz.frame(rep, 10)
+    assert f.points["hip"].shape == (2,) and f.points["spine"].shape == rep.points["spine"].shape[1:]
+    assert float(f.moments["hip"]) == rep.moments["hip"][10]
+    with pytest.raises(ValueError, match="frame"):
+        viz.frame(rep, len(rep.t))
+
+
+def _deuteranopia(hex_colour):
+    """Machado, Oliveira & Fernandes 2009, severity 1, on linear RGB."""
+    c = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    m = np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                  [-0.011820, 0.042940, 0.968881]])
+    return np.clip(m @ lin, 0, 1)
+
+
+def test_zone_colours_stay_apart_for_deuteranopes_and_hatching_differs():
+    for a, b in itertools.combinations(ZONES, 2):
+        assert np.linalg.norm(_deuteranopia(ZONES[a]["color"]) - _deuteranopia(ZONES[b]["color"])) > 0.15
+        assert ZONES[a]["hatch"] != ZONES[b]["hatch"]
+
+
+def test_projector_style_is_big():
+    s = viz.STYLES["projector"]
+    assert min(s["font"], s["small"], s["title"]) >= 16
+    assert s["line"] > viz.STYLES["default"]["line"]
