@@ -341,8 +341,8 @@ def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
     Returns
     -------
     list of dict
-        As :func:`progression_ladder`, ``variation`` holding the lifter's name:
-        each lifter hinges as deep as their proportions need.
+        As :func:`progression_ladder`, plus ``lifter`` (the name): each
+        lifter hinges as deep as their proportions need.
     """
     mass = float(check_range("mass", mass, 0.0, 500.0, " kg"))
     if not bodies:
@@ -351,7 +351,7 @@ def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
     rows = []
     for name, body in bodies.items():
         load, posture = variation_posture(body, exercise, mass, knee, height)
-        rows.append(_pose_row(body, name, exercise, load, posture))
+        rows.append({"lifter": name, **_pose_row(body, name, exercise, load, posture)})
     return rows
 
 

@@ -118,7 +118,7 @@ def test_table_is_markdown_and_refuses_unknown_columns_and_nan():
 
 def test_long_femurs_hinge_deeper_to_reach_the_same_bar_height():
     bodies = {n: hs.presets.lifter(n) for n in ("long femurs", "long torso")}
-    rows = {r["variation"]: r for r in tr.compare_lifters(bodies, 40, height=0.55)}
+    rows = {r["lifter"]: r for r in tr.compare_lifters(bodies, 40, height=0.55)}
     assert rows["long femurs"]["hip"] > rows["long torso"]["hip"]
     assert rows["long femurs"]["trunk angle"] > rows["long torso"]["trunk angle"]
     with pytest.raises(ValueError, match="bodies"):
