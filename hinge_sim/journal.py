@@ -134,6 +134,8 @@ def _check(name, value):
         return None
     if kind == "text":
         text = str(value).strip()
+        if required and not text:
+            raise ValueError(f"{name} is required (1 to {high} characters)")
         if name == "athlete" and ("\n" in text or "\r" in text):
             raise ValueError(f"athlete = {text!r} must be on one line")
         if not low <= len(text) <= high:

@@ -204,3 +204,54 @@ def test_killed_writer_leaves_every_earlier_record(tmp_path):
             assert kept[rid].load_kg == i % 500 and kept[rid].notes.startswith(f"set {i},")
     assert len(confirmed) > 20  # the writer got far enough to test something
     assert mid_write >= 3  # and several kills landed in the middle of a write
+
+
+def test_progress_figure_draws_ratings_and_targets(path):
+    from matplotlib.figure import Figure
+    from hinge_sim.viz.progress import progress_figure
+    j = J.Journal.create(path)
+    for day, spine in (("2024-05-01", 2), ("2024-05-08", 3), ("2024-05-15", 5)):
+        j.add(**{**GOOD, "date": day, "spine": spine})
+    fig = progress_figure(j.records())
+    assert isinstance(fig, Figure)
+    ax_r, ax_m = fig.axes[:2]
+    labels = [ln.get_label() for ln in ax_r.lines]
+    spine = ax_r.lines[labels.index("spine (self)")]
+    assert list(spine.get_ydata()) == [2, 3, 5]
+    assert "target rating" in labels
+    assert "bar drift target" in [ln.get_label() for ln in ax_m.lines]
+    empty = progress_figure([])
+    assert "No records yet" in empty.axes[0].texts[0].get_text()
+
+
+def test_journal_form_saves_lists_and_never_raises(tmp_path):
+    from hinge_sim.ui.journal_form import JournalForm
+    form = JournalForm(tmp_path, athlete="Anna")
+    assert "hinge-message" in form.message_html._dom_classes
+    form.set(spine=4, rib_cage=3, hip_to_bar_m=0.3, notes="ribs down")
+    rec = form.save()
+    assert rec is not None and form.message == ""
+    assert J.Journal(J.journal_path(tmp_path, "Anna")).records()[0].hip_to_bar_m == pytest.approx(0.3)
+    assert rec.date in form.table.value and "<td>4</td>" in form.table.value
+    assert form.image.value[:4] == b"\x89PNG"
+    before = open(J.journal_path(tmp_path, "Anna"), "rb").read()
+    form.set(tempo="slow")
+    form.controls["save"].click()  # through the button callback: must not raise
+    assert "tempo = 'slow'" in form.message
+    form.set(tempo="3-1-1-0", bar_drift_m="abc")
+    form.controls["save"].click()
+    assert "Bar drift (cm) = 'abc' is not a number" in form.message
+    assert open(J.journal_path(tmp_path, "Anna"), "rb").read() == before
+    form.set(bar_drift_m="")
+    form.controls["athlete"].value = ""
+    form.controls["save"].click()
+    assert "athlete is required" in form.message
+
+
+def test_journal_form_shows_error_for_a_bad_file(tmp_path):
+    from hinge_sim.ui.journal_form import JournalForm
+    bad = tmp_path / "anna.csv"
+    bad.write_text("not,a,journal\n")
+    form = JournalForm(tmp_path, athlete="Anna")
+    assert "not a hinge-sim journal" in form.message
+    assert bad.read_text() == "not,a,journal\n"

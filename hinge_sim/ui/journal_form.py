@@ -1,0 +1,209 @@
+"""A form to add debrief records and to list and plot an athlete's history.
+
+Usage
+-----
+1. ``form = JournalForm("journals", athlete="Anna")`` (a cell ending in ``form``
+   shows it)
+2. fill the fields, press "Save record"; the table and the progress plot update.
+3. ``form.set(spine=4, notes="ribs down")`` and ``form.save()`` do the same from
+   Python; ``form.message`` says what went wrong, if anything.
+
+One journal file per athlete in the folder (``<folder>/<athlete>.csv``, see
+:func:`hinge_sim.journal.journal_path`). Callbacks never raise: problems show in
+the message area (class ``hinge-message``) and nothing is written.
+"""
+import datetime
+import html
+import os
+
+import ipywidgets as widgets
+
+from .. import journal as J
+from ..viz.progress import progress_figure
+from ..viz.render import to_png
+
+NONE = "—"
+RATING_OPTIONS = [NONE, 1, 2, 3, 4, 5]
+TEXT_FIELDS = ("tempo", "targets", "notes")
+CM_FIELDS = ("hip_to_bar_m", "bar_drift_m", "target_hip_to_bar_m", "target_bar_drift_m")
+LABELS = {"rib_cage": "Rib cage (self)", "spine": "Spine (self)", "hip_drive": "Hip drive (self)",
+          "coach_rating": "Coach rating", "target_rating": "Target rating",
+          "hip_to_bar_m": "Hip-to-bar (cm)", "bar_drift_m": "Bar drift (cm)",
+          "target_hip_to_bar_m": "Target hip-to-bar (cm)",
+          "target_bar_drift_m": "Target drift (cm)"}
+
+
+class JournalForm:
+    """Add a record, list and plot an athlete's history.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        Where the journal files are (created if missing).
+    athlete : str, optional
+        The athlete shown first.
+    style : str
+        Plot style, "default" or "projector".
+
+    Attributes
+    ----------
+    widget : ipywidgets.VBox
+    controls : dict
+        Name -> widget: "athlete", "date", "exercise", "load_kg", "reps",
+        "tempo", "rib_cage", "spine", "hip_drive", "coach_rating",
+        "hip_to_bar_m", "bar_drift_m", "target_hip_to_bar_m",
+        "target_bar_drift_m", "target_rating", "targets", "notes", "save".
+    message : str
+        The last problem in plain words ("" when all is fine).
+    """
+
+    def __init__(self, folder, athlete=None, style="default"):
+        self.folder = os.fspath(folder)
+        self.style = style
+        self.message = ""
+        self.png = b""
+        c = {}
+        c["athlete"] = widgets.Text(value=athlete or "", description="Athlete",
+                                    placeholder="name")
+        c["date"] = widgets.DatePicker(value=datetime.date.today(), description="Date")
+        c["exercise"] = widgets.Dropdown(options=list(J.EXERCISE_NAMES), value="RDL",
+                                         description="Exercise")
+        c["load_kg"] = widgets.BoundedFloatText(value=20.0, min=0, max=500, step=2.5,
+                                                description="Load (kg)")
+        c["reps"] = widgets.BoundedIntText(value=8, min=1, max=100, description="Reps")
+        c["tempo"] = widgets.Text(value="3-1-1-0", description="Tempo")
+        for name in ("rib_cage", "spine", "hip_drive", "coach_rating", "target_rating"):
+            c[name] = widgets.Dropdown(options=RATING_OPTIONS, value=NONE, description=LABELS[name],
+                                       style={"description_width": "initial"})
+        for name in CM_FIELDS:
+            c[name] = widgets.Text(value="", description=LABELS[name], placeholder="blank = not measured",
+                                   style={"description_width": "initial"})
+        c["targets"] = widgets.Textarea(description="Targets", placeholder="for next time")
+        c["notes"] = widgets.Textarea(description="Notes")
+        c["save"] = widgets.Button(description="Save record", button_style="primary", icon="save")
+        self.controls = c
+        self.message_html = widgets.HTML()
+        self.message_html.add_class("hinge-message")
+        self.table = widgets.HTML()
+        self.table.add_class("hinge-table")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image.add_class("hinge-figure")
+        c["save"].on_click(self._safe(lambda _b: self.save()))
+        c["athlete"].observe(self._safe(lambda _ch: self.show_history()), names="value")
+        rows = [widgets.HBox([c["athlete"], c["date"], c["exercise"]]),
+                widgets.HBox([c["load_kg"], c["reps"], c["tempo"]]),
+                widgets.HBox([c["rib_cage"], c["spine"], c["hip_drive"], c["coach_rating"]]),
+                widgets.HBox([c["hip_to_bar_m"], c["bar_drift_m"]]),
+                widgets.HBox([c["target_hip_to_bar_m"], c["target_bar_drift_m"], c["target_rating"]]),
+                widgets.HBox([c["targets"], c["notes"]]), c["save"], self.message_html,
+                self.table, self.image]
+        self.widget = widgets.VBox(rows)
+        self._safe(self.show_history)()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _safe(self, fn):
+        def run(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:  # a callback never raises into the front end
+                self._say(str(exc) or type(exc).__name__)
+                return None
+        return run
+
+    def _say(self, text, ok=False):
+        self.message = "" if ok else text
+        if not text:
+            self.message_html.value = ""
+        elif ok:
+            self.message_html.value = f"<div style='padding:4px 8px'>✔ {html.escape(text)}</div>"
+        else:
+            self.message_html.value = (
+                "<div style='color:#7a2e00;background:#fff3e0;border-left:6px solid #D55E00;"
+                f"padding:6px 10px'><b>Not saved:</b> {html.escape(text)}</div>")
+
+    def set(self, **values):
+        """Set controls from Python (same values a user would pick)."""
+        for name, value in values.items():
+            if name not in self.controls or name == "save":
+                raise ValueError(f"{name!r} is not a form field; choose from "
+                                 f"{sorted(k for k in self.controls if k != 'save')}")
+            widget = self.controls[name]
+            if name in CM_FIELDS and not isinstance(value, str):
+                value = "" if value is None else f"{100 * value:g}"
+            widget.value = NONE if value is None and isinstance(widget, widgets.Dropdown) else value
+
+    def values(self):
+        """The record fields as the journal takes them (cm turned into m)."""
+        out = {}
+        for name, w in self.controls.items():
+            if name == "save":
+                continue
+            v = w.value
+            if v == NONE:
+                v = None
+            if name in CM_FIELDS:
+                text = str(v or "").strip().replace(",", ".")
+                if text:
+                    try:
+                        v = float(text) / 100
+                    except ValueError:
+                        raise ValueError(f"{LABELS[name]} = {text!r} is not a number (cm)") from None
+                else:
+                    v = None
+            out[name] = v
+        return out
+
+    def journal(self, create=False):
+        """The athlete's journal (None when there is no file yet and not creating)."""
+        name = self.controls["athlete"].value.strip()
+        if not name:
+            raise ValueError("athlete is required: type a name")
+        path = J.journal_path(self.folder, name)
+        if not create and not os.path.exists(path):
+            return None
+        os.makedirs(self.folder, exist_ok=True)
+        return J.Journal(path, create=create)
+
+    def save(self):
+        """Validate and append the record; return it, or None with a message."""
+        try:
+            fields = self.values()
+            J.validate(fields)  # nothing is created for a bad record
+            rec = self.journal(create=True).add(**fields)
+        except Exception as exc:
+            self._say(str(exc))
+            return None
+        self._say(f"saved record {rec.record_id} for {rec.athlete} on {rec.date}", ok=True)
+        self.show_history()
+        return rec
+
+    def show_history(self):
+        """List and plot the athlete's records."""
+        if not self.controls["athlete"].value.strip():
+            self.table.value, self.image.value = "", b""
+            return
+        j = self.journal()
+        records = j.records(athlete=self.controls["athlete"].value.strip()) if j else []
+        head = ("date", "exercise", "load (kg)", "reps", "tempo", "rib cage", "spine",
+                "hip drive", "coach", "hip-to-bar (cm)", "drift (cm)", "targets")
+        rows = []
+        for r in records:
+            f = r.fields
+            cells = (f["date"], f["exercise"], f["load_kg"], f["reps"], f["tempo"], f["rib_cage"],
+                     f["spine"], f["hip_drive"], f["coach_rating"],
+                     None if f["hip_to_bar_m"] is None else round(100 * f["hip_to_bar_m"], 1),
+                     None if f["bar_drift_m"] is None else round(100 * f["bar_drift_m"], 1),
+                     f["targets"])
+            rows.append("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>"
+                                         for v in cells) + "</tr>")
+        self.table.value = ("<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+                            + "".join(rows) + "</table>" if rows else
+                            "<p>No records yet for this athlete.</p>")
+        self.png = to_png(progress_figure(records, style=self.style))
+        self.image.value = self.png
