@@ -33,16 +33,11 @@ def _box(kind, text):
             f'<b>{_ICON[kind]}</b> {text}</div>')
 
 
-class _Choice:
-    """Shared parts: a question, options with their explanations, the answer."""
+class _Question:
+    """Shared parts of every self-check: the question, the feedback area, display."""
 
-    def __init__(self, question, options, answer):
-        if answer not in options:
-            raise ValueError(f"answer {answer!r} is not one of the options {list(options)}")
-        self.options, self.answer = dict(options), answer
+    def __init__(self, question):
         self.question = W.HTML(f"<b>{html.escape(question)}</b>")
-        self.choices = W.RadioButtons(options=list(options), value=None,
-                                      layout=W.Layout(width="auto"))
         self.output = W.HTML(layout=W.Layout(min_height="1.5em"))
         self.output.add_class("hinge-feedback")
 
@@ -50,6 +45,22 @@ class _Choice:
     def feedback(self):
         """The feedback shown now, as HTML (empty before an answer)."""
         return self.output.value
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+
+class _Choice(_Question):
+    """A question with options, each with its explanation, and the answer."""
+
+    def __init__(self, question, options, answer):
+        if answer not in options:
+            raise ValueError(f"answer {answer!r} is not one of the options {list(options)}")
+        super().__init__(question)
+        self.options, self.answer = dict(options), answer
+        self.choices = W.RadioButtons(options=list(options), value=None,
+                                      layout=W.Layout(width="auto"))
 
     @property
     def correct(self):
@@ -66,10 +77,6 @@ class _Choice:
         chosen = self.choices.value
         kind = GOOD if chosen == self.answer else BAD
         return _box(kind, html.escape(self.options[chosen]))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
 
 
 class Quiz(_Choice):
@@ -148,7 +155,7 @@ class Prediction(_Choice):
         self.output.value = self._verdict()
 
 
-class Estimate:
+class Estimate(_Question):
     """Guess a number with a slider, then check it against the model.
 
     Parameters
@@ -171,8 +178,8 @@ class Estimate:
             raise ValueError(f"answer = {answer:g} is outside the slider range {low:g} to {high:g}")
         if tolerance <= 0:
             raise ValueError(f"tolerance = {tolerance:g} must be positive")
+        super().__init__(question)
         self.answer, self.tolerance, self.unit, self.explain = answer, tolerance, unit, explain
-        self.question = W.HTML(f"<b>{html.escape(question)}</b>")
         self.slider = W.FloatSlider(value=low, min=low, max=high,
                                     step=step or (high - low) / 100,
                                     description=f"Guess ({unit})" if unit else "Guess",
@@ -181,15 +188,8 @@ class Estimate:
         self.check_button = W.Button(description="Check my guess", icon="check",
                                      button_style="primary", layout=W.Layout(width="auto"))
         self.check_button.on_click(lambda _: self.check())
-        self.output = W.HTML(layout=W.Layout(min_height="1.5em"))
-        self.output.add_class("hinge-feedback")
         self.widget = W.VBox([self.question, self.slider, self.check_button, self.output])
         self.widget.add_class("hinge-estimate")
-
-    @property
-    def feedback(self):
-        """The feedback shown now, as HTML."""
-        return self.output.value
 
     @property
     def correct(self):
@@ -208,7 +208,3 @@ class Estimate:
         text = (f"The model says {self.answer:.3g} {self.unit}; your guess was "
                 f"{self.slider.value:.3g} {self.unit} ({how}). {html.escape(self.explain)}")
         self.output.value = _box(GOOD if self.correct else BAD, text)
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
