@@ -100,3 +100,12 @@ ABDOMINAL_MOMENT_ARM = 0.10  # m, co-contraction flexor moment arm [A]
 # Limits
 COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]
 SHEAR_LIMITS = (700.0, 1000.0)  # N, Gallagher & Marras 2012 [R]
+
+# Fatigue over a set [A]: at fatigue = 1, each rep after the first moves this
+# much of the bottom position's hip flexion into lumbar flexion (same trunk
+# lean, more rounding) and lets the bar drift this far forward of the midfoot.
+# Chosen to make the direction of the published pattern visible (more lumbar
+# flexion and a load further from the body as a lifting set goes on); the
+# size is not fitted to any data.
+FATIGUE_LUMBAR_DEG_PER_REP = 2.0  # deg per rep [A]
+FATIGUE_BAR_M_PER_REP = 0.01  # m per rep [A]

@@ -23,19 +23,12 @@ import numpy as np
 
 from . import presets
 from .checks import check_range
-from .constants import GRAVITY
+from .constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP, GRAVITY
 from .model import analyze, simulate
 from .pose import Posture, depth_for_bar_height
 
 # --- Assumptions of this module [A] ------------------------------------------
-# Fatigue over a set [A]: at fatigue = 1, each rep after the first moves this
-# much of the bottom position's hip flexion into lumbar flexion (same trunk
-# lean, more rounding) and lets the bar drift this far forward of the midfoot.
-# Chosen to make the direction of the published pattern visible (more lumbar
-# flexion and a load further from the body as a lifting set goes on); the
-# size is not fitted to any data.
-FATIGUE_LUMBAR_DEG_PER_REP = 2.0  # deg per rep [A]
-FATIGUE_BAR_M_PER_REP = 0.01  # m per rep [A]
+# Fatigue rates over a set: constants.FATIGUE_* (assumptions, see there).
 
 #: Progression ladder [A, a typical coaching order; loads as fractions of body
 #: mass are planning examples, not prescriptions]:
