@@ -55,3 +55,12 @@ def test_lesson_teaches_predict_try_explain_and_checks_its_claims(stem):
     checks = [c for c in cells if "check" in c["metadata"].get("tags", [])]
     assert checks and all(c["metadata"]["jupyter"]["source_hidden"] for c in checks)
     assert all("assert " in source(c) for c in checks)
+
+
+@pytest.mark.parametrize("stem", [s for s in WRITTEN if s[0].isdigit()])
+def test_question_cells_hide_their_answers(stem):
+    """The code of a question names its answer, so its source starts hidden."""
+    for cell in lesson(stem)["cells"]:
+        text = source(cell)
+        if cell["cell_type"] == "code" and any(f"{w}(" in text for w in ("Prediction", "Quiz", "Estimate")):
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden"), text[:60]
