@@ -144,8 +144,8 @@ def barpath_figure(measures, body, top, bottom, exercise="RDL", load_kg=40.0, st
     else:
         offset_x = model[0, 0] - path[0, 0]
     path = path + [offset_x, model[0, 1] - path[0, 1]]
-    ax.plot(model[:, 0], model[:, 1], ls="--", color=PALETTE["grey"], lw=s["thin"] * 1.5,
-            zorder=9, label="model bar path")
+    ax.plot(model[:, 0], model[:, 1], ls="--", color=PALETTE["black"], lw=s["thin"] * 2,
+            zorder=9, label="model bar path")  # black: the plate behind it is grey
     ax.plot(path[:, 0], path[:, 1], ls="-", color=PALETTE["vermillion"], lw=s["thin"] * 2,
             zorder=10, label="tracked bar path")
     ax.plot(*path[0], marker="o", color=PALETTE["vermillion"], ms=s["marker"], zorder=11)
