@@ -228,10 +228,12 @@ def test_journal_form_saves_lists_and_never_raises(tmp_path):
     from hinge_sim.ui.journal_form import JournalForm
     form = JournalForm(tmp_path, athlete="Anna")
     assert "hinge-message" in form.message_html._dom_classes
-    form.set(spine=4, rib_cage=3, hip_to_bar_m=0.3, notes="ribs down")
+    form.set(spine=4, rib_cage=3, hip_to_bar_m=0.3, bar_to_midfoot_m=0.12, notes="ribs down")
     rec = form.save()
     assert rec is not None and form.message == ""
-    assert J.Journal(J.journal_path(tmp_path, "Anna")).records()[0].hip_to_bar_m == pytest.approx(0.3)
+    saved = J.Journal(J.journal_path(tmp_path, "Anna")).records()[0]
+    assert saved.hip_to_bar_m == pytest.approx(0.3) and saved.bar_to_midfoot_m == pytest.approx(0.12)
+    assert "<td>12.0</td>" in form.table.value
     assert rec.date in form.table.value and "<td>4</td>" in form.table.value
     assert form.image.value[:4] == b"\x89PNG"
     before = open(J.journal_path(tmp_path, "Anna"), "rb").read()

@@ -25,10 +25,12 @@ from ..viz.render import to_png
 NONE = "—"
 RATING_OPTIONS = [NONE, 1, 2, 3, 4, 5]
 TEXT_FIELDS = ("tempo", "targets", "notes")
-CM_FIELDS = ("hip_to_bar_m", "bar_drift_m", "target_hip_to_bar_m", "target_bar_drift_m")
+CM_FIELDS = ("hip_to_bar_m", "bar_drift_m", "bar_to_midfoot_m", "target_hip_to_bar_m",
+             "target_bar_drift_m")
 LABELS = {"rib_cage": "Rib cage (self)", "spine": "Spine (self)", "hip_drive": "Hip drive (self)",
           "coach_rating": "Coach rating", "target_rating": "Target rating",
           "hip_to_bar_m": "Hip-to-bar (cm)", "bar_drift_m": "Bar drift (cm)",
+          "bar_to_midfoot_m": "Bar ahead of midfoot (cm)",
           "target_hip_to_bar_m": "Target hip-to-bar (cm)",
           "target_bar_drift_m": "Target drift (cm)"}
 
@@ -51,7 +53,7 @@ class JournalForm:
     controls : dict
         Name -> widget: "athlete", "date", "exercise", "load_kg", "reps",
         "tempo", "rib_cage", "spine", "hip_drive", "coach_rating",
-        "hip_to_bar_m", "bar_drift_m", "target_hip_to_bar_m",
+        "hip_to_bar_m", "bar_drift_m", "bar_to_midfoot_m", "target_hip_to_bar_m",
         "target_bar_drift_m", "target_rating", "targets", "notes", "save".
     message : str
         The last problem in plain words ("" when all is fine).
@@ -93,7 +95,7 @@ class JournalForm:
         rows = [widgets.HBox([c["athlete"], c["date"], c["exercise"]]),
                 widgets.HBox([c["load_kg"], c["reps"], c["tempo"]]),
                 widgets.HBox([c["rib_cage"], c["spine"], c["hip_drive"], c["coach_rating"]]),
-                widgets.HBox([c["hip_to_bar_m"], c["bar_drift_m"]]),
+                widgets.HBox([c["hip_to_bar_m"], c["bar_drift_m"], c["bar_to_midfoot_m"]]),
                 widgets.HBox([c["target_hip_to_bar_m"], c["target_bar_drift_m"], c["target_rating"]]),
                 widgets.HBox([c["targets"], c["notes"]]), c["save"], self.message_html,
                 self.table, self.image]
@@ -191,14 +193,15 @@ class JournalForm:
         j = self.journal()
         records = j.records(athlete=self.controls["athlete"].value.strip()) if j else []
         head = ("date", "exercise", "load (kg)", "reps", "tempo", "rib cage", "spine",
-                "hip drive", "coach", "hip-to-bar (cm)", "drift (cm)", "targets")
+                "hip drive", "coach", "hip-to-bar (cm)", "drift (cm)", "bar ahead of midfoot (cm)",
+                "targets")
         rows = []
         for r in records:
             f = r.fields
             cells = (f["date"], f["exercise"], f["load_kg"], f["reps"], f["tempo"], f["rib_cage"],
                      f["spine"], f["hip_drive"], f["coach_rating"],
-                     None if f["hip_to_bar_m"] is None else round(100 * f["hip_to_bar_m"], 1),
-                     None if f["bar_drift_m"] is None else round(100 * f["bar_drift_m"], 1),
+                     *(None if f[k] is None else round(100 * f[k], 1)
+                       for k in ("hip_to_bar_m", "bar_drift_m", "bar_to_midfoot_m")),
                      f["targets"])
             rows.append("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>"
                                          for v in cells) + "</tr>")
