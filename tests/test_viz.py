@@ -197,3 +197,63 @@ def test_projector_style_is_big():
     s = viz.STYLES["projector"]
     assert min(s["font"], s["small"], s["title"]) >= 16
     assert s["line"] > viz.STYLES["default"]["line"]
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 7), (448, 800)])
+def test_png_encoder_gives_back_the_same_pixels(shape):
+    rgba = np.random.default_rng(1).integers(0, 256, shape + (4,), dtype=np.uint8)
+    png = viz.render.encode_png(rgba)
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "RGB" and image.size == shape[::-1]
+    assert np.array_equal(np.asarray(image), rgba[..., :3])
+
+
+LABELS = ["3095 N · 4.0 × BW · safe", "hip to bar 21 cm", "knee 91 N·m", "-17.5°", "fifty 0123456789",
+          "L5/S1 167 N·m", "100% of hip + knee", "7/1"]
+
+
+@pytest.mark.parametrize("weight", ["normal", "bold"])
+def test_digits_share_one_width_so_a_layout_serves_every_number(weight):
+    """The text cache lays out '0000 N' once for every four-digit number."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, get_hinting_flag
+    from matplotlib.font_manager import FontProperties
+
+    canvas = FigureCanvasAgg(viz.new_figure())
+    renderer = canvas.get_renderer()
+    for size in sorted({v for s in viz.STYLES.values() for k, v in s.items()
+                        if k in ("font", "small", "title")}):
+        font = renderer._prepare_font(FontProperties(size=size, weight=weight))
+        for label in LABELS:
+            real = [(i.char, i.x) for i in font._layout(label, flags=get_hinting_flag())]
+            template = [i.x for i in font._layout(viz.textcache.DIGITS.sub("0", label),
+                                                  flags=get_hinting_flag())]
+            assert [x for _, x in real] == template, (label, size, weight)
+
+
+def test_cached_text_looks_like_matplotlib_text():
+    def draw(cached):
+        fig = viz.new_figure("projector")
+        ax = fig.add_axes((0, 0, 1, 1))
+        for i, label in enumerate(LABELS):
+            ax.text(0.05 + 0.013 * i, 0.95 - 0.11 * i, label, fontsize=16 + i % 3,
+                    fontweight="bold" if i % 2 else "normal", va="top")
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        canvas = FigureCanvasAgg(fig)
+        if cached:
+            viz.textcache.install(canvas.get_renderer())
+        canvas.draw()
+        return np.asarray(canvas.buffer_rgba())[..., 0].astype(float)
+
+    viz.textcache.clear(everything=True)
+    plain, cached = draw(False), draw(True)
+    again = draw(True)  # now every string comes from the cache
+    assert np.array_equal(cached, again)
+    ink = 255 - plain
+    assert ink.sum() > 0
+    # same amount of ink in the same places, within half a pixel
+    assert abs((255 - cached).sum() / ink.sum() - 1) < 0.02
+    for axis in (0, 1):
+        w = np.arange(ink.shape[axis])
+        centre = lambda img: (w * (255 - img).sum(axis=1 - axis)).sum() / (255 - img).sum()
+        assert abs(centre(cached) - centre(plain)) < 0.5
+    assert np.mean(np.abs(cached - plain) > 100) < 0.004

@@ -9,7 +9,7 @@ Usage
 Views: :class:`StickFigure`, :class:`Gauges`, :class:`RepPlot`; words:
 :func:`gauge_text`; styles and palette: :mod:`hinge_sim.viz.styles`.
 """
-from . import styles
+from . import styles, textcache
 from .figures import new_figure, posture_figure, posture_layout
 from .render import Renderer, to_png
 from .frames import frame, system_com
