@@ -204,15 +204,16 @@ def screenshots(tmp_path_factory):
 
 
 class Page:
-    """A browser page that records console errors and uncaught page errors."""
+    """A browser page; ``errors`` lists (text, url) of console errors and uncaught page errors."""
 
     def __init__(self, browser, screen="laptop"):
         self.context = browser.new_context(**SCREENS[screen])
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)
         self.errors = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(
+            (m.text, m.location.get("url", ""))))
+        self.page.on("pageerror", lambda e: self.errors.append((str(e), "")))
 
     def close(self):
         self.context.close()
@@ -232,17 +233,40 @@ def new_page(browser):
 
 
 @pytest.fixture
-def run_notebook(lab):
+def run_notebook(lab, screenshots):
     """Function ``run_notebook(page, name)``: open ``lab.root/name`` in JupyterLab, run all cells."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     def run(page, name):
         page.goto(lab.url(f"/lab/tree/{name}?reset"))
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        # The first click can be lost while the page is still settling: click Run All
+        # until a cell starts ([*]) or its prompt changes (a notebook saved with outputs).
+        before = page.evaluate("[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+                               ".map(e => e.textContent)")
+        for _ in range(5):
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
+                         has_text="Run All Cells").first.click()
+            try:
+                page.wait_for_function(
+                    """(before) => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                       .some((e, i) => e.textContent.includes('*') || e.textContent !== before[i])""",
+                    arg=before, timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                page.keyboard.press("Escape")
         # every code cell has run once its prompt shows a number, not [ ] or [*]
-        page.wait_for_function(
-            """() => {
-                const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-                return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent));
-            }""", timeout=120_000)
+        try:
+            page.wait_for_function(
+                """() => {
+                    const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                    return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent));
+                }""", timeout=120_000)
+        except PlaywrightTimeout:
+            shot = screenshots / f"not-run-{name}.png"
+            page.screenshot(path=shot)
+            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+            pytest.fail(f"cells of {name} did not all run: prompts {prompts}, see {shot}\n"
+                        f"{lab.log_tail()}")
     return run
