@@ -257,3 +257,59 @@ def test_cached_text_looks_like_matplotlib_text():
         centre = lambda img: (w * (255 - img).sum(axis=1 - axis)).sum() / (255 - img).sum()
         assert abs(centre(cached) - centre(plain)) < 0.5
     assert np.mean(np.abs(cached - plain) > 100) < 0.004
+
+
+def test_arms_are_drawn_lighter_and_thinner_than_legs_and_trunk():
+    fig, stick, _ = viz.posture_layout()
+    stick.update(result())
+    assert stick.arm.get_linewidth() < 0.7 * min(stick.legs.get_linewidth(),
+                                                 stick.spine.get_linewidth())
+    from matplotlib.colors import to_rgb
+    assert np.mean(to_rgb(stick.arm.get_color())) > np.mean(to_rgb(stick.legs.get_color())) + 0.3
+
+
+def _body_points(stick, n=20):
+    """Display coordinates along the drawn body lines and around the head."""
+    pts = []
+    for line in (stick.legs, stick.spine, stick.arm, stick.neck, stick.foot):
+        xy = line.get_xydata()
+        for a, b in zip(xy[:-1], xy[1:]):
+            pts.append(a + np.linspace(0, 1, n)[:, None] * (b - a))
+    c, r = np.array(stick.head.center), stick.head.radius
+    a = np.linspace(0, 2 * np.pi, 40)
+    pts.append(c + r * np.stack([np.cos(a), np.sin(a)], -1))
+    return stick.ax.transData.transform(np.concatenate(pts))
+
+
+@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("lifter, posture, exercise", [
+    ("tall lifter", "standing", "dowel"), ("average man", "textbook hinge", "RDL"),
+    ("short lifter", "rounded back", "kettlebell"), ("average woman", "squatty hinge", "RDL")])
+def test_key_and_labels_keep_off_the_body(style, lifter, posture, exercise):
+    fig, stick, _ = viz.posture_layout(style)
+    stick.update(result(posture, lifter, exercise), ghost=result("standing", lifter),
+                 ghost_label="standing", overlays=viz.OVERLAYS, load_kind=exercise)
+    renderer = fig._get_renderer()
+    points = _body_points(stick)
+    for text in (stick.ghost_text, stick.dim_text, stick.dowel_text, stick.midfoot_text):
+        assert text.get_text()
+        box = text.get_window_extent(renderer)
+        inside = ((points[:, 0] > box.x0) & (points[:, 0] < box.x1)
+                  & (points[:, 1] > box.y0) & (points[:, 1] < box.y1))
+        assert not inside.any(), (text.get_text(), lifter, posture)
+
+
+def test_action_limit_label_keeps_off_the_compression_curve():
+    body = hs.presets.lifter("average man")
+    for bottom in ("textbook hinge", "rounded back"):
+        rep = hs.simulate(body, hs.presets.posture("standing"), hs.presets.posture(bottom),
+                          "3-1-1-0", hs.presets.load("RDL", 60), fps=20)
+        fig = viz.new_figure("projector")
+        plot = viz.RepPlot(fig, "projector")
+        plot.update(rep)
+        label = next(t for t in plot.ax_disc.texts if "action limit" in t.get_text())
+        box = label.get_window_extent(fig._get_renderer())
+        curve = plot.ax_disc.transData.transform(plot.lines["compression"].get_xydata())
+        inside = ((curve[:, 0] > box.x0) & (curve[:, 0] < box.x1)
+                  & (curve[:, 1] > box.y0) & (curve[:, 1] < box.y1))
+        assert not inside.any()

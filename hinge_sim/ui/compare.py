@@ -143,11 +143,10 @@ class Compare(Panel):
         for side in SIDES:
             r, body = self.results[side], self.bodies[side]
             title = f"{side}: {c[side + '_lifter'].value}, {c[side + '_posture'].value}"
-            self.sticks[side].update(r, overlays=("com", "midfoot", "hip_to_bar"),
-                                     load_kind=exercise, caption=title)
-            self.sticks[side].ghost_text.set_text(
-                f"compression {float(r.disc['compression']):.0f} N\n"
-                + C.caption(exercise, self.load_kg, units, body.mass))
+            self.sticks[side].update(
+                r, overlays=("com", "midfoot", "hip_to_bar"), load_kind=exercise, caption=title,
+                note=(f"compression {float(r.disc['compression']):.0f} N\n"
+                      + C.caption(exercise, self.load_kg, units, body.mass)))
         head = "".join(f"<th>{h}</th>" for h in ("measure", "left", "right", "right − left"))
         body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
                        for row in self.table)

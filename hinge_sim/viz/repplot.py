@@ -12,7 +12,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..motion import PHASES
-from .styles import ROLES, get_style
+from .styles import LABEL_BOX, ROLES, get_style
 
 # Breathing cue per phase (index into hinge_sim.motion.PHASES).
 BREATHING = {"lowering": "inhale & brace", "bottom pause": "hold",
@@ -77,8 +77,10 @@ class RepPlot:
         for (lo, hi), key in ((COMPRESSION_LIMITS, "compression"), (SHEAR_LIMITS, "shear")):
             for lim, ls in ((lo, (0, (4, 2))), (hi, "-")):
                 self.ax_disc.axhline(lim, color=ROLES[key], lw=s["thin"], ls=ls, alpha=0.6)
-        self.ax_disc.text(1.0, COMPRESSION_LIMITS[0], "3400 N action limit ", fontsize=s["small"] * 0.9,
-                          ha="right", va="bottom", color=ROLES["compression"],
+        # at the start of the rep: standing, the compression curve is at its lowest there
+        self.ax_disc.text(0.01, COMPRESSION_LIMITS[0], f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
+                          fontsize=s["small"] * 0.9, ha="left", va="bottom",
+                          color=ROLES["compression"], bbox=LABEL_BOX, zorder=3,
                           transform=blended_transform_factory(self.ax_disc.transAxes,
                                                               self.ax_disc.transData))
         self.ax_disc.set_xlabel("time (s)", fontsize=s["font"])

@@ -17,7 +17,7 @@ from matplotlib.patches import Circle, Rectangle
 from ..constants import PLATE_RADIUS
 from .frames import system_com
 from .render import mark_dynamic
-from .styles import ROLES, get_style
+from .styles import LABEL_BOX, ROLES, get_style
 
 VIEW = {"x": (-0.80, 1.10), "y": (-0.12, 2.12)}  # m, fixed for every lifter
 OVERLAYS = ("com", "midfoot", "hip_to_bar", "dowel", "moments")
@@ -29,8 +29,19 @@ HEAD_CENTRE = 0.62  # of the same length, from C7/T1
 BACK_THICKNESS = 0.07  # m, spine to skin of the upper back, drawing only
 ARC_RADIUS = 0.075  # m
 ARC_FULL_SCALE = 400.0  # N m drawn as a 300 deg arc
-MIDFOOT_TOP = 1.72  # m, below the corner texts
+MIDFOOT_TOP = 1.72  # m, top of the midfoot line (its label sits under the floor)
+MIDFOOT_LABEL_Y = -0.08  # m, in the floor band
+KEY_X = VIEW["x"][1] - 0.03  # m, right edge of the key (ghost, dowel, hip-to-bar) at top right
+KEY_Y = 2.03  # m, first key line; the next lines follow downwards
+KEY_LINE = 1.6  # key line spacing, in font heights
+KEY_SYMBOL = 0.10  # m, width of the hip-to-bar symbol at the end of its key line
 NAN = np.array([[np.nan, np.nan]])
+
+
+def _points_per_metre(ax):
+    """Scale of the (equal-aspect) view box: typographic points per metre."""
+    w, h = ax.get_position().size * ax.figure.get_size_inches() * 72.0
+    return min(w / np.ptp(VIEW["x"]), h / np.ptp(VIEW["y"]))
 
 
 def _back(v):
@@ -96,8 +107,10 @@ class StickFigure:
         self.ghost_head = Circle((0, 0), 0.1, fill=False, ec=ROLES["ghost"], lw=lw * 0.6,
                                  ls="--", alpha=0.7, visible=False, zorder=2)
         ax.add_patch(self.ghost_head)
-        self.ghost_text = ax.text(VIEW["x"][1] - 0.03, 2.05, "", ha="right", va="top",
-                                  fontsize=s["small"], color="#555555")
+        self.key_step = KEY_LINE * s["small"] / _points_per_metre(ax)
+        # va="top" so a note of several lines grows downwards, its first line centred on KEY_Y
+        self.ghost_text = ax.text(KEY_X, KEY_Y + 0.5 * self.key_step / KEY_LINE, "", ha="right",
+                                  va="top", fontsize=s["small"], color="#555555")
         self.caption = ax.text(0.5 * sum(VIEW["x"]), VIEW["y"][1], "", ha="center",
                                va="bottom", fontsize=s["font"], fontweight="bold")
         self.plate = Circle((0, 0), PLATE_RADIUS, fc=ROLES["load"], ec="black", alpha=0.45,
@@ -114,7 +127,8 @@ class StickFigure:
         self.neck = line(ROLES["body"], lw, 5)
         self.head = Circle((0, 0), 0.1, fc="white", ec=ROLES["body"], lw=lw, zorder=5)
         ax.add_patch(self.head)
-        self.arm = line(ROLES["body"], lw * 0.9, 7)
+        self.arm = line(ROLES["arm"], lw * 0.5, 7)
+        self.hand = ax.plot([], [], "o", color=ROLES["arm"], ms=s["marker"] * 0.7, zorder=7)[0]
         self.joints = ax.plot([], [], "o", color="white", mec="black", ms=s["marker"] * 0.8,
                               mew=s["thin"], zorder=8)[0]
         # overlays
@@ -125,28 +139,30 @@ class StickFigure:
         self.com_cross = line(ROLES["com"], s["thin"] * 1.2, 10)
         self.cop = ax.plot([], [], "^", color=ROLES["cop"], ms=s["marker"] * 1.5, mec="black",
                            zorder=9)[0]
-        self.com_text = ax.text(0, 0, "", fontsize=s["small"], color=ROLES["com"], zorder=10,
-                                ha="left", va="center")
+        self.com_text = ax.text(0, 0, "COM", fontsize=s["small"], color=ROLES["com"], zorder=12,
+                                ha="left", va="center", bbox=LABEL_BOX)
         self.midfoot = line(ROLES["midfoot"], s["thin"] * 1.5, 1, ls="--")
         self.midfoot_text = ax.text(0, 0, "midfoot", fontsize=s["small"], ha="center",
-                                    va="bottom", color="#1f6f9f")
+                                    va="center", color="#1f6f9f", bbox=LABEL_BOX, zorder=10)
         self.dim = line(ROLES["dimension"], s["thin"], 9)
-        self.dim_text = ax.text(0, 0, "", fontsize=s["small"], ha="center", va="top",
-                                color=ROLES["dimension"], zorder=10)
+        # the distance is named in the corner key, away from the body's lines
+        self.dim_key = line(ROLES["dimension"], s["thin"], 9)
+        self.dim_text = ax.text(KEY_X - KEY_SYMBOL * 1.4, 0, "", fontsize=s["small"],
+                                ha="right", va="center", color=ROLES["dimension"], zorder=10)
         self.dowel = line(ROLES["dowel"], lw * 0.8, 9)
         self.contacts = ax.plot([], [], "o", color=ROLES["dowel"], mec="black",
                                 ms=s["marker"] * 1.1, zorder=10)[0]
         self.sacrum = ax.plot([], [], "o", mfc="white", mec="black", mew=s["thin"],
                               ms=s["marker"] * 1.1, zorder=10)[0]
-        self.dowel_text = ax.text(x0, 1.86, "", fontsize=s["small"], ha="left", va="top",
+        self.dowel_text = ax.text(KEY_X, 0, "", fontsize=s["small"], ha="right", va="center",
                                   color="black", zorder=10)
         self.arcs = {j: line(ROLES[j], s["thin"] * 1.5, 11) for j in ("hip", "knee", "l5s1")}
         self.arc_text = {j: ax.text(0, 0, "", fontsize=s["small"], color=ROLES[j], zorder=11,
-                                    ha="right", va="center") for j in self.arcs}
+                                    ha="right", va="center", bbox=LABEL_BOX) for j in self.arcs}
         self._overlay_artists = {
             "com": [self.base, self.com_drop, self.com, self.com_cross, self.cop, self.com_text],
             "midfoot": [self.midfoot, self.midfoot_text],
-            "hip_to_bar": [self.dim, self.dim_text],
+            "hip_to_bar": [self.dim, self.dim_key, self.dim_text],
             "dowel": [self.dowel, self.contacts, self.sacrum, self.dowel_text],
             "moments": list(self.arcs.values()) + list(self.arc_text.values()),
         }
@@ -154,7 +170,7 @@ class StickFigure:
 
     # ------------------------------------------------------------------
     def update(self, result, ghost=None, overlays=("com", "midfoot"), load_kind="barbell",
-               ghost_label=None, caption=""):
+               ghost_label=None, caption="", note=None):
         """Move every artist to show ``result``.
 
         Parameters
@@ -171,6 +187,9 @@ class StickFigure:
             Words naming the ghost, shown in a corner.
         caption : str
             A line of words above the figure (e.g. the exercise and load).
+        note : str, optional
+            Words (one or more lines) at the top of the key, top right, in
+            place of the line naming the ghost.
         """
         unknown = set(overlays) - set(OVERLAYS)
         if unknown:
@@ -185,7 +204,12 @@ class StickFigure:
         self._draw_body(P)
         self._draw_load(P, kind)
         self._draw_ghost(ghost, ghost_label)
+        if note is not None:
+            self.ghost_text.set_text(note)
+        top = self.ghost_text.get_text().count("\n") + 1
         shown = set(overlays) | ({"dowel"} if kind == "dowel" else set())
+        lines = iter(KEY_Y - self.key_step * k for k in range(top, top + 2))  # under the note
+        key_y = {name: next(lines) for name in ("dowel", "hip_to_bar") if name in shown}
         for name, artists in self._overlay_artists.items():
             for a in artists:
                 a.set_visible(name in shown)
@@ -194,11 +218,11 @@ class StickFigure:
         if "midfoot" in shown:
             mid = 0.5 * (P["heel"][0] + P["toe"][0])
             self.midfoot.set_data([mid, mid], [0.0, MIDFOOT_TOP])
-            self.midfoot_text.set_position((mid, MIDFOOT_TOP))
+            self.midfoot_text.set_position((mid, MIDFOOT_LABEL_Y))
         if "hip_to_bar" in shown:
-            self._draw_dimension(result, P)
+            self._draw_dimension(result, P, key_y["hip_to_bar"])
         if "dowel" in shown:
-            self._draw_dowel(result, P)
+            self._draw_dowel(result, P, key_y["dowel"])
         if "moments" in shown:
             self._draw_moments(result, P)
 
@@ -216,6 +240,7 @@ class StickFigure:
         self.head.set_center(centre)
         self.head.set_radius(radius)
         self.arm.set_data(*np.array([P["shoulder"], P["hand"]]).T)
+        self.hand.set_data([P["hand"][0]], [P["hand"][1]])
         self.joints.set_data(*np.array([P["ankle"], P["knee"], P["hip"], P["l5s1"],
                                         P["shoulder"]]).T)
 
@@ -264,10 +289,9 @@ class StickFigure:
                                 [com[1], com[1], np.nan, com[1] - r, com[1] + r])
         cop = float(result.cop_x)
         self.cop.set_data([cop], [0.0])
-        self.com_text.set_text("COM")
         self.com_text.set_position((com[0] + 0.06, com[1]))
 
-    def _draw_dimension(self, result, P):
+    def _draw_dimension(self, result, P, key_y):
         hip, bar = P["hip"], P["bar"]
         y = hip[1]
         t = 0.03
@@ -276,10 +300,14 @@ class StickFigure:
                           [y, y, np.nan, y - t, y + t, np.nan, y - t, y + t, np.nan, y, bar[1]])
         self.dim.set_linestyle("-")
         d = float(result.metrics["hip_to_bar"]) * 100
+        a, b, tick = KEY_X - KEY_SYMBOL, KEY_X, 0.3 * self.key_step
+        self.dim_key.set_data([a, a, np.nan, a, b, np.nan, b, b],
+                              [key_y - tick, key_y + tick, np.nan, key_y, key_y, np.nan,
+                               key_y - tick, key_y + tick])
         self.dim_text.set_text(f"hip to bar {d:.0f} cm")
-        self.dim_text.set_position((0.5 * (hip[0] + bar[0]), y - 0.05))
+        self.dim_text.set_y(key_y)
 
-    def _draw_dowel(self, result, P):
+    def _draw_dowel(self, result, P, key_y):
         centre, radius, up = self._head(P)
         head_pt = centre + _back(up) * radius
         chord = P["c7t1"] - P["l5s1"]
@@ -298,10 +326,11 @@ class StickFigure:
         pts = [head_pt, upper] + ([sacrum] if touching else [])
         self.contacts.set_data(*np.array(pts).T)
         self.sacrum.set_data(*(np.array([sacrum]).T if not touching else ([], [])))
-        words = ("three points touch" if touching else
+        words = ("3 points touch" if touching else  # short: the key line must clear the head
                  f"sacrum {abs(gap) * 100:.0f} cm off" if gap > 0 else
-                 f"lower back {abs(gap) * 100:.0f} cm into dowel")
+                 f"low back {abs(gap) * 100:.0f} cm in")
         self.dowel_text.set_text(f"dowel: {words}")
+        self.dowel_text.set_y(key_y)
 
     def _draw_moments(self, result, P):
         # label offsets (m) put each label in the empty space behind the body

@@ -31,6 +31,7 @@ ZONES = {
 # Colours of the things drawn, by role.
 ROLES = {
     "body": PALETTE["black"],
+    "arm": "#6e6e6e",  # a lighter, thinner line: the arm reads apart from legs and trunk
     "spine": PALETTE["blue"],
     "load": PALETTE["grey"],
     "com": PALETTE["reddish purple"],
@@ -45,6 +46,9 @@ ROLES = {
     "shear": PALETTE["vermillion"],
     "ghost": PALETTE["grey"],
 }
+
+# A label's white backing: it stays readable where it crosses a line.
+LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}
 
 # Font sizes in pt at the figure's own size; line widths in pt.
 # "projector" keeps every text at 16 pt or more on a figure shown 1:1.
