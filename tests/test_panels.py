@@ -4,6 +4,7 @@ words and keep the last good figure, and many changes leak nothing."""
 import gc
 import tracemalloc
 
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pytest
 
@@ -135,6 +136,23 @@ def test_panels_display_and_css_classes():
         assert "hinge-readout" in panel.readout_html._dom_classes
         assert "hinge-message" in panel.message_html._dom_classes
         assert panel.readout and panel.png
+
+
+@pytest.mark.parametrize("make", [Explorer, TempoPlayer, Compare])
+def test_projector_style_enlarges_the_widgets_too(make):
+    import re
+
+    def css(panel):
+        return [w.value for w in panel.widget.children
+                if isinstance(w, widgets.HTML) and "<style>" in w.value]
+
+    big, small = make(style="projector", dpi=DPI), make(dpi=DPI)
+    assert "hinge-projector" in big.widget._dom_classes
+    assert "hinge-projector" not in small.widget._dom_classes and not css(small)
+    (style,) = css(big)
+    sizes = [int(px) for px in re.findall(r"font-size:\s*(\d+)px", style)]
+    assert sizes and min(sizes) >= 20
+    assert ".hinge-projector .widget-label" in style
 
 
 TEMPO_CHANGES = {"tempo": "2-0-2-1", "play": 30, "frame": 12, "bracing": 0.8, "load": 70.0,

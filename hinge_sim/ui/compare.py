@@ -87,7 +87,7 @@ class Compare(Panel):
                           widgets.VBox([c["right_lifter"], c["right_posture"]]),
                           widgets.VBox([c["exercise"], c["load"], c["units"]])]),
             self.image, self.message_html, self.table_html, self.readout_html])
-        self.widget.add_class("hinge-compare")
+        self._dress(self.widget, "hinge-compare", style)
         if not self.refresh():
             raise ValueError(f"the starting postures are not possible: {self.message}")
 

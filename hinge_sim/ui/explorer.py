@@ -137,18 +137,25 @@ class Explorer(Panel):
             unknown = set(show) - set(names)
             if unknown:
                 raise ValueError(f"show {sorted(unknown)} are not controls; choose from {names}")
-        boxes = []
+        groups = []
         for title, group in GROUPS:
             items = [self.controls[n] for n in group if show is None or n in show]
             if items:
-                boxes.append(widgets.HTML(f"<b>{title}</b>"))
-                boxes.extend(items)
-        panel = widgets.VBox(boxes, layout=widgets.Layout(width="360px", min_width="300px"))
-        view = widgets.VBox([self.image, self.message_html, self.readout_html],
-                            layout=widgets.Layout(flex="1 1 auto"))
-        box = widgets.HBox([panel, view] if boxes else [view])
-        box.add_class("hinge-explorer")
-        return box
+                groups.append([widgets.HTML(f"<b>{title}</b>")] + items)
+        if self.style == "projector":
+            # the room looks at the figure: it takes the full width, the controls go under it
+            columns = widgets.HBox([widgets.VBox(g, layout=widgets.Layout(width="420px"))
+                                    for g in groups],
+                                   layout=widgets.Layout(flex_flow="row wrap"))
+            box = widgets.VBox([self.image, self.message_html] + ([columns] if groups else [])
+                               + [self.readout_html])
+        else:
+            panel = widgets.VBox([w for g in groups for w in g],
+                                 layout=widgets.Layout(width="360px", min_width="300px"))
+            view = widgets.VBox([self.image, self.message_html, self.readout_html],
+                                layout=widgets.Layout(flex="1 1 auto"))
+            box = widgets.HBox([panel, view] if groups else [view])
+        return self._dress(box, "hinge-explorer", self.style)
 
     # -- public --------------------------------------------------------
     @property

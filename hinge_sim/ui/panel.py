@@ -14,6 +14,25 @@ import ipywidgets as widgets
 
 from ..viz.render import Renderer
 
+# Projector style: the widgets' own fonts, sizes and slider handles, scaled for
+# the back of a room, scoped to panels carrying the class ``hinge-projector``.
+PROJECTOR_FONT_PX = 22
+PROJECTOR_CSS = f"""<style>
+.hinge-projector {{
+  --jp-widgets-font-size: {PROJECTOR_FONT_PX}px;
+  --jp-widgets-inline-height: {round(PROJECTOR_FONT_PX * 1.7)}px;
+  --jp-widgets-slider-handle-size: {round(PROJECTOR_FONT_PX * 0.9)}px;
+  --jp-widgets-slider-track-thickness: 6px;
+  font-size: {PROJECTOR_FONT_PX}px;
+}}
+.hinge-projector .widget-label, .hinge-projector .widget-readout,
+.hinge-projector .widget-html-content, .hinge-projector button,
+.hinge-projector select, .hinge-projector input,
+.hinge-projector .hinge-table {{ font-size: {PROJECTOR_FONT_PX}px; }}
+.hinge-projector .hinge-readout .widget-html-content {{ line-height: 1.4; }}
+.hinge-projector .widget-readout {{ min-width: 4.5em; }}
+</style>"""
+
 MESSAGE_STYLE = ("<div style='color:#7a2e00;background:#fff3e0;border-left:6px solid #D55E00;"
                  "padding:6px 10px;font-size:1.05em'><b>Not possible:</b> {}</div>")
 
@@ -46,6 +65,16 @@ class Panel:
         self._busy = False
         self._defer = 0
         self._dirty = False
+
+    def _dress(self, widget, name, style):
+        """Give the panel's outer widget its CSS classes (``name`` and, in
+        projector style, ``hinge-projector`` with the large-widget CSS)."""
+        widget.add_class(name)
+        if style == "projector":
+            css = widgets.HTML(PROJECTOR_CSS, layout=widgets.Layout(display="none"))
+            widget.children = (css,) + tuple(widget.children)
+            widget.add_class("hinge-projector")
+        return widget
 
     # -- display -------------------------------------------------------
     def _ipython_display_(self):

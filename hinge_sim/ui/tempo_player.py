@@ -86,7 +86,7 @@ class TempoPlayer(Panel):
         self.summary_html.add_class("hinge-summary")
         self.widget = widgets.VBox([widgets.HBox([tempo_box, load_box]), self.image,
                                     self.message_html, self.readout_html, self.summary_html])
-        self.widget.add_class("hinge-tempo-player")
+        self._dress(self.widget, "hinge-tempo-player", style)
         if not self.refresh():
             raise ValueError(f"the starting rep is not possible: {self.message}")
 

@@ -326,10 +326,10 @@ class StickFigure:
         pts = [head_pt, upper] + ([sacrum] if touching else [])
         self.contacts.set_data(*np.array(pts).T)
         self.sacrum.set_data(*(np.array([sacrum]).T if not touching else ([], [])))
-        words = ("3 points touch" if touching else  # short: the key line must clear the head
-                 f"sacrum {abs(gap) * 100:.0f} cm off" if gap > 0 else
-                 f"low back {abs(gap) * 100:.0f} cm in")
-        self.dowel_text.set_text(f"dowel: {words}")
+        words = ("dowel on 3 points" if touching else  # short: the key must clear the head
+                 f"dowel: sacrum {abs(gap) * 100:.0f} cm off" if gap > 0 else
+                 f"dowel: low back {abs(gap) * 100:.0f} cm in")
+        self.dowel_text.set_text(words)
         self.dowel_text.set_y(key_y)
 
     def _draw_moments(self, result, P):
