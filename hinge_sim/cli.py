@@ -60,7 +60,8 @@ def main(argv=None):
     from .viz import export
     try:
         if args.command == "media":
-            for path in export.render_media(args.folder):
+            from .media import render_media
+            for path in render_media(args.folder):
                 print(path)
             return 0
         common = dict(lifter=args.lifter, exercise=args.exercise, load=args.load,

@@ -40,9 +40,25 @@ def test_cli_writes_a_png_and_reports_bad_input(tmp_path, capsys):
     assert not (tmp_path / "x.png").exists()
 
 
-def test_every_media_entry_names_a_lesson_or_the_projector():
+def test_every_media_entry_is_made_by_one_of_the_export_functions():
+    from hinge_sim import media
     from hinge_sim.course import STEMS
     numbers = {s.split("_")[0] for s in STEMS}
-    for name, make, kwargs in export.MEDIA:
-        assert name.split("_")[0] in numbers | {"projector"}, name
-        assert make in (export.posture_png, export.rep_gif)
+    for name, make, kwargs in media.MEDIA:
+        assert make in (export.posture_png, export.rep_gif, media.panel_png)
+        assert make is media.panel_png or name.split("_")[0] in numbers | {"projector"}, name
+
+
+def test_readme_pictures_are_remade_by_the_media_command():
+    import pathlib
+    import re
+    from hinge_sim import media
+    readme = (pathlib.Path(__file__).resolve().parents[1] / "README.md").read_text()
+    shown = set(re.findall(r"\(media/([\w.]+)\)", readme))
+    assert shown and shown <= {name for name, _, _ in media.MEDIA}
+
+
+def test_panel_png_writes_the_panels_figure(tmp_path):
+    from hinge_sim import media
+    path = media.panel_png(tmp_path / "e.png", "Explorer", posture="rounded back")
+    assert path.read_bytes()[:4] == b"\x89PNG"

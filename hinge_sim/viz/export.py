@@ -5,7 +5,7 @@ Usage
 -----
 1. ``posture_png("hinge.png", posture="textbook hinge", ghost="rounded back")``
 2. ``rep_gif("rep.gif", bottom="textbook hinge", tempo="3-1-1-0")``
-3. ``render_media("media/")``, or from a shell ``python -m hinge_sim media``
+3. every lesson's key pictures at once: :mod:`hinge_sim.media`
 """
 import io
 import pathlib
@@ -151,40 +151,3 @@ def _rep_size(style):
     from .styles import get_style
     width, height = get_style(style)["figsize"]
     return (width * 1.25, height)
-
-
-#: Each lesson's key pictures: (file name, function, keyword arguments).
-MEDIA = [
-    ("00_textbook_hinge.png", posture_png, dict(posture="textbook hinge", load=40)),
-    ("01_rounded_vs_neutral.png", posture_png,
-     dict(posture="rounded back", ghost="textbook hinge", load=40)),
-    ("02_squatty_vs_hinge.png", posture_png,
-     dict(posture="squatty hinge", ghost="textbook hinge", load=40, overlays=("com", "moments"))),
-    ("03_tight_hamstrings.png", posture_png,
-     dict(lifter="tight hamstrings", posture="textbook hinge", exercise="dowel",
-          overlays=("dowel", "midfoot"))),
-    ("04_bar_drifting.png", posture_png,
-     dict(posture="bar drifting forward", ghost="textbook hinge", load=60,
-          overlays=("com", "midfoot", "hip_to_bar"))),
-    ("05_tempo_3110.gif", rep_gif, dict(tempo="3-1-1-0", load=60)),
-    ("07_long_femurs.png", posture_png, dict(lifter="long femurs", posture="textbook hinge",
-                                             load=40)),
-    ("08_deadlift_from_floor.png", posture_png,
-     dict(posture=None, exercise="deadlift", load=100, overlays=("com", "midfoot", "moments"))),
-    ("09_explosive_rise.gif", rep_gif, dict(tempo="2-0-X-0", load=60)),
-    ("projector_textbook_hinge.png", posture_png,
-     dict(posture="textbook hinge", load=60, style="projector")),
-]
-
-
-def render_media(folder="media", progress=True):
-    """Render every picture in :data:`MEDIA` into ``folder``; returns the paths."""
-    from tqdm.auto import tqdm
-
-    folder = pathlib.Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, make, kwargs in tqdm(MEDIA, desc="media", unit="file", disable=not progress):
-        extra = {"progress": False} if make is rep_gif else {}
-        written.append(make(folder / name, **kwargs, **extra))
-    return written

@@ -1,0 +1,64 @@
+"""Every picture in ``media/``: each lesson's key figures and animations, and
+the README's panel pictures, remade by ``python -m hinge_sim media``.
+
+This sits above the views and the panels (it uses both), beside the command
+line; nothing below imports it.
+"""
+import pathlib
+
+from .viz.export import posture_png, rep_gif
+
+
+def panel_png(path, panel, goto=None, **kwargs):
+    """Write the figure of a panel from :mod:`hinge_sim.ui` as it first
+    appears (``goto``: a time in s for the Tempo player); returns the path."""
+    from . import ui
+    shown = getattr(ui, panel)(**kwargs)
+    if goto is not None:
+        shown.goto(goto)
+    path = pathlib.Path(path)
+    path.write_bytes(shown.png)
+    return path
+
+
+#: (file name, function, keyword arguments), lesson pictures by lesson number.
+MEDIA = [
+    ("00_textbook_hinge.png", posture_png, dict(posture="textbook hinge", load=40)),
+    ("01_rounded_vs_neutral.png", posture_png,
+     dict(posture="rounded back", ghost="textbook hinge", load=40)),
+    ("02_squatty_vs_hinge.png", posture_png,
+     dict(posture="squatty hinge", ghost="textbook hinge", load=40, overlays=("com", "moments"))),
+    ("03_tight_hamstrings.png", posture_png,
+     dict(lifter="tight hamstrings", posture="textbook hinge", exercise="dowel",
+          overlays=("dowel", "midfoot"))),
+    ("04_bar_drifting.png", posture_png,
+     dict(posture="bar drifting forward", ghost="textbook hinge", load=60,
+          overlays=("com", "midfoot", "hip_to_bar"))),
+    ("05_tempo_3110.gif", rep_gif, dict(tempo="3-1-1-0", load=60, progress=False)),
+    ("07_long_femurs.png", posture_png, dict(lifter="long femurs", posture="textbook hinge",
+                                             load=40)),
+    ("08_deadlift_from_floor.png", posture_png,
+     dict(posture=None, exercise="deadlift", load=100, overlays=("com", "midfoot", "moments"))),
+    ("09_explosive_rise.gif", rep_gif, dict(tempo="2-0-X-0", load=60, progress=False)),
+    ("projector_textbook_hinge.png", posture_png,
+     dict(posture="textbook hinge", load=60, style="projector")),
+    # the README's pictures: the panels themselves
+    ("explorer.png", panel_png, dict(panel="Explorer", posture="rounded back",
+                                     ghost="textbook hinge",
+                                     overlays=("com", "midfoot", "hip_to_bar"))),
+    ("explorer_projector.png", panel_png, dict(panel="Explorer", style="projector", load=60)),
+    ("compare.png", panel_png, dict(panel="Compare",
+                                    left=dict(lifter="long femurs", posture="textbook hinge"),
+                                    right=dict(lifter="long torso", posture="rounded back"))),
+    ("tempo_player.png", panel_png, dict(panel="TempoPlayer", goto=2.2)),
+]
+
+
+def render_media(folder="media", progress=True):
+    """Render every picture in :data:`MEDIA` into ``folder``; returns the paths."""
+    from tqdm.auto import tqdm
+
+    folder = pathlib.Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [make(folder / name, **kwargs)
+            for name, make, kwargs in tqdm(MEDIA, desc="media", unit="file", disable=not progress)]
