@@ -21,6 +21,23 @@ def panel_png(path, panel, goto=None, **kwargs):
     return path
 
 
+def bar_path_png(path, sample="rdl_drift_px.csv", style="default"):
+    """Write the first rep of a shipped sample track over the model lifter."""
+    from . import presets
+    from .barpath import analyze_track
+    from .sample_tracks import SAMPLES, load_sample
+    from .viz.progress import barpath_figure
+    from .viz.render import to_png
+    spec = SAMPLES[sample]
+    rep = analyze_track(load_sample(sample))[0]
+    fig = barpath_figure(rep, presets.lifter(spec["lifter"]), presets.posture("standing"),
+                         presets.posture("textbook hinge"), exercise=spec["exercise"],
+                         load_kg=spec["load"], style=style)
+    path = pathlib.Path(path)
+    path.write_bytes(to_png(fig))
+    return path
+
+
 #: (file name, function, keyword arguments), lesson pictures by lesson number.
 MEDIA = [
     ("00_textbook_hinge.png", posture_png, dict(posture="textbook hinge", load=40)),
@@ -35,11 +52,17 @@ MEDIA = [
      dict(posture="bar drifting forward", ghost="textbook hinge", load=60,
           overlays=("com", "midfoot", "hip_to_bar"))),
     ("05_tempo_3110.gif", rep_gif, dict(tempo="3-1-1-0", load=60, progress=False)),
+    ("06_full_brace.png", posture_png,
+     dict(posture="textbook hinge", ghost="rounded back", load=60, bracing=1.0)),
     ("07_long_femurs.png", posture_png, dict(lifter="long femurs", posture="textbook hinge",
                                              load=40)),
     ("08_deadlift_from_floor.png", posture_png,
      dict(posture=None, exercise="deadlift", load=100, overlays=("com", "midfoot", "moments"))),
     ("09_explosive_rise.gif", rep_gif, dict(tempo="2-0-X-0", load=60, progress=False)),
+    ("10_bar_path.png", bar_path_png, dict()),
+    ("11_reset.png", posture_png,
+     dict(posture=("textbook hinge", {"lumbar": 20, "bar": 0.08}), ghost="textbook hinge",
+          load=60, overlays=("com", "midfoot", "hip_to_bar"))),
     ("projector_textbook_hinge.png", posture_png,
      dict(posture="textbook hinge", load=60, style="projector")),
     # the README's pictures: the panels themselves

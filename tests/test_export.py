@@ -45,7 +45,7 @@ def test_every_media_entry_is_made_by_one_of_the_export_functions():
     from hinge_sim.course import STEMS
     numbers = {s.split("_")[0] for s in STEMS}
     for name, make, kwargs in media.MEDIA:
-        assert make in (export.posture_png, export.rep_gif, media.panel_png)
+        assert make in (export.posture_png, export.rep_gif, media.panel_png, media.bar_path_png)
         assert make is media.panel_png or name.split("_")[0] in numbers | {"projector"}, name
 
 
@@ -62,3 +62,11 @@ def test_panel_png_writes_the_panels_figure(tmp_path):
     from hinge_sim import media
     path = media.panel_png(tmp_path / "e.png", "Explorer", posture="rounded back")
     assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_every_lesson_has_a_picture_in_media():
+    from hinge_sim import media
+    from hinge_sim.course import STEMS
+    lessons = {s.split("_")[0] for s in STEMS if s[0].isdigit()}
+    pictured = {name.split("_")[0] for name, _, _ in media.MEDIA}
+    assert lessons <= pictured, f"lessons without a picture: {sorted(lessons - pictured)}"

@@ -94,8 +94,9 @@ def _caption(lifter, posture, exercise, load, units):
     if posture is None:
         what = "plates on the floor"
     else:
-        what = posture if isinstance(posture, str) else (posture[0] if isinstance(posture, tuple)
-                                                        else "own angles")
+        what = posture if isinstance(posture, str) else (
+            f"{posture[0]}, " + ", ".join(f"{k} {v:g}" for k, v in posture[1].items())
+            if isinstance(posture, tuple) else "own angles")
     held = "" if exercise == "dowel" else f", {mass_text(load, units)}"
     return f"{who} · {what} · {exercise}{held}"
 
