@@ -87,6 +87,33 @@ def test_explorer_deadlift_puts_plates_on_floor(explorer):
     assert "floor" in explorer.readout and explorer.controls["hip"].disabled
 
 
+def test_explorer_deadlift_starts_from_the_calibrated_floor_setup(explorer):
+    import hinge_sim as hs
+    from hinge_sim.constants import PLATE_RADIUS
+    explorer.set(exercise="deadlift")
+    setup = hs.presets.deadlift_setup(explorer.body, hs.presets.load("deadlift", 40.0))
+    for name, value in hs.presets.DEADLIFT_SETUP.items():
+        assert explorer.controls[name].value == pytest.approx(value)
+    assert explorer.controls["hip"].value == pytest.approx(float(setup.hip), abs=0.5)
+    # the set-up's own rounding, not extra rounding forced by tight hamstrings
+    assert float(explorer.result.metrics["lumbar_flexion"]) == pytest.approx(
+        hs.presets.DEADLIFT_SETUP["lumbar"], abs=1.0)
+    hip = explorer.controls["hip"].value
+    explorer.set(knee=85)  # the learner straightens the knees: the plates stay on the floor
+    assert explorer.message == "" and explorer.controls["knee"].value == 85
+    assert explorer.result.points["bar"][1] == pytest.approx(PLATE_RADIUS, abs=1e-3)
+    assert explorer.controls["hip"].value != hip
+    # values given with the exercise win over the set-up
+    other = Explorer(dpi=DPI).set(knee=90, exercise="deadlift")
+    assert other.controls["knee"].value == 90 and other.message == ""
+    # a panel that starts as a deadlift starts (and resets) from the same set-up
+    start = Explorer(exercise="deadlift", dpi=DPI)
+    assert start.controls["knee"].value == hs.presets.DEADLIFT_SETUP["knee"]
+    start.set(knee=110)
+    start.reset()
+    assert start.controls["knee"].value == hs.presets.DEADLIFT_SETUP["knee"]
+
+
 @pytest.mark.parametrize("bad", [dict(hip=140, knee=0), dict(stature=1.2, hip=140)])
 def test_explorer_impossible_pose_shows_message_and_keeps_figure(explorer, bad):
     png, sig = explorer.png, signature(explorer.result)

@@ -25,7 +25,6 @@ GROUPS = (("Lifter", ("lifter",) + BODY_FIELDS),
           ("Load", ("exercise", "load", "units", "bracing")),
           ("View", ("overlays", "ghost", "reset", "freeze")))
 NO_GHOST, FROZEN = "none", "frozen pose"
-DEADLIFT_KNEE_STEP = 5.0  # deg: knee bend search step when the plates must reach the floor
 
 
 class Explorer(Panel):
@@ -66,6 +65,8 @@ class Explorer(Panel):
         self.fig, self.stick, self.gauges = posture_layout(style)
         self.controls = self._make_controls(lifter, posture, postures, exercise, load, units,
                                             bracing, overlays)
+        if exercise == "deadlift":
+            self._deadlift_setup()
         self._ghost = None
         self._set_ghost(ghost)
         self._start = ({k: self._value(k) for k in self.controls if k not in ("reset", "freeze")},
@@ -177,7 +178,9 @@ class Explorer(Panel):
             if name not in self.controls or name in ("reset", "freeze"):
                 raise ValueError(f"{name!r} is not a settable control; choose from "
                                  f"{[n for n in self.controls if n not in ('reset', 'freeze')]}")
-        order = sorted(values, key=lambda n: n not in ("lifter", "posture", "units"))
+        # menus that move other sliders first, so values given here win
+        first = ("lifter", "posture", "units", "exercise")
+        order = sorted(values, key=lambda n: first.index(n) if n in first else len(first))
         with self._deferred():
             for name in order:
                 if name == "overlays":
@@ -235,7 +238,7 @@ class Explorer(Panel):
     def _on_exercise(self, change):
         self._update_modes()
         if change["new"] == "deadlift":
-            self._knee_for_floor()
+            self._deadlift_setup()
         self.refresh()
 
     def _on_ghost(self, change):
@@ -263,22 +266,15 @@ class Explorer(Panel):
         self.controls["hip"].disabled = deadlift
         self.controls["load"].disabled = self.controls["exercise"].value == "dowel"
 
-    def _knee_for_floor(self):
-        """Bend the knees (in steps) until the plates can reach the floor."""
-        body, load = self._body(), self._load()
-        knee = self.controls["knee"].value
-        while knee <= self.controls["knee"].max:
-            try:
-                C.floor_posture(body, load, knee, self.controls["lumbar"].value,
-                                self.controls["bar"].value)
-                break
-            except ValueError:
-                knee += DEADLIFT_KNEE_STEP
-        else:
-            return
-        if knee != self.controls["knee"].value:
-            with self._quiet():
-                self.controls["knee"].value = knee
+    def _deadlift_setup(self):
+        """Start a deadlift from the calibrated floor set-up
+        (:data:`hinge_sim.presets.DEADLIFT_SETUP`: knees about 100°, lower back
+        about 20°): the sliders take its knee bend, rounding, bar and depth.
+        Later knee changes keep the plates on the floor (see ``_posture``)."""
+        setup = _presets().deadlift_setup(self._body(), self._load())
+        with self._quiet():
+            for k in POSTURE_FIELDS:
+                self.controls[k].value = round(float(getattr(setup, k)), 2)
 
     # -- model and drawing ---------------------------------------------
     def _body(self):
