@@ -27,6 +27,13 @@ def signature(result):
             tuple(result.points["head"]))
 
 
+def descendants(widget):
+    """Every widget inside ``widget`` (depth first), ``widget`` included."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from descendants(child)
+
+
 @pytest.fixture
 def explorer():
     return Explorer(dpi=DPI)
@@ -137,7 +144,7 @@ def test_explorer_callback_never_raises(explorer, monkeypatch):
 
 def test_explorer_show_hides_controls_but_they_still_work():
     ex = Explorer(show=["hip"], dpi=DPI)
-    shown = [w for box in ex.widget.children[:1] for w in box.children]
+    shown = list(descendants(ex.widget))
     assert ex.controls["hip"] in shown and ex.controls["knee"] not in shown
     png = ex.png
     ex.controls["knee"].value = 30
@@ -165,6 +172,41 @@ def test_panels_display_and_css_classes():
         assert panel.readout and panel.png
 
 
+@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("show", [None, ["bar"]])
+def test_explorer_figure_spans_the_width_with_the_controls_under_it(style, show):
+    """Beside a column of controls the figure was shrunk to ~2/3 (7 px text on a
+    laptop); it now comes first, at its natural width, controls below."""
+    ex = Explorer(style=style, show=show, dpi=DPI)
+    order = [w for w in descendants(ex.widget) if w is ex.image or isinstance(w, widgets.FloatSlider)]
+    assert order[0] is ex.image and len(order) > 1
+    assert all(a is not ex.image for a in order[1:])
+    assert ex.image.layout.width in (None, "") and ex.image.layout.max_width == "100%"
+    assert ex.image.layout.align_self == "flex-start"  # not stretched (blurred) by its box
+    row = [box for box in descendants(ex.widget) if ex.image in getattr(box, "children", ())]
+    assert all(isinstance(box, widgets.VBox) for box in row)
+
+
+def test_control_labels_fit_their_description_width():
+    """No label cut to "bar from midfo…": each description's width in DejaVu Sans
+    (a wide font) plus the label's 8 px padding fits the description width (em)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    font = FontProperties(family="DejaVu Sans", size=100)
+    panels = (Explorer(dpi=DPI), TempoPlayer(dpi=DPI), Compare(dpi=DPI))
+    checked = 0
+    for w in (w for p in panels for w in descendants(p.widget)):
+        width = getattr(getattr(w, "style", None), "description_width", "")
+        if not width or not getattr(w, "description", ""):
+            continue
+        assert width.endswith("em"), (w.description, width)
+        need = TextPath((0, 0), w.description, prop=font).get_extents().width / 100 + 8 / 13
+        assert need <= float(width[:-2]), (w.description, need, width)
+        checked += 1
+    assert checked >= 20
+
+
 @pytest.mark.parametrize("make", [Explorer, TempoPlayer, Compare])
 def test_projector_style_enlarges_the_widgets_too(make):
     import re
@@ -180,6 +222,30 @@ def test_projector_style_enlarges_the_widgets_too(make):
     sizes = [int(px) for px in re.findall(r"font-size:\s*(\d+)px", style)]
     assert sizes and min(sizes) >= 20
     assert ".hinge-projector .widget-label" in style
+
+
+@pytest.mark.parametrize("make", [Explorer, TempoPlayer, Compare])
+def test_no_icon_only_buttons(make):
+    """Voila offline has no icon font: every shown button says what it does in
+    words; the Play widget (icon buttons only) is hidden behind text buttons."""
+    panel = make(dpi=DPI)
+    for w in descendants(panel.widget):
+        if isinstance(w, (widgets.Button, widgets.ToggleButton)):
+            assert w.description.strip() and not w.icon, w
+        if isinstance(w, widgets.Play):
+            assert w.layout.display == "none"
+
+
+def test_tempo_player_text_buttons_drive_the_player():
+    tp = TempoPlayer(dpi=DPI)
+    play, button, repeat = (tp.controls[k] for k in ("play", "playing", "repeat"))
+    assert "play" in button.description and "repeat" in repeat.description
+    button.value = True
+    assert play.playing and "pause" in button.description
+    play.playing = False  # the browser stops at the end of the rep
+    assert not button.value and "play" in button.description
+    repeat.value = True
+    assert play.repeat
 
 
 TEMPO_CHANGES = {"tempo": "2-0-2-1", "play": 30, "frame": 12, "bracing": 0.8, "load": 70.0,

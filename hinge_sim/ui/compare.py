@@ -83,9 +83,9 @@ class Compare(Panel):
         self.table_html.add_class("hinge-table")
         c = self.controls
         self.widget = widgets.VBox([
-            widgets.HBox([widgets.VBox([c["left_lifter"], c["left_posture"]]),
-                          widgets.VBox([c["right_lifter"], c["right_posture"]]),
-                          widgets.VBox([c["exercise"], c["load"], c["units"]])]),
+            C.columns([[c["left_lifter"], c["left_posture"]],
+                       [c["right_lifter"], c["right_posture"]],
+                       [c["exercise"], c["load"], c["units"]]], style),
             self.image, self.message_html, self.table_html, self.readout_html])
         self._dress(self.widget, "hinge-compare", style)
         if not self.refresh():

@@ -8,8 +8,12 @@ from ..viz.gauges import mass_text
 
 LOAD_MAX_KG = 300.0
 STEP = {"kg": 1.0, "lb": 2.5}
-WIDE = {"description_width": "9em"}
+# Labels up to ~10.5 em (DejaVu Sans, "bar from midfoot (m)") plus the label's padding:
+# never cut to "bar from midfo…", at any font size (em scales with the panel's font).
+LABEL_EM = 11.5
+WIDE = {"description_width": f"{LABEL_EM}em"}
 LAYOUT = {"width": "100%"}
+COLUMN = {"default": "400px", "projector": "560px"}  # width of a column of controls (CSS)
 
 
 def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer=False):
@@ -19,6 +23,13 @@ def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer
     return cls(value=value, min=low, max=high, step=step, description=description,
                style=WIDE, layout=widgets.Layout(**LAYOUT), tooltip=tooltip or description,
                continuous_update=True, **kw)
+
+
+def columns(groups, style="default"):
+    """Groups of widgets as columns of :data:`COLUMN` width that wrap onto
+    more rows when the page is narrow (a slider never squeezed to its handle)."""
+    return widgets.HBox([widgets.VBox(list(g), layout=widgets.Layout(width=COLUMN[style]))
+                         for g in groups], layout=widgets.Layout(flex_flow="row wrap"))
 
 
 def menu(description, options, value):
@@ -37,7 +48,7 @@ def units_toggle(value="kg"):
     if value not in STEP:
         raise ValueError(f"units = {value!r} is not known; choose 'kg' or 'lb'")
     return widgets.ToggleButtons(options=["kg", "lb"], value=value, description="units",
-                                 style={"description_width": "9em", "button_width": "4em"})
+                                 style={**WIDE, "button_width": "4em"})
 
 
 def load_slider(kg, units="kg"):

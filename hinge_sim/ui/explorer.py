@@ -120,8 +120,8 @@ class Explorer(Panel):
                                                            layout=widgets.Layout(width="auto"))
                                       for o in OVERLAYS], layout=widgets.Layout(flex_flow="row wrap")),
             "ghost": C.menu("ghost", [NO_GHOST, FROZEN] + list(_presets().POSTURES), NO_GHOST),
-            "reset": widgets.Button(description="Reset", icon="undo", tooltip="back to the start"),
-            "freeze": widgets.Button(description="Freeze ghost", icon="snowflake-o",
+            "reset": widgets.Button(description="Reset", tooltip="back to the start"),
+            "freeze": widgets.Button(description="Freeze ghost",
                                      tooltip="keep this pose as a dashed ghost"),
         }
         return c
@@ -143,19 +143,11 @@ class Explorer(Panel):
             items = [self.controls[n] for n in group if show is None or n in show]
             if items:
                 groups.append([widgets.HTML(f"<b>{title}</b>")] + items)
-        if self.style == "projector":
-            # the room looks at the figure: it takes the full width, the controls go under it
-            columns = widgets.HBox([widgets.VBox(g, layout=widgets.Layout(width="420px"))
-                                    for g in groups],
-                                   layout=widgets.Layout(flex_flow="row wrap"))
-            box = widgets.VBox([self.image, self.message_html] + ([columns] if groups else [])
-                               + [self.readout_html])
-        else:
-            panel = widgets.VBox([w for g in groups for w in g],
-                                 layout=widgets.Layout(width="360px", min_width="300px"))
-            view = widgets.VBox([self.image, self.message_html, self.readout_html],
-                                layout=widgets.Layout(flex="1 1 auto"))
-            box = widgets.HBox([panel, view] if groups else [view])
+        # The figure shows at its natural size, full width (its text stays >= 11 px on
+        # screen), with the controls under it in columns that wrap.
+        box = widgets.VBox([self.image, self.message_html]
+                           + ([C.columns(groups, self.style)] if groups else [])
+                           + [self.readout_html])
         return self._dress(box, "hinge-explorer", self.style)
 
     # -- public --------------------------------------------------------

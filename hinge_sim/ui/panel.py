@@ -52,7 +52,9 @@ class Panel:
 
     def __init__(self, dpi=None):
         self.dpi = dpi
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        # natural size (crisp text), never wider than the page; not stretched by its box
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%",
+                                                                      align_self="flex-start"))
         self.image.add_class("hinge-figure")
         self.readout_html = widgets.HTML()
         self.readout_html.add_class("hinge-readout")

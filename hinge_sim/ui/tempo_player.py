@@ -17,6 +17,8 @@ from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
 from . import controls as C
 from .panel import Panel
 
+PLAY_WORDS = {False: "▶ play", True: "❚❚ pause"}  # words with the symbol: no icon font needed
+
 
 class TempoPlayer(Panel):
     """Play a rep from ``top`` to ``bottom`` and back at a tempo.
@@ -62,8 +64,17 @@ class TempoPlayer(Panel):
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
                                   placeholder="3-1-1-0", style=C.WIDE,
                                   tooltip="lowering - bottom pause - rising - top pause (s); X = explosive"),
+            # the timer runs in the browser; its own buttons are icons only (blank in Voila
+            # offline, where the icon font is missing), so it is hidden behind text buttons
             "play": widgets.Play(value=0, min=0, max=1, step=1, interval=round(1000 / fps),
-                                 description="play", show_repeat=True),
+                                 description="play", show_repeat=True,
+                                 layout=widgets.Layout(display="none")),
+            "playing": widgets.ToggleButton(value=False, description=PLAY_WORDS[False],
+                                            tooltip="play the rep at real speed, or pause it",
+                                            layout=widgets.Layout(width="auto")),
+            "repeat": widgets.ToggleButton(value=False, description="↺ repeat",
+                                           tooltip="play the rep again and again",
+                                           layout=widgets.Layout(width="auto")),
             "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame", style=C.WIDE,
                                        layout=widgets.Layout(width="100%"), continuous_update=True),
             "bracing": C.slider("bracing (0-1)", bracing, 0, 1, 0.05),
@@ -71,6 +82,9 @@ class TempoPlayer(Panel):
             "units": C.units_toggle(units),
         }
         widgets.link((self.controls["play"], "value"), (self.controls["frame"], "value"))
+        widgets.link((self.controls["play"], "playing"), (self.controls["playing"], "value"))
+        widgets.link((self.controls["play"], "repeat"), (self.controls["repeat"], "value"))
+        self.controls["playing"].observe(self._on_playing, names="value")
         self.rep = None
         self.summary = {}
         self.warning = ""
@@ -79,12 +93,12 @@ class TempoPlayer(Panel):
         self._observe(self.controls["units"], self._on_units)
         self._observe(self.controls["frame"], lambda change: self._show_frame())
         c = self.controls
-        tempo_box = widgets.VBox([widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"),
-                                  c["tempo"], widgets.HBox([c["play"], c["frame"]])])
-        load_box = widgets.VBox([widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]])
+        tempo_box = [widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"), c["tempo"],
+                     widgets.HBox([c["play"], c["playing"], c["repeat"]]), c["frame"]]
+        load_box = [widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]]
         self.summary_html = widgets.HTML()
         self.summary_html.add_class("hinge-summary")
-        self.widget = widgets.VBox([widgets.HBox([tempo_box, load_box]), self.image,
+        self.widget = widgets.VBox([C.columns([tempo_box, load_box], style), self.image,
                                     self.message_html, self.readout_html, self.summary_html])
         self._dress(self.widget, "hinge-tempo-player", style)
         if not self.refresh():
@@ -105,6 +119,9 @@ class TempoPlayer(Panel):
         return C.load_kg(self.controls["load"].value, self.controls["units"].value)
 
     # -- callbacks -----------------------------------------------------
+    def _on_playing(self, change):
+        self.controls["playing"].description = PLAY_WORDS[bool(change["new"])]
+
     def _on_units(self, change):
         kg = C.load_kg(self.controls["load"].value, change["old"])
         with self._quiet():

@@ -79,7 +79,7 @@ class RepPlot:
                 self.ax_disc.axhline(lim, color=ROLES[key], lw=s["thin"], ls=ls, alpha=0.6)
         # at the start of the rep: standing, the compression curve is at its lowest there
         self.ax_disc.text(0.01, COMPRESSION_LIMITS[0], f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
-                          fontsize=s["small"] * 0.9, ha="left", va="bottom",
+                          fontsize=s["small"], ha="left", va="bottom",
                           color=ROLES["compression"], bbox=LABEL_BOX, zorder=3,
                           transform=blended_transform_factory(self.ax_disc.transAxes,
                                                               self.ax_disc.transData))
