@@ -17,8 +17,9 @@ EXPLORER_CHANGES = {
     "lifter": "tall lifter", "stature": 1.70, "mass": 90.0, "sex": "female", "thigh": 1.05,
     "shank": 1.05, "torso": 0.95, "arm": 1.05, "slr": 60.0, "posture": "squatty hinge",
     "knee": 30.0, "hip": 75.0, "lumbar": 15.0, "bar": 0.05, "load": 60.0, "units": "lb",
-    "exercise": "dowel", "bracing": 0.5, "ghost": "standing",
+    "exercise": "dowel", "bracing": 0.5, "ghost": "standing", "weight_shift": 0.3,
 }
+LIMITS = {"dorsiflexion"}  # a mobility limit: changes the model only where the pose meets it
 VIEW_ONLY = {"units", "ghost"}  # change the picture and words, not the model
 
 
@@ -44,7 +45,7 @@ def test_explorer_has_every_control_of_the_contract(explorer):
                 "knee", "hip", "lumbar", "bar", "load", "units", "exercise", "bracing",
                 "posture", "overlays", "reset", "freeze"}
     assert expected <= set(explorer.controls)
-    assert set(EXPLORER_CHANGES) | {"overlays", "reset", "freeze"} == set(explorer.controls)
+    assert set(EXPLORER_CHANGES) | LIMITS | {"overlays", "reset", "freeze"} == set(explorer.controls)
 
 
 @pytest.mark.parametrize("name", sorted(EXPLORER_CHANGES))
@@ -151,6 +152,32 @@ def test_explorer_show_hides_controls_but_they_still_work():
     assert ex.png != png
     with pytest.raises(ValueError, match="show"):
         Explorer(show=["elbow"])
+
+
+def test_explorer_weight_shift_and_ankle_mobility_sliders():
+    """Lessons 3 and 4 move the weight to heels or toes and stiffen the ankles from
+    the panel; the full panel keeps both hidden unless ``show`` names them."""
+    import hinge_sim as hs
+    full = Explorer(dpi=DPI)
+    shown = set(descendants(full.widget))
+    assert not {full.controls["weight_shift"], full.controls["dorsiflexion"]} & shown
+    ex = Explorer(show=["weight_shift", "dorsiflexion"], dpi=DPI)
+    shown = set(descendants(ex.widget))
+    assert {ex.controls["weight_shift"], ex.controls["dorsiflexion"]} <= shown
+    body, load = hs.presets.lifter("average man"), hs.presets.load("RDL", 40.0)
+    cop = float(ex.result.cop_x)
+    ex.set(weight_shift=0.4)
+    expect = hs.analyze(body, hs.Posture(knee=20, hip=85, lumbar=5, weight_shift=0.4), load)
+    assert ex.message == "" and float(ex.result.cop_x) == pytest.approx(float(expect.cop_x))
+    assert float(ex.result.cop_x) > cop  # toward the toes
+    ex.set(posture="squatty hinge")
+    assert ex.message == "" and ex.controls["weight_shift"].value == 0.0  # a preset: midfoot
+    ex.set(dorsiflexion=15)  # stiff ankles: the squatty hinge is out of reach
+    stiff = hs.analyze(hs.Body(stature=1.77, mass=78, sex="male", dorsiflexion=15),
+                       hs.presets.posture("squatty hinge"), load)
+    assert not stiff.balanced and ex.message.startswith("This pose is not possible")
+    ex.set(dorsiflexion=40)
+    assert ex.message == "" and ex.body.dorsiflexion == 40
 
 
 def test_explorer_bad_arguments_name_the_parameter():
@@ -310,9 +337,36 @@ def test_compare_table_has_units_and_differences():
     rows = {r[0] + r[1].split(" ", 1)[1]: r for r in cmp.table}
     hip = [r for r in cmp.table if r[0] == "hip to bar"][0]
     left, right = (float(cmp.results[s].metrics["hip_to_bar"]) * 100 for s in ("left", "right"))
-    assert hip[1] == f"{left:.0f} cm" and hip[3] == f"{right - left:+.0f} cm"
+    from hinge_sim.viz import number
+    assert hip[1] == f"{left:.0f} cm" and hip[3] == f"{number(right - left, sign=True)} cm"
     assert any("N·m" in r[1] for r in cmp.table) and any(r[1].endswith(" N") for r in cmp.table)
     assert "hinge-table" in cmp.table_html.value and rows
+
+
+def test_compare_table_has_lumbar_flexion_and_dowel_gap():
+    cmp = Compare(left=dict(lifter="average man"), right=dict(lifter="tight hamstrings"),
+                  dpi=DPI)
+    rows = {r[0]: r for r in cmp.table}
+    left, right = (cmp.results[s] for s in ("left", "right"))
+    lum = [float(r.metrics["lumbar_flexion"]) for r in (left, right)]
+    gap = [float(r.metrics["dowel_gap"]) * 100 for r in (left, right)]
+    assert rows["lumbar flexion"][1:3] == (f"{lum[0]:.0f} °", f"{lum[1]:.0f} °")
+    assert rows["dowel gap"][1:3] == (f"{gap[0]:.1f} cm", f"{gap[1]:.1f} cm")
+    assert rows["dowel gap"][3] == f"{gap[1] - gap[0]:+.1f} cm" and gap[1] > gap[0] + 1
+
+
+def test_compare_same_pair_shows_no_signed_zero():
+    cmp = Compare(left=dict(posture="textbook hinge"), right=dict(posture="textbook hinge"),
+                  dpi=DPI)
+    assert all(row[3].split()[0].strip("0.") == "" and not row[3].startswith(("+", "-"))
+               for row in cmp.table), cmp.table
+
+
+def test_explorer_dowel_readout_gives_the_gap():
+    ex = Explorer(lifter="tight hamstrings", exercise="dowel", dpi=DPI).set(hip=90, lumbar=0)
+    gap = float(ex.result.metrics["dowel_gap"]) * 100
+    assert f"dowel gap {gap:.1f} cm" in ex.readout and gap > 1
+    assert "from midfoot" not in ex.readout and " kg" not in ex.readout
 
 
 def test_compare_problem_keeps_figure(monkeypatch):

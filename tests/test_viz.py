@@ -332,3 +332,32 @@ def test_every_figure_text_is_readable_at_natural_size(style, px):
         assert texts
         smallest = min(texts, key=lambda t: t.get_fontsize())
         assert smallest.get_fontsize() * f.dpi / 72 >= px - 0.05, smallest.get_text()
+
+
+@pytest.mark.parametrize("value, digits, sign, text", [
+    (-0.3, 0, False, "0"), (-0.04, 1, True, "0.0"), (0.0, 0, True, "0"), (3.2, 0, True, "+3"),
+    (-2.46, 1, False, "-2.5"), (-0.6, 0, True, "-1"), (12.0, 0, False, "12")])
+def test_number_never_shows_a_negative_zero(value, digits, sign, text):
+    assert viz.number(value, digits, sign) == text
+    with pytest.raises(ValueError, match="digits"):
+        viz.number(1.0, -1)
+
+
+def test_readout_has_no_signed_zero_for_a_bar_just_behind_the_midfoot():
+    body, load = hs.presets.lifter("average man"), hs.presets.load("RDL", 40)
+    r = hs.analyze(body, hs.Posture(knee=20, hip=85, lumbar=5, bar=-0.004), load)
+    assert float(r.metrics["bar_to_midfoot"]) < 0
+    text = viz.gauge_text(r, body.mass)
+    assert "bar 0 cm from midfoot" in text and "-0 " not in text and "+0 " not in text
+
+
+def test_dowel_readout_gives_the_gap_not_the_bar_or_a_load():
+    body = hs.presets.lifter("tight hamstrings")
+    for hip in (50, 90):
+        r = hs.analyze(body, hs.Posture(knee=20, hip=hip, lumbar=0), hs.presets.load("dowel"))
+        text = viz.gauge_text(r, body.mass, exercise="dowel")
+        gap = float(r.metrics["dowel_gap"]) * 100
+        assert f"dowel gap {viz.number(gap, 1)} cm" in text
+        assert "from midfoot" not in text and "load 0" not in text and "kg" not in text
+        assert ("sacrum has come off" in text) == (gap >= 1.0)
+    assert "from midfoot" in viz.gauge_text(r, body.mass)  # a barbell keeps the bar line

@@ -15,24 +15,27 @@ from .. import presets
 from ..model import analyze
 from ..units import body_weights
 from ..viz import StickFigure, new_figure
+from ..viz.numbers import number
 from . import controls as C
 from .panel import Panel
 
 SIDES = ("left", "right")
 DEFAULT = {"lifter": "average man", "posture": "textbook hinge"}
 
-# measure, unit, function(result, body) -> value in that unit
+# measure, unit, decimals, function(result, body) -> value in that unit
 MEASURES = (
-    ("hip to bar", "cm", lambda r, b: float(r.metrics["hip_to_bar"]) * 100),
-    ("trunk angle from vertical", "°", lambda r, b: float(r.metrics["trunk_angle"])),
-    ("hip moment", "N·m", lambda r, b: float(r.moments["hip"])),
-    ("knee moment", "N·m", lambda r, b: float(r.moments["knee"])),
-    ("L5/S1 moment", "N·m", lambda r, b: float(r.moments["l5s1"])),
-    ("L5/S1 compression", "N", lambda r, b: float(r.disc["compression"])),
-    ("L5/S1 compression", "× body weight",
+    ("hip to bar", "cm", 0, lambda r, b: float(r.metrics["hip_to_bar"]) * 100),
+    ("trunk angle from vertical", "°", 0, lambda r, b: float(r.metrics["trunk_angle"])),
+    ("lumbar flexion", "°", 0, lambda r, b: float(r.metrics["lumbar_flexion"])),
+    ("dowel gap", "cm", 1, lambda r, b: float(r.metrics["dowel_gap"]) * 100),
+    ("hip moment", "N·m", 0, lambda r, b: float(r.moments["hip"])),
+    ("knee moment", "N·m", 0, lambda r, b: float(r.moments["knee"])),
+    ("L5/S1 moment", "N·m", 0, lambda r, b: float(r.moments["l5s1"])),
+    ("L5/S1 compression", "N", 0, lambda r, b: float(r.disc["compression"])),
+    ("L5/S1 compression", "× body weight", 1,
      lambda r, b: float(body_weights(r.disc["compression"], b.mass))),
-    ("L5/S1 shear", "N", lambda r, b: float(r.disc["shear"])),
-    ("hip share", "%", lambda r, b: float(r.metrics["hip_share"]) * 100),
+    ("L5/S1 shear", "N", 0, lambda r, b: float(r.disc["shear"])),
+    ("hip share", "%", 0, lambda r, b: float(r.metrics["hip_share"]) * 100),
 )
 
 
@@ -130,11 +133,10 @@ class Compare(Panel):
 
     def _table(self):
         rows = []
-        for name, unit, f in MEASURES:
+        for name, unit, digits, f in MEASURES:
             a, b = (f(self.results[s], self.bodies[s]) for s in SIDES)
-            digits = 1 if unit == "× body weight" else 0
-            rows.append((name, f"{a:.{digits}f} {unit}", f"{b:.{digits}f} {unit}",
-                         f"{b - a:+.{digits}f} {unit}"))
+            rows.append((name, f"{number(a, digits)} {unit}", f"{number(b, digits)} {unit}",
+                         f"{number(b - a, digits, sign=True)} {unit}"))
         return rows
 
     def _draw(self):
@@ -145,7 +147,7 @@ class Compare(Panel):
             title = f"{side}: {c[side + '_lifter'].value}, {c[side + '_posture'].value}"
             self.sticks[side].update(
                 r, overlays=("com", "midfoot", "hip_to_bar"), load_kind=exercise, caption=title,
-                note=(f"compression {float(r.disc['compression']):.0f} N\n"
+                note=(f"compression {number(r.disc['compression'])} N\n"
                       + C.caption(exercise, self.load_kg, units, body.mass)))
         head = "".join(f"<th>{h}</th>" for h in ("measure", "left", "right", "right − left"))
         body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"

@@ -83,11 +83,13 @@ def caption(exercise, kg, units, body_mass):
     return f"{exercise}, {mass_text(kg, units)} ({kg / body_mass:.2f} × body weight)"
 
 
-def floor_posture(body, load, knee, lumbar=0.0, bar=0.0):
+def floor_posture(body, load, knee, lumbar=0.0, bar=0.0, weight_shift=0.0):
     """The posture with the plates on the floor (a deadlift from the floor) at
-    this knee bend; ValueError in plain words when the knees must bend more."""
+    this knee bend (deg), rounding (deg), bar (m from midfoot) and weight shift
+    (-1 heels to +1 toes); ValueError in plain words when the knees must bend more."""
     try:
-        return depth_for_bar_height(body, load, knee, lumbar=lumbar, bar=bar)
+        return depth_for_bar_height(body, load, knee, lumbar=lumbar, bar=bar,
+                                    weight_shift=weight_shift)
     except ValueError:
         raise ValueError(f"with the knees bent {float(knee):.0f}° the plates cannot reach the "
                          "floor: bend the knees more") from None

@@ -14,12 +14,16 @@ from ..body import Body
 from ..model import analyze
 from ..pose import Posture
 from ..viz import OVERLAYS, gauge_text, posture_layout
+from ..viz.numbers import number
 from . import controls as C
 from .panel import Panel
 
-BODY_FIELDS = ("stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr")
-POSTURE_FIELDS = ("knee", "hip", "lumbar", "bar")
-BODY_DEFAULTS = dict(thigh=1.0, shank=1.0, torso=1.0, arm=1.0, slr=80.0)
+BODY_FIELDS = ("stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr", "dorsiflexion")
+POSTURE_FIELDS = ("knee", "hip", "lumbar", "bar", "weight_shift")
+BODY_DEFAULTS = dict(thigh=1.0, shank=1.0, torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0)
+POSTURE_DEFAULTS = dict(knee=15.0, hip=0.0, lumbar=0.0, bar=0.0, weight_shift=0.0)
+# shown only when a lesson names them in ``show`` (the full panel stays short)
+ON_REQUEST = ("dorsiflexion", "weight_shift")
 GROUPS = (("Lifter", ("lifter",) + BODY_FIELDS),
           ("Posture", ("posture",) + POSTURE_FIELDS),
           ("Load", ("exercise", "load", "units", "bracing")),
@@ -92,7 +96,7 @@ class Explorer(Panel):
     # -- controls ------------------------------------------------------
     def _make_controls(self, lifter, posture, postures, exercise, load, units, bracing, overlays):
         L = {**BODY_DEFAULTS, **_presets().LIFTERS[_check(lifter, _presets().LIFTERS, "lifter")]}
-        P = _presets().POSTURES[_check(posture, postures, "posture")]
+        P = {**POSTURE_DEFAULTS, **_presets().POSTURES[_check(posture, postures, "posture")]}
         unknown = set(overlays) - set(OVERLAYS)
         if unknown:
             raise ValueError(f"overlays {sorted(unknown)} are not known; choose from {OVERLAYS}")
@@ -106,11 +110,17 @@ class Explorer(Panel):
             "torso": C.slider("torso ×", L["torso"], 0.8, 1.2, 0.01),
             "arm": C.slider("arm ×", L["arm"], 0.8, 1.2, 0.01),
             "slr": C.slider("hamstrings (SLR °)", L["slr"], 30, 110, 1, ".0f"),
+            "dorsiflexion": C.slider("ankle mobility (°)", L["dorsiflexion"], 10, 60, 1, ".0f",
+                                     tooltip="how far the shin can tilt forward over the flat "
+                                             "foot (ankle dorsiflexion, °)"),
             "posture": C.menu("posture", postures, posture),
-            "knee": C.slider("knee bend (°)", P.get("knee", 15), 0, 140, 1, ".0f"),
-            "hip": C.slider("hinge depth (°)", P.get("hip", 0), -20, 140, 1, ".0f"),
-            "lumbar": C.slider("back rounding (°)", P.get("lumbar", 0), -20, 60, 1, ".0f"),
-            "bar": C.slider("bar from midfoot (m)", P.get("bar", 0.0), -0.15, 0.40, 0.01),
+            "knee": C.slider("knee bend (°)", P["knee"], 0, 140, 1, ".0f"),
+            "hip": C.slider("hinge depth (°)", P["hip"], -20, 140, 1, ".0f"),
+            "lumbar": C.slider("back rounding (°)", P["lumbar"], -20, 60, 1, ".0f"),
+            "bar": C.slider("bar from midfoot (m)", P["bar"], -0.15, 0.40, 0.01),
+            "weight_shift": C.slider("weight shift", P["weight_shift"], -1, 1, 0.05,
+                                     tooltip="-1 on the heels, 0 over the midfoot, "
+                                             "+1 on the toes"),
             "exercise": C.exercise_menu(exercise),
             "load": C.load_slider(load if units == "kg" else C.load_kg(load, units), units),
             "units": C.units_toggle(units),
@@ -140,7 +150,8 @@ class Explorer(Panel):
                 raise ValueError(f"show {sorted(unknown)} are not controls; choose from {names}")
         groups = []
         for title, group in GROUPS:
-            items = [self.controls[n] for n in group if show is None or n in show]
+            items = [self.controls[n] for n in group
+                     if (n in show if show is not None else n not in ON_REQUEST)]
             if items:
                 groups.append([widgets.HTML(f"<b>{title}</b>")] + items)
         # The figure shows at its natural size, full width (its text stays >= 11 px on
@@ -214,8 +225,7 @@ class Explorer(Panel):
         self.refresh()
 
     def _on_posture(self, change):
-        P = {"knee": 15.0, "hip": 0.0, "lumbar": 0.0, "bar": 0.0,
-             **_presets().POSTURES[change["new"]]}
+        P = {**POSTURE_DEFAULTS, **_presets().POSTURES[change["new"]]}
         with self._quiet():
             for k in POSTURE_FIELDS:
                 self.controls[k].value = P[k]
@@ -279,10 +289,10 @@ class Explorer(Panel):
         c = self.controls
         if c["exercise"].value == "deadlift":
             posture = C.floor_posture(body, load, c["knee"].value, c["lumbar"].value,
-                                      c["bar"].value)
+                                      c["bar"].value, c["weight_shift"].value)
             with self._quiet():
                 c["hip"].value = round(float(posture.hip))
-            self.note = (f"Deadlift from the floor: hinge depth {float(posture.hip):.0f}° puts "
+            self.note = (f"Deadlift from the floor: hinge depth {number(posture.hip)}° puts "
                          "the plates on the floor (the depth slider follows the knees).")
             return posture
         self.note = ""
@@ -314,7 +324,7 @@ class Explorer(Panel):
                           ghost_label=label,
                           caption=C.caption(exercise, self.load_kg, units, self.body.mass))
         self.gauges.update(self.result, self.body.mass, units)
-        text = gauge_text(self.result, self.body.mass, units)
+        text = gauge_text(self.result, self.body.mass, units, exercise)
         return f"{self.note}\n{text}" if self.note else text
 
 

@@ -14,6 +14,7 @@ from .. import presets
 from ..model import simulate
 from ..motion import PHASES, parse_tempo
 from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
+from ..viz.numbers import number
 from . import controls as C
 from .panel import Panel
 
@@ -185,8 +186,8 @@ class TempoPlayer(Panel):
         r, s = self.rep, self.summary
         phase = PHASES[int(r.phase[i])]
         words = (f"{r.t[i]:.2f} s of {s['duration']:.1f} s: {phase}, {BREATHING[phase]}. "
-                 f"Hip moment {float(r.moments['hip'][i]):.0f} N·m, L5/S1 compression "
-                 f"{float(r.disc['compression'][i]):.0f} N.")
+                 f"Hip moment {number(r.moments['hip'][i])} N·m, L5/S1 compression "
+                 f"{number(r.disc['compression'][i])} N.")
         return f"{words}\n{self.warning}" if self.warning else words
 
     def _summary_html(self):

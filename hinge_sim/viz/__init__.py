@@ -9,15 +9,17 @@ Usage
 Views: :class:`StickFigure`, :class:`Gauges`, :class:`RepPlot`; words:
 :func:`gauge_text`; styles and palette: :mod:`hinge_sim.viz.styles`.
 """
-from . import styles, textcache
+from . import numbers, styles, textcache
 from .figures import new_figure, posture_figure, posture_layout
 from .render import Renderer, to_png
 from .frames import frame, system_com
-from .gauges import Gauges, gauge_rows, gauge_text, mass_text
+from .gauges import Gauges, dowel_words, gauge_rows, gauge_text, mass_text
+from .numbers import number
 from .repplot import BREATHING, RepPlot, phase_spans
 from .stick import OVERLAYS, VIEW, StickFigure
 from .styles import PALETTE, STYLES, zone
 
 __all__ = ["styles", "StickFigure", "Gauges", "RepPlot", "gauge_text", "gauge_rows", "mass_text",
+           "dowel_words", "number",
            "posture_figure", "posture_layout", "new_figure", "to_png", "Renderer", "frame", "system_com",
            "PALETTE", "STYLES", "zone", "OVERLAYS", "VIEW", "BREATHING", "phase_spans"]

@@ -13,12 +13,14 @@ from matplotlib.patches import Rectangle
 from ..constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..units import body_weights, kg_to_lb
 from .frames import load_mass
+from .numbers import number
 from .render import mark_dynamic
 from .styles import PALETTE, ROLES, ZONES, get_style, zone
 
 UNITS = ("kg", "lb")
 MOMENT_SCALE = 400.0  # N m, full bar
 BALANCE_CAUTION = 0.02  # m: centre of pressure this close to heel or toe
+DOWEL_TOUCH_CM = 1.0  # cm: a smaller gap counts as the dowel touching (as drawn)
 
 
 def mass_text(kg, units):
@@ -28,7 +30,21 @@ def mass_text(kg, units):
     return f"{kg:.0f} kg" if units == "kg" else f"{kg_to_lb(kg):.0f} lb"
 
 
-def gauge_rows(result, body_mass, units="kg"):
+def dowel_words(gap):
+    """The dowel drill in words: gap (m) between the sacrum and a dowel held on
+    the head and upper back (positive: the sacrum comes off, the back rounds)."""
+    cm = float(gap) * 100
+    if abs(cm) < DOWEL_TOUCH_CM:
+        return (f"dowel gap {number(cm, 1)} cm: head, upper back and sacrum stay on the dowel "
+                "(a neutral back)")
+    if cm > 0:
+        return (f"dowel gap {number(cm, 1)} cm: the sacrum has come off the dowel "
+                "(the lower back rounds)")
+    return (f"dowel gap {number(cm, 1)} cm: the lower back arches into the dowel and the "
+            "upper back comes off it")
+
+
+def gauge_rows(result, body_mass, units="kg", exercise=None):
     """The gauges' numbers and words for one still posture.
 
     Parameters
@@ -39,6 +55,9 @@ def gauge_rows(result, body_mass, units="kg"):
         The lifter's mass (kg), for loads as multiples of body weight.
     units : {"kg", "lb"}
         Units for masses in the words.
+    exercise : str, optional
+        A name in :data:`hinge_sim.presets.EXERCISES`; the dowel drill gets the
+        dowel gap (cm) in place of the bar's distances and a load of 0 kg.
 
     Returns
     -------
@@ -74,20 +93,25 @@ def gauge_rows(result, body_mass, units="kg"):
              "over": "weight outside the foot: the lifter would tip"}[z]
     short = {"safe": "safe", "caution": "caution: near the edge", "over": "outside the foot"}[z]
     rows.append(dict(label="balance", value=max(margin, 0.0), scale=0.15, limits=(), zone=z,
-                     short=f"{short} · {max(margin, 0) * 100:.0f} cm margin",
-                     text=f"balance: {words} ({margin * 100:.0f} cm to the edge of the foot)"))
+                     short=f"{short} · {number(max(margin, 0) * 100)} cm margin",
+                     text=f"balance: {words} ({number(margin * 100)} cm to the edge of the foot)"))
+    if exercise == "dowel":
+        rows.append(dict(label="dowel", value=None,
+                         text=dowel_words(result.metrics["dowel_gap"])))
+        return rows
     rows.append(dict(label="hip to bar", value=None, text=(
-        f"hip to bar {float(result.metrics['hip_to_bar']) * 100:.0f} cm, bar "
-        f"{round(float(result.metrics['bar_to_midfoot']) * 100) + 0:+d} cm from midfoot; load "
-        f"{mass_text(load_mass(result), units)} "
+        f"hip to bar {number(float(result.metrics['hip_to_bar']) * 100)} cm, bar "
+        f"{number(float(result.metrics['bar_to_midfoot']) * 100, sign=True)} cm from midfoot; "
+        f"load {mass_text(load_mass(result), units)} "
         f"({load_mass(result) / body_mass:.2f} × body weight)")))
     return rows
 
 
-def gauge_text(result, body_mass, units="kg"):
+def gauge_text(result, body_mass, units="kg", exercise=None):
     """The gauges in plain words, one line each (for screen readers and
-    projectors); same numbers as :class:`Gauges`."""
-    return "\n".join(r["text"] for r in gauge_rows(result, body_mass, units))
+    projectors); same numbers as :class:`Gauges`. ``exercise`` as in
+    :func:`gauge_rows`."""
+    return "\n".join(r["text"] for r in gauge_rows(result, body_mass, units, exercise))
 
 
 class Gauges:
