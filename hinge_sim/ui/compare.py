@@ -94,17 +94,6 @@ class Compare(Panel):
         if not self.refresh():
             raise ValueError(f"the starting postures are not possible: {self.message}")
 
-    @property
-    def load_kg(self):
-        """The load (kg)."""
-        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
-
-    def _on_units(self, change):
-        kg = C.load_kg(self.controls["load"].value, change["old"])
-        with self._quiet():
-            C.set_load_units(self.controls["load"], kg, change["new"])
-        self.refresh()
-
     def _side(self, side):
         c = self.controls
         body = presets.lifter(c[f"{side}_lifter"].value)

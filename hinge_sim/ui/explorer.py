@@ -167,11 +167,6 @@ class Explorer(Panel):
         """The overlays switched on (tuple of names)."""
         return self._value("overlays")
 
-    @property
-    def load_kg(self):
-        """The load (kg)."""
-        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
-
     def set(self, **values):
         """Set controls by name as a user would (one redraw at the end).
 
@@ -229,12 +224,6 @@ class Explorer(Panel):
         with self._quiet():
             for k in POSTURE_FIELDS:
                 self.controls[k].value = P[k]
-        self.refresh()
-
-    def _on_units(self, change):
-        kg = C.load_kg(self.controls["load"].value, change["old"])
-        with self._quiet():
-            C.set_load_units(self.controls["load"], kg, change["new"])
         self.refresh()
 
     def _on_exercise(self, change):

@@ -82,7 +82,7 @@ class JournalForm:
                                    style={"description_width": "initial"})
         c["targets"] = widgets.Textarea(description="Targets", placeholder="for next time")
         c["notes"] = widgets.Textarea(description="Notes")
-        c["save"] = widgets.Button(description="Save record", button_style="primary", icon="save")
+        c["save"] = widgets.Button(description="Save record", button_style="primary")
         self.controls = c
         self.message_html = widgets.HTML()
         self.message_html.add_class("hinge-message")

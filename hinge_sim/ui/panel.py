@@ -13,6 +13,7 @@ import html
 import ipywidgets as widgets
 
 from ..viz.render import Renderer
+from . import controls as C
 
 # Projector style: the widgets' own fonts, sizes and slider handles, scaled for
 # the back of a room, scoped to panels carrying the class ``hinge-projector``.
@@ -102,6 +103,18 @@ class Panel:
 
     def _observe(self, widget, fn=None):
         widget.observe(self._callback(fn or (lambda change: self.refresh())), names="value")
+
+    @property
+    def load_kg(self):
+        """The load (kg), whichever unit its slider shows."""
+        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
+
+    def _on_units(self, change):
+        """kg <-> lb: the load slider changes unit and keeps the load."""
+        kg = C.load_kg(self.controls["load"].value, change["old"])
+        with self._quiet():
+            C.set_load_units(self.controls["load"], kg, change["new"])
+        self.refresh()
 
     def refresh(self):
         """Recompute the model and redraw; on a problem keep the last figure.

@@ -116,9 +116,9 @@ class Prediction(_Choice):
 
     def __init__(self, question, options, answer):
         super().__init__(question, options, answer)
-        self.lock_button = W.Button(description="Lock in my prediction", icon="lock",
+        self.lock_button = W.Button(description="Lock in my prediction",
                                     button_style="primary", layout=W.Layout(width="auto"))
-        self.reveal_button = W.Button(description="Reveal the answer", icon="eye",
+        self.reveal_button = W.Button(description="Reveal the answer",
                                       disabled=True, layout=W.Layout(width="auto"))
         self.lock_button.on_click(lambda _: self.lock())
         self.reveal_button.on_click(lambda _: self.reveal())
@@ -185,7 +185,7 @@ class Estimate(_Question):
                                     description=f"Guess ({unit})" if unit else "Guess",
                                     style={"description_width": "initial"},
                                     layout=W.Layout(width="min(100%, 520px)"))
-        self.check_button = W.Button(description="Check my guess", icon="check",
+        self.check_button = W.Button(description="Check my guess",
                                      button_style="primary", layout=W.Layout(width="auto"))
         self.check_button.on_click(lambda _: self.check())
         self.widget = W.VBox([self.question, self.slider, self.check_button, self.output])

@@ -114,20 +114,9 @@ class TempoPlayer(Panel):
         self.controls["frame"].value = int(min(round(t * self.fps), n - 1))
         return self
 
-    @property
-    def load_kg(self):
-        """The load (kg)."""
-        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
-
     # -- callbacks -----------------------------------------------------
     def _on_playing(self, change):
         self.controls["playing"].description = PLAY_WORDS[bool(change["new"])]
-
-    def _on_units(self, change):
-        kg = C.load_kg(self.controls["load"].value, change["old"])
-        with self._quiet():
-            C.set_load_units(self.controls["load"], kg, change["new"])
-        self.refresh()
 
     def _compute(self):
         tempo = self.controls["tempo"].value
