@@ -49,3 +49,13 @@ def test_estimate_says_how_far_off():
 def test_a_lesson_author_gets_a_clear_error(make):
     with pytest.raises(ValueError):
         make()
+
+
+def test_long_options_wrap_under_their_own_button():
+    """Each question carries the CSS that lets a long option wrap (checked in
+    chromium: without it a long option runs into the next one)."""
+    for q in (Quiz("q", OPTIONS, answer="It rises"), Prediction("q", OPTIONS, answer="It rises"),
+              Estimate("q", answer=1, tolerance=1, low=0, high=10)):
+        css = q.widget.children[0]
+        assert "hinge-question" in q.widget._dom_classes
+        assert "white-space: normal" in css.value and css.layout.display == "none"

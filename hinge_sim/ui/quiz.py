@@ -26,6 +26,17 @@ _ICON = {GOOD: "✔ Right.", BAD: "✘ Not quite.", NOTE: "🔒"}
 _COLOUR = {GOOD: "#009E73", BAD: "#D55E00", NOTE: "#0072B2"}  # Okabe-Ito
 
 
+# Long options wrap under their own radio button instead of running into the
+# next one (ipywidgets gives each option one fixed-height line).
+QUIZ_CSS = """<style>
+.hinge-question .widget-radio-box label { display: flex; flex-wrap: nowrap;
+  white-space: normal; height: auto; line-height: 1.35; align-items: flex-start;
+  margin-bottom: 0.35em; }
+.hinge-question .widget-radio-box input { order: -1; margin: 0.2em 0.6em 0 0; flex: 0 0 auto; }
+.hinge-question .widget-html-content { line-height: 1.35; }
+</style>"""
+
+
 def _box(kind, text):
     """Feedback as HTML: an icon and a word, never colour alone."""
     return (f'<div class="{kind}" style="border-left:6px solid {_COLOUR[kind]};'
@@ -45,6 +56,13 @@ class _Question:
     def feedback(self):
         """The feedback shown now, as HTML (empty before an answer)."""
         return self.output.value
+
+    def _layout(self, *rows):
+        """The question's outer box, with the wrapping CSS, and its class."""
+        css = W.HTML(QUIZ_CSS, layout=W.Layout(display="none"))
+        box = W.VBox([css, self.question, *rows, self.output])
+        box.add_class("hinge-question")
+        return box
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -95,7 +113,7 @@ class Quiz(_Choice):
     def __init__(self, question, options, answer):
         super().__init__(question, options, answer)
         self.choices.observe(lambda change: self._show(), names="value")
-        self.widget = W.VBox([self.question, self.choices, self.output])
+        self.widget = self._layout(self.choices)
         self.widget.add_class("hinge-quiz")
 
     def _show(self):
@@ -124,8 +142,7 @@ class Prediction(_Choice):
         self.reveal_button.on_click(lambda _: self.reveal())
         self.choices.observe(lambda change: self._ready(), names="value")
         self.lock_button.disabled = True
-        self.widget = W.VBox([self.question, self.choices,
-                              W.HBox([self.lock_button, self.reveal_button]), self.output])
+        self.widget = self._layout(self.choices, W.HBox([self.lock_button, self.reveal_button]))
         self.widget.add_class("hinge-prediction")
 
     @property
@@ -188,7 +205,7 @@ class Estimate(_Question):
         self.check_button = W.Button(description="Check my guess",
                                      button_style="primary", layout=W.Layout(width="auto"))
         self.check_button.on_click(lambda _: self.check())
-        self.widget = W.VBox([self.question, self.slider, self.check_button, self.output])
+        self.widget = self._layout(self.slider, self.check_button)
         self.widget.add_class("hinge-estimate")
 
     @property
