@@ -32,7 +32,7 @@ MEASURES = (
     ("knee moment", "N·m", 0, lambda r, b: float(r.moments["knee"])),
     ("L5/S1 moment", "N·m", 0, lambda r, b: float(r.moments["l5s1"])),
     ("L5/S1 compression", "N", 0, lambda r, b: float(r.disc["compression"])),
-    ("L5/S1 compression", "× body weight", 1,
+    ("L5/S1 compression in body weights", "× BW", 1,
      lambda r, b: float(body_weights(r.disc["compression"], b.mass))),
     ("L5/S1 shear", "N", 0, lambda r, b: float(r.disc["shear"])),
     ("hip share", "%", 0, lambda r, b: float(r.metrics["hip_share"]) * 100),
@@ -124,8 +124,9 @@ class Compare(Panel):
         rows = []
         for name, unit, digits, f in MEASURES:
             a, b = (f(self.results[s], self.bodies[s]) for s in SIDES)
-            rows.append((name, f"{number(a, digits)} {unit}", f"{number(b, digits)} {unit}",
-                         f"{number(b - a, digits, sign=True)} {unit}"))
+            gap = "" if unit == "°" else " "  # 71°, but 22 cm
+            rows.append((name, f"{number(a, digits)}{gap}{unit}", f"{number(b, digits)}{gap}{unit}",
+                         f"{number(b - a, digits, sign=True)}{gap}{unit}"))
         return rows
 
     def _draw(self):
@@ -143,4 +144,9 @@ class Compare(Panel):
                        for row in self.table)
         self.table_html.value = (f"<table class='hinge-table' style='font-size:1.05em'>"
                                  f"<tr>{head}</tr>{body}</table>")
-        return "\n".join(f"{m}: left {a}, right {b}, difference {d}" for m, a, b, d in self.table)
+        # the table above already lists every measure (and reads well in a screen
+        # reader); the words sum up the differences that matter most for the back
+        key = {m: d for m, _, _, d in self.table}
+        return ("Right against left: hip to bar " + key["hip to bar"] + ", L5/S1 moment "
+                + key["L5/S1 moment"] + ", compression " + key["L5/S1 compression"]
+                + ", shear " + key["L5/S1 shear"] + ".")
