@@ -124,9 +124,8 @@ class Compare(Panel):
         rows = []
         for name, unit, digits, f in MEASURES:
             a, b = (f(self.results[s], self.bodies[s]) for s in SIDES)
-            gap = "" if unit == "°" else " "  # 71°, but 22 cm
-            rows.append((name, f"{number(a, digits)}{gap}{unit}", f"{number(b, digits)}{gap}{unit}",
-                         f"{number(b - a, digits, sign=True)}{gap}{unit}"))
+            rows.append((name, f"{number(a, digits)} {unit}", f"{number(b, digits)} {unit}",
+                         f"{number(b - a, digits, sign=True)} {unit}"))
         return rows
 
     def _draw(self):
