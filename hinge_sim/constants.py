@@ -109,3 +109,7 @@ SHEAR_LIMITS = (700.0, 1000.0)  # N, Gallagher & Marras 2012 [R]
 # size is not fitted to any data.
 FATIGUE_LUMBAR_DEG_PER_REP = 2.0  # deg per rep [A]
 FATIGUE_BAR_M_PER_REP = 0.01  # m per rep [A]
+
+# Balance gauge: a centre of pressure within this distance of the heel or the
+# toes leaves little room to correct a sway, about 15 % of a 0.27 m foot [A].
+BALANCE_CAUTION = 0.04  # m [A]

@@ -10,7 +10,7 @@ Usage
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from ..constants import COMPRESSION_LIMITS, SHEAR_LIMITS
+from ..constants import BALANCE_CAUTION, COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..units import body_weights, kg_to_lb
 from .frames import load_mass
 from .numbers import number
@@ -19,7 +19,6 @@ from .styles import PALETTE, ROLES, ZONES, get_style, zone
 
 UNITS = ("kg", "lb")
 MOMENT_SCALE = 400.0  # N m, full bar
-BALANCE_CAUTION = 0.02  # m: centre of pressure this close to heel or toe
 DOWEL_TOUCH_CM = 1.0  # cm: a smaller gap counts as the dowel touching (as drawn)
 
 
