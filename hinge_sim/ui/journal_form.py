@@ -92,12 +92,15 @@ class JournalForm:
         self.image.add_class("hinge-figure")
         c["save"].on_click(self._safe(lambda _b: self.save()))
         c["athlete"].observe(self._safe(lambda _ch: self.show_history()), names="value")
-        rows = [widgets.HBox([c["athlete"], c["date"], c["exercise"]]),
-                widgets.HBox([c["load_kg"], c["reps"], c["tempo"]]),
-                widgets.HBox([c["rib_cage"], c["spine"], c["hip_drive"], c["coach_rating"]]),
-                widgets.HBox([c["hip_to_bar_m"], c["bar_drift_m"], c["bar_to_midfoot_m"]]),
-                widgets.HBox([c["target_hip_to_bar_m"], c["target_bar_drift_m"], c["target_rating"]]),
-                widgets.HBox([c["targets"], c["notes"]]), c["save"], self.message_html,
+        def row(children):  # wraps on a narrow screen instead of running off the edge
+            return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
+
+        rows = [row([c["athlete"], c["date"], c["exercise"]]),
+                row([c["load_kg"], c["reps"], c["tempo"]]),
+                row([c["rib_cage"], c["spine"], c["hip_drive"], c["coach_rating"]]),
+                row([c["hip_to_bar_m"], c["bar_drift_m"], c["bar_to_midfoot_m"]]),
+                row([c["target_hip_to_bar_m"], c["target_bar_drift_m"], c["target_rating"]]),
+                row([c["targets"], c["notes"]]), c["save"], self.message_html,
                 self.table, self.image]
         self.widget = widgets.VBox(rows)
         self._safe(self.show_history)()
@@ -205,7 +208,9 @@ class JournalForm:
                      f["targets"])
             rows.append("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>"
                                          for v in cells) + "</tr>")
-        self.table.value = ("<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+        keep_whole = ("<style>.hinge-table td:nth-child(-n+5) { white-space: nowrap; }"
+                      ".hinge-table td, .hinge-table th { padding: 2px 8px; }</style>")
+        self.table.value = (keep_whole + "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
                             + "".join(rows) + "</table>" if rows else
                             "<p>No records yet for this athlete.</p>")
         self.png = to_png(progress_figure(records, style=self.style))
