@@ -257,10 +257,12 @@ def run_notebook(lab, screenshots):
             except PlaywrightTimeout:
                 page.keyboard.press("Escape")
         # every code cell has run once its prompt shows a number, not [ ] or [*]
+        # (a cell whose source starts hidden shows an empty prompt: skip those)
         try:
             page.wait_for_function(
                 """() => {
-                    const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                    const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                        .filter(e => e.textContent.trim() !== '');
                     return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent));
                 }""", timeout=120_000)
         except PlaywrightTimeout:

@@ -1,0 +1,34 @@
+"""A lesson as a learner meets it: JupyterLab in chromium, Run All, then lock in
+and reveal a prediction and answer a quiz with the mouse."""
+import shutil
+
+from hinge_sim.course import NOTEBOOKS
+
+from test_lab_explorer import ERROR_OUTPUT
+
+
+def test_lesson_runs_and_its_prediction_and_quiz_answer(lab, run_notebook, new_page, screenshots):
+    name = "00_start_here.ipynb"
+    shutil.copy(NOTEBOOKS / name, lab.root / name)
+    p = new_page("laptop")
+    page = p.page
+    run_notebook(page, name)
+    assert page.locator(ERROR_OUTPUT).count() == 0, page.locator(ERROR_OUTPUT).first.inner_text()
+
+    prediction = page.locator(".hinge-prediction").first
+    prediction.scroll_into_view_if_needed()
+    prediction.locator("input[type=radio]").first.check()
+    prediction.locator("button", has_text="Lock in").click()
+    feedback = prediction.locator(".hinge-feedback")
+    feedback.filter(has_text="You predicted").wait_for()
+    prediction.locator("button", has_text="Reveal").click()
+    feedback.filter(has_text="Right.").or_(feedback.filter(has_text="Not quite.")).wait_for()
+    assert prediction.locator("input[type=radio]:disabled").count() > 0, "a locked prediction stays"
+    page.screenshot(path=screenshots / "lesson0-prediction.png")
+
+    quiz = page.locator(".hinge-quiz").first
+    quiz.scroll_into_view_if_needed()
+    quiz.locator("input[type=radio]").nth(1).check()
+    quiz.locator(".hinge-feedback").filter(has_text="Right.").or_(
+        quiz.locator(".hinge-feedback").filter(has_text="Not quite.")).wait_for()
+    assert p.errors == [], f"the page logged errors: {p.errors}"
