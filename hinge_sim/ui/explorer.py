@@ -212,19 +212,18 @@ class Explorer(Panel):
         self.refresh()
 
     # -- callbacks -----------------------------------------------------
-    def _on_lifter(self, change):
-        L = {**BODY_DEFAULTS, **_presets().LIFTERS[change["new"]]}
+    def _fill(self, fields, values):
+        """Set a group of controls from a preset at once, then redraw once."""
         with self._quiet():
-            for k in BODY_FIELDS:
-                self.controls[k].value = L[k]
+            for k in fields:
+                self.controls[k].value = values[k]
         self.refresh()
 
+    def _on_lifter(self, change):
+        self._fill(BODY_FIELDS, {**BODY_DEFAULTS, **_presets().LIFTERS[change["new"]]})
+
     def _on_posture(self, change):
-        P = {**POSTURE_DEFAULTS, **_presets().POSTURES[change["new"]]}
-        with self._quiet():
-            for k in POSTURE_FIELDS:
-                self.controls[k].value = P[k]
-        self.refresh()
+        self._fill(POSTURE_FIELDS, {**POSTURE_DEFAULTS, **_presets().POSTURES[change["new"]]})
 
     def _on_exercise(self, change):
         self._update_modes()
