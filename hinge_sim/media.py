@@ -13,6 +13,8 @@ def panel_png(path, panel, goto=None, **kwargs):
     """Write the figure of a panel from :mod:`hinge_sim.ui` as it first
     appears (``goto``: a time in s for the Tempo player); returns the path."""
     from . import ui
+    if panel not in ("Explorer", "Compare", "TempoPlayer"):
+        raise ValueError(f"panel = {panel!r} is not a panel; choose Explorer, Compare or TempoPlayer")
     shown = getattr(ui, panel)(**kwargs)
     if goto is not None:
         shown.goto(goto)

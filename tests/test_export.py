@@ -70,3 +70,10 @@ def test_every_lesson_has_a_picture_in_media():
     lessons = {s.split("_")[0] for s in STEMS if s[0].isdigit()}
     pictured = {name.split("_")[0] for name, _, _ in media.MEDIA}
     assert lessons <= pictured, f"lessons without a picture: {sorted(lessons - pictured)}"
+
+
+def test_panel_png_names_a_wrong_panel(tmp_path):
+    from hinge_sim import media
+    with pytest.raises(ValueError, match="panel = 'Explorr'"):
+        media.panel_png(tmp_path / "x.png", "Explorr")
+    assert not (tmp_path / "x.png").exists()
