@@ -1,8 +1,9 @@
 # Two entry points for a fresh machine with Python 3.11 and make:
 #   make course     create .venv, install, open the course in JupyterLab
 #   make test       create .venv, install with test extras, run every test
-# and one for instructors:
+# and for instructors and contributors:
 #   make workshop   serve the workshop dashboard with Voila (see docs/workshop.md)
+#   make check      the fast loop: lint and the tests not marked browser or slow
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -14,18 +15,24 @@ CHROMIUM := /usr/bin/chromium
 HOST  ?= 127.0.0.1
 PORT  ?= 8866
 TOKEN ?=
+# The lowest declared versions are tested in a venv of their own
+LOWEST := $(VENV)-lowest
+PYTEST := -p no:cacheprovider -rs
 
-.PHONY: course test install install-dev browser workshop
+.PHONY: course test check lint lowest install install-dev browser workshop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/python -m pip install -e .
+# Installs run again only when pyproject.toml changed (the stamp is older), so
+# the course starts offline once installed.
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e ".[$*]"
+	touch $@
 
-install-dev: $(BIN)/python
-	$(BIN)/python -m pip install -e ".[dev]"
+install: $(VENV)/.installed-course
+install-dev: $(VENV)/.installed-dev
 
 course: install
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
@@ -40,10 +47,25 @@ browser:
 	  || { [ -z "$$CI" ] && echo "Could not install chromium: the browser tests will be skipped."; }; \
 	else echo "No $(CHROMIUM) and not root: the browser tests will be skipped."; fi
 
-test: install-dev browser
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider -rs
+lint: install-dev
+	$(BIN)/ruff check hinge_sim tests tools benchmarks notebooks
 
-workshop: install
+# The installed package (not the checkout) at the lowest versions pyproject.toml
+# declares: the fast tests that need no checkout
+lowest: install-dev
+	[ -x $(LOWEST)/bin/python ] || $(PYTHON) -m venv $(LOWEST)
+	$(BIN)/python -m tools.lowest course > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install -q -c $(LOWEST)/constraints.txt ".[course]" pytest hypothesis mujoco
+	cd $(LOWEST) && bin/python -m pytest ../tests -m "not browser and not slow and not checkout" \
+	  -c ../pyproject.toml --rootdir .. $(PYTEST) -q
+
+check: lint
+	$(BIN)/python -m pytest tests -m "not browser and not slow" $(PYTEST) -q
+
+test: install-dev browser lint lowest
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST)
+
+workshop: $(VENV)/.installed-workshop
 	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(16))"); \
 	echo "Workshop dashboard: http://$(HOST):$(PORT)/?token=$$token"; \
 	[ "$(HOST)" = 127.0.0.1 ] || echo "Students: http://<this machine's address>:$(PORT)/?token=$$token (addresses: $$(hostname -I 2>/dev/null))"; \

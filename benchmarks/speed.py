@@ -3,16 +3,16 @@
 Run: ``.venv/bin/python benchmarks/speed.py``. Reports one ``analyze`` call,
 a 10 s rep at 100 frames/s, and the per-frame cost of the inverse dynamics
 against MuJoCo's ``mj_inverse`` called frame by frame from Python on the same
-chain (needs ``pip install mujoco``; the chain comes from :mod:`hinge_sim.mjcf`).
+chain (needs ``pip install mujoco``; the chain comes from :mod:`hinge_sim.model.mjcf`).
 """
 import timeit
 
 import numpy as np
 
 import hinge_sim as hs
-from hinge_sim.chain import TREE, kinematics
-from hinge_sim.mechanics import inverse_dynamics, mass_table
-from hinge_sim.mjcf import mjcf
+from hinge_sim.model.chain import TREE, kinematics
+from hinge_sim.model.mechanics import inverse_dynamics, mass_table
+from hinge_sim.model.mjcf import mjcf
 
 
 def best(fn, number, repeat=7):

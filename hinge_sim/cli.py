@@ -1,17 +1,18 @@
-"""Command line: ``python -m hinge_sim render ...``, ``media`` and ``course``.
+"""Command line: ``hinge-sim render ...`` (or ``python -m hinge_sim render ...``).
 
 Examples
 --------
 ``python -m hinge_sim render posture --posture "rounded back" --ghost "textbook hinge" -o back.png``
 ``python -m hinge_sim render posture --exercise deadlift --load 100 -o floor.png``
 ``python -m hinge_sim render rep --bottom "textbook hinge" --tempo 31X0 --load 60 -o rep.gif``
-``python -m hinge_sim media`` (every lesson's key figures into ``media/``)
-``python -m hinge_sim course --check`` (navigation cells and contents page up to date)
+
+The repository's own pictures and navigation are remade by ``tools/`` in a
+checkout (``python -m tools.media``, ``python -m tools.course``).
 """
 import argparse
 import sys
 
-from . import presets
+from .model import presets
 
 
 def _posture(name, args):
@@ -24,7 +25,7 @@ def _posture(name, args):
 
 
 def _parser():
-    parser = argparse.ArgumentParser(prog="python -m hinge_sim", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="hinge-sim", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     render = sub.add_parser("render", help="a PNG of a posture or a GIF of a rep")
     render.add_argument("what", choices=["posture", "rep"])
@@ -44,26 +45,14 @@ def _parser():
     render.add_argument("--bottom", default="textbook hinge", help="rep's bottom preset (rep)")
     render.add_argument("--tempo", default="3-1-1-0", help="coaching tempo, e.g. 3-1-1-0 or 31X0")
     render.add_argument("--fps", type=float, default=10, help="animation frames per second")
-    media = sub.add_parser("media", help="render every lesson's key figures")
-    media.add_argument("--folder", default="media")
-    course = sub.add_parser("course", help="refresh navigation cells and the contents page")
-    course.add_argument("--check", action="store_true", help="only report what is out of date")
     return parser
 
 
 def main(argv=None):
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "course":
-        from .course import main as course_main
-        return course_main(["--check"] if args.check else [])
     from .viz import export
     try:
-        if args.command == "media":
-            from .media import render_media
-            for path in render_media(args.folder):
-                print(path)
-            return 0
         common = dict(lifter=args.lifter, exercise=args.exercise, load=args.load,
                       style=args.style, bracing=args.bracing)
         if args.what == "posture":

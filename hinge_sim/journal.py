@@ -28,8 +28,8 @@ import re
 import tempfile
 import uuid
 
-from .motion import parse_tempo
-from .presets import EXERCISES
+from .model.motion import parse_tempo
+from .model.presets import EXERCISES
 
 SCHEMA = 1
 EXERCISE_NAMES = tuple(EXERCISES) + ("good morning", "other")

@@ -24,7 +24,9 @@ def conda_names():
 
 
 def test_environment_lists_exactly_the_runtime_dependencies():
-    extra = conda_names() - names(PROJECT["dependencies"]) - {"python", "pip"}
+    extras = PROJECT["optional-dependencies"]
+    specs = PROJECT["dependencies"] + extras["course"] + extras["workshop"]
+    extra = conda_names() - names(specs) - {"python", "pip", "hinge-sim"}
     assert not extra, f"environment.yml lists what pyproject.toml does not: {extra}"
 
 

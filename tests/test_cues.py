@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim import hamstrings
-from hinge_sim.cues import knee_for_hip
+from hinge_sim.coaching.cues import knee_for_hip
+from hinge_sim.model import hamstrings
 
 
 @pytest.mark.parametrize("slr", [45.0, 60.0, 80.0, 95.0])

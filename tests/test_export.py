@@ -16,6 +16,7 @@ def test_posture_png_changes_with_the_posture(tmp_path):
     assert np.any(pixels[0] != pixels[1])
 
 
+@pytest.mark.slow
 def test_rep_gif_has_one_frame_per_time_step(tmp_path):
     path = export.rep_gif(tmp_path / "rep.gif", tempo="1-0-1-0", fps=10, progress=False)
     rep = hs.simulate(hs.presets.lifter("average man"), hs.presets.posture("standing"),
@@ -40,40 +41,46 @@ def test_cli_writes_a_png_and_reports_bad_input(tmp_path, capsys):
     assert not (tmp_path / "x.png").exists()
 
 
+@pytest.mark.checkout
 def test_every_media_entry_is_made_by_one_of_the_export_functions():
-    from hinge_sim import media
-    from hinge_sim.course import STEMS
+    from tools import media
+    from tools.course import STEMS
     numbers = {s.split("_")[0] for s in STEMS}
     for name, make, kwargs in media.MEDIA:
         assert make in (export.posture_png, export.rep_gif, media.panel_png, media.bar_path_png)
         assert make is media.panel_png or name.split("_")[0] in numbers | {"projector"}, name
 
 
+@pytest.mark.checkout
 def test_readme_pictures_are_remade_by_the_media_command():
     import pathlib
     import re
-    from hinge_sim import media
+
+    from tools import media
     readme = (pathlib.Path(__file__).resolve().parents[1] / "README.md").read_text()
     shown = set(re.findall(r"\(media/([\w.]+)\)", readme))
     assert shown and shown <= {name for name, _, _ in media.MEDIA}
 
 
+@pytest.mark.checkout
 def test_panel_png_writes_the_panels_figure(tmp_path):
-    from hinge_sim import media
+    from tools import media
     path = media.panel_png(tmp_path / "e.png", "Explorer", posture="rounded back")
     assert path.read_bytes()[:4] == b"\x89PNG"
 
 
+@pytest.mark.checkout
 def test_every_lesson_has_a_picture_in_media():
-    from hinge_sim import media
-    from hinge_sim.course import STEMS
+    from tools import media
+    from tools.course import STEMS
     lessons = {s.split("_")[0] for s in STEMS if s[0].isdigit()}
     pictured = {name.split("_")[0] for name, _, _ in media.MEDIA}
     assert lessons <= pictured, f"lessons without a picture: {sorted(lessons - pictured)}"
 
 
+@pytest.mark.checkout
 def test_panel_png_names_a_wrong_panel(tmp_path):
-    from hinge_sim import media
+    from tools import media
     with pytest.raises(ValueError, match="panel = 'Explorr'"):
         media.panel_png(tmp_path / "x.png", "Explorr")
     assert not (tmp_path / "x.png").exists()

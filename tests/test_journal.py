@@ -178,6 +178,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_killed_writer_leaves_every_earlier_record(tmp_path):
     """SIGKILL a writer at random points; every confirmed record must survive."""
     path = str(tmp_path / "anna.csv")
@@ -208,6 +209,7 @@ def test_killed_writer_leaves_every_earlier_record(tmp_path):
 
 def test_progress_figure_draws_ratings_and_targets(path):
     from matplotlib.figure import Figure
+
     from hinge_sim.viz.progress import progress_figure
     j = J.Journal.create(path)
     for day, spine in (("2024-05-01", 2), ("2024-05-08", 3), ("2024-05-15", 5)):

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim.constants import GRAVITY
-from hinge_sim.motion import EXPLOSIVE_S, parse_tempo, rep_profile
+from hinge_sim.model.constants import GRAVITY
+from hinge_sim.model.motion import EXPLOSIVE_S, parse_tempo, rep_profile
 
 MAN = hs.Body(1.75, 75, "male")
 TOP, BOTTOM = hs.Posture(knee=5, hip=0), hs.Posture(knee=20, hip=85, lumbar=5)

@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim.chain import TREE, kinematics
-from hinge_sim.mechanics import inverse_dynamics, mass_table
-from hinge_sim.mjcf import mjcf
+from hinge_sim.model.chain import TREE, kinematics
+from hinge_sim.model.mechanics import inverse_dynamics, mass_table
+from hinge_sim.model.mjcf import mjcf
 
 mujoco = pytest.importorskip("mujoco")
 

@@ -88,7 +88,7 @@ def test_explorer_units_change_slider_and_readout(explorer):
 
 
 def test_explorer_deadlift_puts_plates_on_floor(explorer):
-    from hinge_sim.constants import PLATE_RADIUS
+    from hinge_sim.model.constants import PLATE_RADIUS
     explorer.set(exercise="deadlift")
     assert explorer.message == ""
     assert explorer.result.points["bar"][1] == pytest.approx(PLATE_RADIUS, abs=1e-3)
@@ -97,7 +97,7 @@ def test_explorer_deadlift_puts_plates_on_floor(explorer):
 
 def test_explorer_deadlift_starts_from_the_calibrated_floor_setup(explorer):
     import hinge_sim as hs
-    from hinge_sim.constants import PLATE_RADIUS
+    from hinge_sim.model.constants import PLATE_RADIUS
     explorer.set(exercise="deadlift")
     setup = hs.presets.deadlift_setup(explorer.body, hs.presets.load("deadlift", 40.0))
     for name, value in hs.presets.DEADLIFT_SETUP.items():
@@ -380,6 +380,7 @@ def test_compare_problem_keeps_figure(monkeypatch):
     assert cmp.message.startswith("Left: with the knees") and cmp.png == png
 
 
+@pytest.mark.slow
 def test_1000_explorer_slider_changes_every_50th_rendered_leak_nothing():
     """1000 slider changes through the widget callbacks (model and artists
     updated each time; every 50th change rendered to PNG, to keep this test

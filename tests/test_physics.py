@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim.constants import GRAVITY
+from hinge_sim.model.constants import GRAVITY
 
 BODY = hs.Body(stature=1.75, mass=75, sex="male")
 
@@ -92,7 +92,7 @@ def test_spine_curve_joins_l5s1_to_c7t1_and_bows_back_when_rounded():
 
 
 def test_units_round_trip_and_body_weight():
-    from hinge_sim import units
+    from hinge_sim.model import units
     assert units.kg_to_lb(100) == pytest.approx(220.462, rel=1e-5)
     assert units.lb_to_kg(units.kg_to_lb(42.0)) == pytest.approx(42.0)
     assert units.body_weights(75 * GRAVITY, 75) == pytest.approx(1.0)

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim import sample_tracks as S
-from hinge_sim.barpath import analyze_track, bar_drop_shape, compare_with_model
-from hinge_sim.tracking import PLATE_DIAMETER, TrackWarning, read_track
+from hinge_sim.video import sample_tracks as S
+from hinge_sim.video.barpath import analyze_track, bar_drop_shape, compare_with_model
+from hinge_sim.video.tracking import PLATE_DIAMETER, TrackWarning, read_track
 
 TEMPO_TOL = 0.15  # s, stated in docs/journal.md
 DRIFT_TOL = 0.01  # m

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim import training as tr
+from hinge_sim.coaching import training as tr
 
 MAN = hs.presets.lifter("average man")
 TOP = hs.Posture(knee=5, hip=0, lumbar=0, bar=0.02)

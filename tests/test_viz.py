@@ -9,7 +9,7 @@ from PIL import Image
 
 import hinge_sim as hs
 from hinge_sim import viz
-from hinge_sim.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
+from hinge_sim.model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from hinge_sim.viz.styles import ZONES
 
 

@@ -11,9 +11,9 @@ import html
 
 import ipywidgets as widgets
 
-from .. import presets
-from ..model import analyze
-from ..units import body_weights
+from ..model import presets
+from ..model.analysis import analyze
+from ..model.units import body_weights
 from ..viz import StickFigure, new_figure
 from ..viz.numbers import number
 from . import controls as C

@@ -1,9 +1,9 @@
 """Widget makers shared by the panels: sliders with units, menus, the load in kg or lb."""
 import ipywidgets as widgets
 
-from .. import presets
-from ..pose import depth_for_bar_height
-from ..units import kg_to_lb, lb_to_kg
+from ..model import presets
+from ..model.pose import depth_for_bar_height
+from ..model.units import kg_to_lb, lb_to_kg
 from ..viz.gauges import mass_text
 
 LOAD_MAX_KG = 300.0
@@ -27,7 +27,8 @@ def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer
 
 def columns(groups, style="default"):
     """Groups of widgets as columns of :data:`COLUMN` width that wrap onto
-    more rows when the page is narrow (a slider never squeezed to its handle)."""
+    more rows when the page is narrow (a slider never squeezed to its handle).
+    """
     return widgets.HBox([widgets.VBox(list(g), layout=widgets.Layout(width=COLUMN[style]))
                          for g in groups], layout=widgets.Layout(flex_flow="row wrap"))
 
@@ -44,7 +45,7 @@ def exercise_menu(value="RDL"):
 
 
 def units_toggle(value="kg"):
-    """kg / lb toggle."""
+    """Kg / lb toggle."""
     if value not in STEP:
         raise ValueError(f"units = {value!r} is not known; choose 'kg' or 'lb'")
     return widgets.ToggleButtons(options=["kg", "lb"], value=value, description="units",
@@ -60,7 +61,8 @@ def load_slider(kg, units="kg"):
 
 def set_load_units(s, kg, units):
     """Show the load slider in ``units`` holding ``kg`` kilograms (rounded to the
-    slider's step: the slider shows the load the model uses)."""
+    slider's step: the slider shows the load the model uses).
+    """
     top = LOAD_MAX_KG if units == "kg" else kg_to_lb(LOAD_MAX_KG)
     step = STEP[units]
     value = kg if units == "kg" else kg_to_lb(kg)
@@ -86,7 +88,8 @@ def caption(exercise, kg, units, body_mass):
 def floor_posture(body, load, knee, lumbar=0.0, bar=0.0, weight_shift=0.0):
     """The posture with the plates on the floor (a deadlift from the floor) at
     this knee bend (deg), rounding (deg), bar (m from midfoot) and weight shift
-    (-1 heels to +1 toes); ValueError in plain words when the knees must bend more."""
+    (-1 heels to +1 toes); ValueError in plain words when the knees must bend more.
+    """
     try:
         return depth_for_bar_height(body, load, knee, lumbar=lumbar, bar=bar,
                                     weight_shift=weight_shift)

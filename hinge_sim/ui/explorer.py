@@ -9,10 +9,10 @@ Usage
 """
 import ipywidgets as widgets
 
-from .. import presets
-from ..body import Body
-from ..model import analyze
-from ..pose import Posture
+from ..model import presets
+from ..model.analysis import analyze
+from ..model.body import Body
+from ..model.pose import Posture
 from ..viz import OVERLAYS, gauge_text, posture_layout
 from ..viz.numbers import number
 from . import controls as C
@@ -260,7 +260,8 @@ class Explorer(Panel):
         """Start a deadlift from the calibrated floor set-up
         (:data:`hinge_sim.presets.DEADLIFT_SETUP`: knees about 100°, lower back
         about 20°): the sliders take its knee bend, rounding, bar and depth.
-        Later knee changes keep the plates on the floor (see ``_posture``)."""
+        Later knee changes keep the plates on the floor (see ``_posture``).
+        """
         setup = _presets().deadlift_setup(self._body(), self._load())
         with self._quiet():
             for k in POSTURE_FIELDS:

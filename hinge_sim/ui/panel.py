@@ -71,7 +71,8 @@ class Panel:
 
     def _dress(self, widget, name, style):
         """Give the panel's outer widget its CSS classes (``name`` and, in
-        projector style, ``hinge-projector`` with the large-widget CSS)."""
+        projector style, ``hinge-projector`` with the large-widget CSS).
+        """
         widget.add_class(name)
         if style == "projector":
             css = widgets.HTML(PROJECTOR_CSS, layout=widgets.Layout(display="none"))
@@ -110,7 +111,7 @@ class Panel:
         return C.load_kg(self.controls["load"].value, self.controls["units"].value)
 
     def _on_units(self, change):
-        """kg <-> lb: the load slider changes unit and keeps the load."""
+        """Kg <-> lb: the load slider changes unit and keeps the load."""
         kg = C.load_kg(self.controls["load"].value, change["old"])
         with self._quiet():
             C.set_load_units(self.controls["load"], kg, change["new"])
@@ -119,7 +120,8 @@ class Panel:
     def refresh(self):
         """Recompute the model and redraw; on a problem keep the last figure.
 
-        Returns True when the figure was redrawn."""
+        Returns True when the figure was redrawn.
+        """
         if self._defer:
             self._dirty = True
             return None

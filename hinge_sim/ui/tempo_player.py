@@ -10,9 +10,9 @@ Usage
 import ipywidgets as widgets
 import numpy as np
 
-from .. import presets
-from ..model import simulate
-from ..motion import PHASES, parse_tempo
+from ..model import presets
+from ..model.analysis import simulate
+from ..model.motion import PHASES, parse_tempo
 from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
 from ..viz.numbers import number
 from . import controls as C

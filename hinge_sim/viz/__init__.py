@@ -11,10 +11,10 @@ Views: :class:`StickFigure`, :class:`Gauges`, :class:`RepPlot`; words:
 """
 from . import numbers, styles, textcache
 from .figures import new_figure, posture_figure, posture_layout
-from .render import Renderer, to_png
 from .frames import frame, system_com
 from .gauges import Gauges, dowel_words, gauge_rows, gauge_text, mass_text
 from .numbers import number
+from .render import Renderer, to_png
 from .repplot import BREATHING, RepPlot, phase_spans
 from .stick import OVERLAYS, VIEW, StickFigure
 from .styles import PALETTE, STYLES, zone

@@ -12,12 +12,12 @@ import pathlib
 
 from PIL import Image
 
-from .. import analyze, presets, simulate
-from ..checks import check_range
-from ..pose import Posture
+from ..model import analyze, presets, simulate
+from ..model.checks import check_range
+from ..model.pose import Posture
 from .figures import new_figure, posture_figure
-from .render import to_png
 from .frames import frame
+from .render import to_png
 from .repplot import RepPlot
 from .stick import StickFigure
 
@@ -27,7 +27,8 @@ ANGLES = ("knee", "hip", "lumbar", "bar", "weight_shift")
 def make_posture(body, name_or_angles, load, exercise):
     """A :class:`Posture` from a preset name, a dict of angles, or a preset
     name with some angles changed (``("textbook hinge", {"knee": 40})``).
-    A deadlift with no angles given starts with the plates on the floor."""
+    A deadlift with no angles given starts with the plates on the floor.
+    """
     if isinstance(name_or_angles, Posture):
         return name_or_angles
     if exercise == "deadlift" and name_or_angles in (None, "deadlift set-up"):

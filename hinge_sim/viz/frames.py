@@ -1,7 +1,7 @@
 """Pick one frame of a :class:`hinge_sim.Rep` as a still :class:`hinge_sim.Result`."""
 import numpy as np
 
-from ..model import Result
+from ..model.analysis import Result
 
 
 def frame(rep, i):

@@ -10,8 +10,8 @@ Usage
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from ..constants import BALANCE_CAUTION, COMPRESSION_LIMITS, SHEAR_LIMITS
-from ..units import body_weights, kg_to_lb
+from ..model.constants import BALANCE_CAUTION, COMPRESSION_LIMITS, SHEAR_LIMITS
+from ..model.units import body_weights, kg_to_lb
 from .frames import load_mass
 from .numbers import number
 from .render import mark_dynamic
@@ -31,7 +31,8 @@ def mass_text(kg, units):
 
 def dowel_words(gap):
     """The dowel drill in words: gap (m) between the sacrum and a dowel held on
-    the head and upper back (positive: the sacrum comes off, the back rounds)."""
+    the head and upper back (positive: the sacrum comes off, the back rounds).
+    """
     cm = float(gap) * 100
     if abs(cm) < DOWEL_TOUCH_CM:
         return (f"dowel gap {number(cm, 1)} cm: head, upper back and sacrum stay on the dowel "
@@ -109,7 +110,8 @@ def gauge_rows(result, body_mass, units="kg", exercise=None):
 def gauge_text(result, body_mass, units="kg", exercise=None):
     """The gauges in plain words, one line each (for screen readers and
     projectors); same numbers as :class:`Gauges`. ``exercise`` as in
-    :func:`gauge_rows`."""
+    :func:`gauge_rows`.
+    """
     return "\n".join(r["text"] for r in gauge_rows(result, body_mass, units, exercise))
 
 

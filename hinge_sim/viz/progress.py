@@ -129,8 +129,8 @@ def barpath_figure(measures, body, top, bottom, exercise="RDL", load_kg=40.0, st
     -------
     matplotlib.figure.Figure
     """
-    from ..model import analyze, simulate
-    from ..presets import load as make_load
+    from ..model.analysis import analyze, simulate
+    from ..model.presets import load as make_load
     load = make_load(exercise, load_kg)
     s = get_style(style)
     fig = new_figure(style, size=(s["figsize"][1] * 0.9, s["figsize"][1] * 1.1))

@@ -31,7 +31,8 @@ def _chunk(tag, data):
 
 def _deflate(rows, last):
     """Raw deflate of some rows, ending on a byte boundary unless ``last``;
-    returns (bytes, adler32, length)."""
+    returns (bytes, adler32, length).
+    """
     c = zlib.compressobj(PNG_COMPRESSION, zlib.DEFLATED, -15)
     data = c.compress(rows) + c.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
     return data, zlib.adler32(rows), len(rows)
@@ -39,7 +40,8 @@ def _deflate(rows, last):
 
 def _adler_combine(a1, a2, len2):
     """Adler-32 of two pieces joined, from each piece's checksum (as zlib's
-    adler32_combine)."""
+    adler32_combine).
+    """
     base = 65521
     s1 = ((a1 & 0xFFFF) + (a2 & 0xFFFF) - 1) % base
     s2 = ((a1 >> 16) + (a2 >> 16) + (len2 % base) * ((a1 & 0xFFFF) - 1)) % base
@@ -48,7 +50,8 @@ def _adler_combine(a1, a2, len2):
 
 def encode_png(rgba):
     """PNG bytes (8-bit RGB) of an image array of shape (height, width, 4),
-    e.g. an Agg canvas buffer."""
+    e.g. an Agg canvas buffer.
+    """
     global _pool
     rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
     h, w = rgba.shape[:2]
@@ -84,7 +87,8 @@ def to_png(fig, dpi=None):
 
 def mark_dynamic(ax, before):
     """Mark the artists added to ``ax`` since ``before`` (a set) as animated:
-    :class:`Renderer` redraws only those on each update."""
+    :class:`Renderer` redraws only those on each update.
+    """
     for a in ax.get_children():
         if a not in before:
             a.set_animated(True)

@@ -10,8 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from ..constants import COMPRESSION_LIMITS, SHEAR_LIMITS
-from ..motion import PHASES
+from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
+from ..model.motion import PHASES
 from .styles import LABEL_BOX, ROLES, get_style
 
 # Breathing cue per phase (index into hinge_sim.motion.PHASES).

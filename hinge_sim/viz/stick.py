@@ -14,7 +14,7 @@ same scale.
 import numpy as np
 from matplotlib.patches import Circle, Rectangle
 
-from ..constants import PLATE_RADIUS
+from ..model.constants import PLATE_RADIUS
 from .frames import system_com
 from .render import mark_dynamic
 from .styles import LABEL_BOX, ROLES, get_style
@@ -46,7 +46,8 @@ def _points_per_metre(ax):
 
 def _back(v):
     """Unit vector turned a quarter turn counter-clockwise (backward for an
-    upward axis in this view)."""
+    upward axis in this view).
+    """
     v = np.asarray(v, float)
     return np.array([-v[1], v[0]]) / np.hypot(*v)
 

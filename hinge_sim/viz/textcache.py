@@ -77,7 +77,8 @@ def _layout(renderer, s, prop, mtext):
 
 def _glyph(ft, size, dpi, index, qx, qy, mode):
     """(alpha array, left, top) of one glyph drawn at a sub-pixel offset of
-    (qx, qy) / SUBPIXEL pixels; top is upwards."""
+    (qx, qy) / SUBPIXEL pixels; top is upwards.
+    """
     key = (ft.fname, size, dpi, index, qx, qy, mode)
     g = _glyphs.get(key)
     if g is None:
@@ -131,7 +132,8 @@ def _string(renderer, s, prop, antialiased, mtext):
 def clear(everything=False):
     """Forget the cached string bitmaps, so the next strings are built anew
     (from cached glyphs and layouts); with ``everything`` also the glyphs,
-    layouts and sizes. For benchmarks and tests."""
+    layouts and sizes. For benchmarks and tests.
+    """
     for cache in (_strings,) + ((_glyphs, _layouts, _metrics) if everything else ()):
         cache.clear()
 

@@ -41,6 +41,13 @@ NO_NEWS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
 START_TIMEOUT = 90.0   # s, a server on a busy 2-core machine
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a ``browser`` test (``-m "not browser"`` skips them)."""
+    here = pathlib.Path(__file__).parent
+    for item in items:
+        if here in pathlib.Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
 def _need_chromium():
     """Skip (or, under CI, fail) when the browser is missing."""
     if CHROMIUM.exists():

@@ -2,9 +2,9 @@
 and reveal a prediction and answer a quiz with the mouse."""
 import shutil
 
-from hinge_sim.course import NOTEBOOKS
-
 from test_lab_explorer import ERROR_OUTPUT
+
+from tools.course import NOTEBOOKS
 
 
 def test_lesson_runs_and_its_prediction_and_quiz_answer(lab, run_notebook, new_page, screenshots):

@@ -1,18 +1,19 @@
 """Every picture in ``media/``: each lesson's key figures and animations, and
-the README's panel pictures, remade by ``python -m hinge_sim media``.
+the README's panel pictures, remade by ``python -m tools.media``.
 
 This sits above the views and the panels (it uses both), beside the command
 line; nothing below imports it.
 """
 import pathlib
 
-from .viz.export import posture_png, rep_gif
+from hinge_sim.viz.export import posture_png, rep_gif
 
 
 def panel_png(path, panel, goto=None, **kwargs):
     """Write the figure of a panel from :mod:`hinge_sim.ui` as it first
-    appears (``goto``: a time in s for the Tempo player); returns the path."""
-    from . import ui
+    appears (``goto``: a time in s for the Tempo player); returns the path.
+    """
+    from hinge_sim import ui
     if panel not in ("Explorer", "Compare", "TempoPlayer"):
         raise ValueError(f"panel = {panel!r} is not a panel; choose Explorer, Compare or TempoPlayer")
     shown = getattr(ui, panel)(**kwargs)
@@ -25,11 +26,11 @@ def panel_png(path, panel, goto=None, **kwargs):
 
 def bar_path_png(path, sample="rdl_drift_px.csv", style="default"):
     """Write the first rep of a shipped sample track over the model lifter."""
-    from . import presets
-    from .barpath import analyze_track
-    from .sample_tracks import SAMPLES, load_sample
-    from .viz.progress import barpath_figure
-    from .viz.render import to_png
+    from hinge_sim.model import presets
+    from hinge_sim.video.barpath import analyze_track
+    from hinge_sim.video.sample_tracks import SAMPLES, load_sample
+    from hinge_sim.viz.progress import barpath_figure
+    from hinge_sim.viz.render import to_png
     spec = SAMPLES[sample]
     rep = analyze_track(load_sample(sample))[0]
     fig = barpath_figure(rep, presets.lifter(spec["lifter"]), presets.posture("standing"),
@@ -87,3 +88,19 @@ def render_media(folder="media", progress=True):
     folder.mkdir(parents=True, exist_ok=True)
     return [make(folder / name, **kwargs)
             for name, make, kwargs in tqdm(MEDIA, desc="media", unit="file", disable=not progress)]
+
+
+def main(argv=None):
+    """``python -m tools.media [--folder media]``: remake every picture; exit status."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m tools.media", description=render_media.__doc__)
+    parser.add_argument("--folder", default="media")
+    args = parser.parse_args(argv)
+    for path in render_media(args.folder):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,6 +1,6 @@
 """Synthetic tracked-video CSVs made from the model, with known tempo and drift.
 
-The sample files in ``hinge_sim/data/tracks/`` are not measurements of people:
+The sample files in ``hinge_sim/video/data/tracks/`` are not measurements of people:
 each is a model rep (:func:`hinge_sim.simulate`) repeated a few times, with a
 known forward drift of the bar (the bottom posture's bar offset), turned into
 camera pixels and given Gaussian tracking noise. Lessons use them to practise
@@ -53,7 +53,7 @@ def sample_path(name):
     """The packaged sample file (an ``importlib.resources`` Traversable)."""
     if name not in SAMPLES:
         raise ValueError(f"sample {name!r} is not known; choose from {sorted(SAMPLES)}")
-    return resources.files("hinge_sim").joinpath("data", "tracks", name)
+    return resources.files("hinge_sim.video").joinpath("data", "tracks", name)
 
 
 def read_kwargs(name):
@@ -75,9 +75,9 @@ def load_sample(name):
 
 def positions(spec):
     """Time (s) and model positions (m) of every marker for a sample spec."""
-    from . import presets
-    from .model import simulate
-    from .pose import Posture
+    from ..model import presets
+    from ..model.analysis import simulate
+    from ..model.pose import Posture
     body = presets.lifter(spec["lifter"])
     top = presets.posture("standing")
     bottom = Posture(**{**presets.POSTURES[spec["bottom"]], "bar": spec["bar_bottom"]})
@@ -104,7 +104,7 @@ def truth(name):
         offset), ``reps``, ``hip_to_bar`` and ``bar_to_midfoot`` at the bottom (m,
         None when that marker is not in the file).
     """
-    from .motion import parse_tempo
+    from ..model.motion import parse_tempo
     spec = SAMPLES[name]
     _, pts = positions({**spec, "reps": 1, "markers": ("bar", "hip", "foot")})
     i = int(np.argmin(pts["bar"][:, 1]))

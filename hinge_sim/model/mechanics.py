@@ -25,7 +25,7 @@ def mass_table(body, load):
 
 
 def cross(r, f):
-    """z component of the planar cross product."""
+    """Z component of the planar cross product."""
     return r[..., 0] * f[..., 1] - r[..., 1] * f[..., 0]
 
 

@@ -61,7 +61,8 @@ def posture(name):
 
 def load(exercise, mass=0.0):
     """The :class:`Load` for an exercise in :data:`EXERCISES` (mass in kg;
-    ignored for the dowel)."""
+    ignored for the dowel).
+    """
     if exercise not in EXERCISES:
         raise ValueError(f"exercise {exercise!r} is not known; choose from {list(EXERCISES)}")
     return Dowel() if exercise == "dowel" else EXERCISES[exercise](mass)
@@ -69,6 +70,7 @@ def load(exercise, mass=0.0):
 
 def deadlift_setup(body, load):
     """The :class:`Posture` that puts ``load``'s plates on the floor for
-    ``body`` from the :data:`DEADLIFT_SETUP` knee bend and rounding."""
+    ``body`` from the :data:`DEADLIFT_SETUP` knee bend and rounding.
+    """
     from .pose import depth_for_bar_height
     return depth_for_bar_height(body, load, **DEADLIFT_SETUP)

@@ -28,7 +28,6 @@ flipped (``y_down``); a lifter facing left on the video is mirrored
 """
 import csv
 import dataclasses
-import io
 import os
 import re
 import warnings
@@ -295,7 +294,7 @@ def _scale(units, plate_px, length, scale):
 
 
 def _positive(name, value, low, high, unit):
-    from .checks import check_range
+    from ..model.checks import check_range
     return float(check_range(name, value, low, high, unit))
 
 

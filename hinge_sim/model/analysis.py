@@ -6,8 +6,8 @@ import numpy as np
 from . import hamstrings
 from .chain import kinematics
 from .checks import check_range
-from .metrics import dowel_gap, joint_power, spine_curve
 from .mechanics import inverse_dynamics, mass_table
+from .metrics import dowel_gap, joint_power, spine_curve
 from .pose import solve_angles
 from .spine import disc_loads
 
@@ -162,7 +162,8 @@ class Rep(Result):
     def summary(self):
         """Peaks over the rep: moments (N m), disc loads (N), the lowest
         balance margin (m), positive (concentric) work of the hip and lumbar
-        extensors (J) and time under tension (s, all but the top pause)."""
+        extensors (J) and time under tension (s, all but the top pause).
+        """
         out = {f"peak {k} moment": float(np.max(np.abs(v))) for k, v in self.moments.items()}
         out.update({f"peak {k}": float(np.max(np.abs(v))) for k, v in self.disc.items()
                     if k in ("compression", "shear")})

@@ -8,8 +8,8 @@ Usage
 """
 import numpy as np
 
-from . import hamstrings
-from .checks import check_range
+from ..model import hamstrings
+from ..model.checks import check_range
 
 KNEE_MAX_DEG = 140.0  # the largest knee flexion a Posture accepts (deg)
 

@@ -121,7 +121,8 @@ class Body:
     @staticmethod
     def _arm_calibration(sex):
         """Factor on Dumas' arm lengths that puts the mean subject's standing
-        grip at :data:`~hinge_sim.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07)."""
+        grip at :data:`~hinge_sim.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07).
+        """
         mean, stature = C.DUMAS[sex], C.REFERENCE_STATURE[sex]
         shoulder = (C.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0] + mean["thigh"][0]
                     + mean["pelvis"][0] + (1 - C.SHOULDER_BELOW_C7) * mean["trunk"][0])

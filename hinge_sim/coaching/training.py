@@ -21,11 +21,11 @@ Usage
 """
 import numpy as np
 
-from . import presets
-from .checks import check_range
-from .constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP, GRAVITY
-from .model import analyze, simulate
-from .pose import Posture, depth_for_bar_height
+from ..model import presets
+from ..model.analysis import analyze, simulate
+from ..model.checks import check_range
+from ..model.constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP, GRAVITY
+from ..model.pose import Posture, depth_for_bar_height
 
 # --- Assumptions of this module [A] ------------------------------------------
 # Fatigue rates over a set: constants.FATIGUE_* (assumptions, see there).
@@ -195,7 +195,7 @@ def compare_tempos(body, top, bottom, load=None, tempos=("3-1-3-0", "3-1-1-0", "
         ``hip power per kg`` (W/kg body mass); ``hip work`` and ``lumbar
         work`` (J, positive work).
     """
-    from .motion import parse_tempo
+    from ..model.motion import parse_tempo
 
     rows = []
     for tempo in tempos:
@@ -225,7 +225,7 @@ def variation_posture(body, exercise, mass, knee, height):
     The dowel has no grip height (the arms hang): it hinges to the depth a
     barbell would need at the same knee bend.
     """
-    from .loads import Barbell
+    from ..model.loads import Barbell
 
     load = presets.load(exercise, mass)
     reach = load if load.reach else Barbell(0.0)
@@ -251,8 +251,9 @@ def _pose_row(body, name, exercise, load, posture):
 
 def bar_height(body, bottom=None):
     """Grip height (m) of a barbell at ``bottom`` (default the textbook
-    hinge): the common height at which variations are compared."""
-    from .loads import Barbell
+    hinge): the common height at which variations are compared.
+    """
+    from ..model.loads import Barbell
 
     bottom = presets.posture("textbook hinge") if bottom is None else bottom
     return float(analyze(body, bottom, Barbell(0.0)).points["hand"][..., 1])

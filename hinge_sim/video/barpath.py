@@ -110,9 +110,9 @@ def _default_drop():
 
 def _model_drop(body, top, bottom, load):
     """Normalised bar drop F (0..1) over normalised time tau of a model lowering."""
-    from . import presets
-    from .loads import Barbell
-    from .model import simulate
+    from ..model import presets
+    from ..model.analysis import simulate
+    from ..model.loads import Barbell
     rep = simulate(body or presets.lifter("average man"), top or presets.posture("standing"),
                    bottom or presets.posture("textbook hinge"), tempo=(1, 0, 1, 0),
                    load=load or Barbell(40.0), fps=400)
@@ -170,7 +170,8 @@ def _noise(v):
 def _level(raw, smooth, window, tol, top):
     """Height of a plateau: the raw mean over frames whose smoothed height is within
     ``tol`` of the window's highest (top) or lowest point. Unbiased by noise,
-    unlike the max or min of the smoothed curve."""
+    unlike the max or min of the smoothed curve.
+    """
     y = smooth[window]
     near = y >= y.max() - tol if top else y <= y.min() + tol
     return float(raw[window][near].mean())
@@ -222,7 +223,7 @@ def analyze_track(track, min_depth=0.10, shape=None):
     ValueError
         When there is no complete rep (the message says how far the bar moved).
     """
-    from .checks import check_range
+    from ..model.checks import check_range
     if not isinstance(track, Track):
         raise ValueError(f"track must be a Track from read_track, got {type(track).__name__}")
     min_depth = float(check_range("min_depth", min_depth, 0.03, 1.0, " m"))
@@ -336,7 +337,7 @@ def compare_with_model(measures, body, top, bottom, load=None, bracing=0.0, fps=
     -------
     Comparison
     """
-    from .model import simulate
+    from ..model.analysis import simulate
     tempo = tuple(round(v, 2) for v in measures.tempo)
     rep = simulate(body, top, bottom, tempo=tempo, load=load, fps=fps, bracing=bracing)
     bar = rep.points["bar"]

@@ -13,9 +13,8 @@ import numpy as np
 
 from . import hamstrings
 from .chain import RIGID_WITH_TRUNK, com_offsets, joint_offsets, rotate
-from .constants import PLANTARFLEXION_LIMIT_DEG
 from .checks import check_range
-
+from .constants import PLANTARFLEXION_LIMIT_DEG
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
 
 
 def leg_line_x(body, theta, y):
-    """x (m) of the shank or thigh axis at height ``y`` (m); -inf above the hip.
+    """X (m) of the shank or thigh axis at height ``y`` (m); -inf above the hip.
 
     A barbell whose centre is behind this line would pass through the leg.
     """

@@ -1,10 +1,10 @@
 """The course: its lessons in order, the article's strategies each one teaches,
 and the navigation cells that link them.
 
-Run ``python -m hinge_sim.course`` after adding or renaming a lesson: it
+Run ``python -m tools.course`` after adding or renaming a lesson: it
 rewrites the navigation cells (tagged ``nav``) at the top and bottom of every
 lesson and regenerates ``notebooks/contents.ipynb``. ``python -m
-hinge_sim.course --check`` exits non-zero when anything is out of date (the
+tools.course --check`` exits non-zero when anything is out of date (the
 test suite runs it).
 """
 import json
@@ -122,7 +122,8 @@ def _markdown_cell(cell_id, text, tags=()):
 
 def contents_notebook():
     """The contents page: lessons, then every strategy of the article mapped
-    to the lesson and activity that teaches it."""
+    to the lesson and activity that teaches it.
+    """
     lessons = "\n".join(f"- [{_label(stem)}]({stem}.ipynb)" for stem in STEMS)
     rows = "\n".join(f"| {s} | [{_label(stem)}]({stem}.ipynb) | {activity} |"
                      for s, stem, activity in STRATEGIES)
@@ -140,7 +141,8 @@ def contents_notebook():
 
 def with_navigation(notebook, stem):
     """The notebook with its first and last cells tagged ``nav`` set to the
-    navigation line (cells are added when missing)."""
+    navigation line (cells are added when missing).
+    """
     line = nav_markdown(stem)
     cells = [c for c in notebook["cells"] if "nav" not in c.get("metadata", {}).get("tags", [])]
     notebook = dict(notebook)
@@ -170,7 +172,7 @@ def main(argv=None):
              if not p.exists() or p.read_text() != text]
     if "--check" in argv:
         for p in stale:
-            print(f"out of date: {p.name} (run python -m hinge_sim.course)")
+            print(f"out of date: {p.name} (run python -m tools.course)")
         return 1 if stale else 0
     for p in stale:
         p.write_text(expected_files()[p])

@@ -1,0 +1,1 @@
+"""Coaching aids built on the model, numpy only: training plans and cues."""

@@ -1,0 +1,84 @@
+"""The folders are layers and imports point down only.
+
+    ui/                    may import everything below
+    viz/                   never ui, never ipywidgets
+    coaching/ video/ journal.py   numpy and the model only
+    model/                 numpy and the standard library only
+
+and nothing installed imports ``tools/`` (repository tooling that needs the
+checkout). The scan reads the source (every ``import``, at any depth), so an
+import inside a function counts too.
+"""
+import ast
+import pathlib
+import sys
+
+import pytest
+
+PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "hinge_sim"
+PLOTS_AND_WIDGETS = {"matplotlib", "ipywidgets", "IPython", "PIL", "tqdm"}
+
+#: layer -> (allowed hinge_sim sub-packages, allowed third-party top-level names)
+RULES = {
+    "model": ({"model"}, {"numpy"}),
+    "coaching": ({"model", "coaching"}, {"numpy"}),
+    "video": ({"model", "video"}, {"numpy"}),
+    "journal": ({"model", "journal"}, set()),
+    "viz": ({"model", "coaching", "video", "journal", "viz"},
+            {"numpy", "matplotlib", "PIL", "tqdm"}),
+}
+
+
+def layer_of(path):
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0] if len(parts) > 1 or parts[0] == "journal" else None
+
+
+def imports(path):
+    """Absolute names of every module ``path`` imports."""
+    module = ["hinge_sim", *path.relative_to(PACKAGE).with_suffix("").parts]
+    if module[-1] == "__init__":
+        module = module[:-1]
+    else:
+        module = module[:-1]  # the package the file is in
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = module[: len(module) - node.level + 1] if node.level else []
+            name = ".".join(base + ([node.module] if node.module else []))
+            if node.module is None:  # from . import a, b: each name may be a module
+                yield from (f"{name}.{alias.name}" for alias in node.names)
+            else:
+                yield name
+
+
+FILES = sorted(p for p in PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_point_down(path):
+    layer = layer_of(path)
+    for name in imports(path):
+        top = name.split(".")[0]
+        assert top != "tools", f"{path.name} imports repository tooling {name}"
+        if layer not in RULES:
+            continue
+        packages, third_party = RULES[layer]
+        if top == "hinge_sim":
+            sub = name.split(".")[1] if "." in name else None
+            assert sub in packages, f"{layer}/{path.name} imports {name}: against the layers"
+        elif top not in sys.stdlib_module_names:
+            assert top in third_party, f"{layer}/{path.name} imports {top}"
+
+
+def test_the_scan_sees_relative_and_nested_imports(tmp_path, monkeypatch):
+    """The checker itself: a nested relative import of ui from viz is caught."""
+    fake = tmp_path / "hinge_sim"
+    (fake / "viz").mkdir(parents=True)
+    bad = fake / "viz" / "bad.py"
+    bad.write_text("def f():\n    from ..ui import panel\n    import ipywidgets\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    assert {"hinge_sim.ui", "ipywidgets"} <= set(imports(bad))
+    with pytest.raises(AssertionError, match="against the layers"):
+        test_imports_point_down(bad)

@@ -1,0 +1,1 @@
+"""Repository tooling that needs the checkout (notebooks/, media/); not installed."""
