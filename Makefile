@@ -52,9 +52,9 @@ lint: install-dev
 
 # The installed package (not the checkout) at the lowest versions pyproject.toml
 # declares: the fast tests that need no checkout
-lowest: install-dev
+lowest:
 	[ -x $(LOWEST)/bin/python ] || $(PYTHON) -m venv $(LOWEST)
-	$(BIN)/python -m tools.lowest course > $(LOWEST)/constraints.txt
+	$(PYTHON) -m tools.lowest course > $(LOWEST)/constraints.txt
 	$(LOWEST)/bin/python -m pip install -q -c $(LOWEST)/constraints.txt ".[course]" pytest hypothesis mujoco
 	cd $(LOWEST) && bin/python -m pytest ../tests -m "not browser and not slow and not checkout" \
 	  -c ../pyproject.toml --rootdir .. $(PYTEST) -q
