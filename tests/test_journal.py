@@ -117,9 +117,11 @@ def test_missing_file_is_not_created_silently(tmp_path):
 
 def _corrupt_variants(good):
     lines = good.split(b"\r\n")
-    yield "newer schema", good.replace(b"\r\n1,", b"\r\n2,", 1), "schema 2"
+    newer = str(J.SCHEMA + 1).encode()
+    yield "newer schema", good.replace(b"\r\n%d," % J.SCHEMA, b"\r\n" + newer + b",", 1), \
+        f"schema {J.SCHEMA + 1}"
     yield "cell out of range", good.replace(b",RDL,40.0,8,3-1-1-0,3,4,", b",RDL,40.0,8,3-1-1-0,3,9,"), \
-        "line 2 is corrupt: spine = 9"
+        "line 2 is damaged: spine = 9"
     yield "missing cells", b"\r\n".join(lines[:1] + [lines[1].rsplit(b",", 3)[0]] + lines[2:]), "cells"
     yield "binary", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not"
     yield "other csv", b"date,weight\r\n2024-01-01,80\r\n", "not a hinge-sim journal"
@@ -165,10 +167,11 @@ def test_journal_path_slug(tmp_path):
 WRITER = textwrap.dedent("""
     import sys, time
     from hinge_sim import journal as J
+    from hinge_sim.journal import safefile
     def slow(f, data):  # write in small pieces so a kill lands mid-write
         for i in range(0, len(data), 97):
             f.write(data[i:i + 97]); f.flush(); time.sleep(0.0004)
-    J._write_all = slow
+    safefile._write_all = slow
     j = J.Journal(sys.argv[1], create=True)
     start = len(j.records())
     for i in range(start, start + 400):
