@@ -15,7 +15,8 @@ from hinge_sim import journal as J
 GOOD = dict(date="2024-05-02", athlete="Anna", exercise="RDL", load_kg=40, reps=8,
             tempo="3-1-1-0", rib_cage=3, spine=4, hip_drive=2, coach_rating=3,
             hip_to_bar_m=0.31, bar_drift_m=0.04, target_bar_drift_m=0.02, target_rating=4,
-            targets="ribs down at the bottom", notes='felt it in the hamstrings, "good"\nnext: slower')
+            targets="ribs down at the bottom",
+            notes='felt it in the hamstrings, "good"\nnext: slower')
 
 
 @pytest.fixture
@@ -120,12 +121,15 @@ def _corrupt_variants(good):
     newer = str(J.SCHEMA + 1).encode()
     yield "newer schema", good.replace(b"\r\n%d," % J.SCHEMA, b"\r\n" + newer + b",", 1), \
         f"schema {J.SCHEMA + 1}"
-    yield "cell out of range", good.replace(b",RDL,40.0,8,3-1-1-0,3,4,", b",RDL,40.0,8,3-1-1-0,3,9,"), \
+    yield "cell out of range", good.replace(b",RDL,40.0,8,3-1-1-0,3,4,",
+                                            b",RDL,40.0,8,3-1-1-0,3,9,"), \
         "line 2 is damaged: spine = 9"
-    yield "missing cells", b"\r\n".join(lines[:1] + [lines[1].rsplit(b",", 3)[0]] + lines[2:]), "cells"
+    yield "missing cells", \
+        b"\r\n".join(lines[:1] + [lines[1].rsplit(b",", 3)[0]] + lines[2:]), "cells"
     yield "binary", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not"
     yield "other csv", b"date,weight\r\n2024-01-01,80\r\n", "not a hinge-sim journal"
-    yield "renamed column", good.replace(b"coach_rating", b"coach"), "missing columns ['coach_rating']"
+    yield "renamed column", good.replace(b"coach_rating", b"coach"), \
+        "missing columns ['coach_rating']"
     yield "empty", b"", "not a hinge-sim journal"
 
 
@@ -237,7 +241,8 @@ def test_journal_form_saves_lists_and_never_raises(tmp_path):
     rec = form.save()
     assert rec is not None and form.message == ""
     saved = J.Journal(J.journal_path(tmp_path, "Anna")).records()[0]
-    assert saved.hip_to_bar_m == pytest.approx(0.3) and saved.bar_to_midfoot_m == pytest.approx(0.12)
+    assert saved.hip_to_bar_m == pytest.approx(0.3)
+    assert saved.bar_to_midfoot_m == pytest.approx(0.12)
     assert "<td>12.0</td>" in form.table.value
     assert rec.date in form.table.value and "<td>4</td>" in form.table.value
     assert form.image.value[:4] == b"\x89PNG"

@@ -202,13 +202,14 @@ def parse_file(data, where="journal", verify=True):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise JournalError(f"{where} is not a hinge-sim journal: not UTF-8 text "
-                           f"(byte {e.start})") from None
+        line = data[:e.start].count(b"\n") + 1
+        raise JournalError(f"{where} line {line} is damaged or not a hinge-sim journal: not "
+                           f"UTF-8 text (byte {e.start}: {e.reason})") from None
     rows = _rows(text, where)
     header = rows[0][2]
     if not header or header[0] != "schema":
-        raise JournalError(f"{where} is not a hinge-sim journal: the first column must be "
-                           f"'schema' (found {header[:3]})")
+        raise JournalError(f"{where} is not a hinge-sim journal: the first column of line 1 "
+                           f"must be 'schema' (found {header[:3]})")
     newer = [int(c[0]) for _, _, c in rows[1:] if c and c[0].isdigit() and int(c[0]) > SCHEMA]
     if newer:
         raise JournalError(f"{where} uses journal schema {max(newer)}; this hinge-sim reads "
@@ -217,8 +218,8 @@ def parse_file(data, where="journal", verify=True):
     if schema is None:
         missing = [c for c in COLUMNS if c not in header]
         extra = [c for c in header if c not in COLUMNS]
-        raise JournalError(f"{where} is not a schema {SCHEMA} journal: missing columns {missing}, "
-                           f"unknown columns {extra}")
+        raise JournalError(f"{where} is not a schema {SCHEMA} journal: line 1 (the header) has "
+                           f"missing columns {missing}, unknown columns {extra}")
     parsed, ends = Parsed(schema, [], [], 0), []
     for line, index, cells in rows[1:]:
         place = f"{where} line {line}" + (f" (spreadsheet row {index})" if index != line else "")
@@ -237,6 +238,9 @@ def parse_file(data, where="journal", verify=True):
         parsed.total = (parsed.total + check) % _MOD
     if schema == 2 and verify:
         _check_end(parsed, ends, text, where)
+    elif not text.endswith(("\n", "\r")):  # also: a schema 2 file cut inside its header
+        raise JournalError(f"{where} ends in the middle of its last line: the file was cut "
+                           f"short; {RESEAL_HINT}")
     return parsed
 
 
