@@ -165,3 +165,37 @@ def test_schema_1_file_loads_and_migrates_on_the_next_save_keeping_a_copy(small,
     j.add(**RECORDS[3])  # a second save makes no second copy
     assert sorted(os.listdir(tmp_path)).count("old.csv.schema1.bak") == 1
     assert not any(n.startswith("old.csv.schema1-") for n in os.listdir(tmp_path))
+
+
+def test_rows_another_writer_added_are_checked_too(small, tmp_path):
+    """A save reads again only what another writer added at the end; that part is checked."""
+    import shutil
+
+    from hinge_sim.journal import store
+    path, data, original = small
+    J.Journal(path)  # this process now knows the file as it is
+    other = str(tmp_path / "other.csv")
+    shutil.copyfile(path, other)
+    store._SEEN.clear()  # as if another program wrote it
+    J.Journal(other).add(**RECORDS[1])
+    grown = open(other, "rb").read()
+    start = len(data) - len(data.split(b"\r\n")[-2]) - 2
+    assert grown[:start] == data[:start] and len(grown) > len(data)
+    J.Journal(path)
+    refused = 0
+    for i in range(start, len(grown)):
+        for bad in (grown[:i], grown[:i] + bytes([grown[i] ^ 1]) + grown[i + 1:]):
+            with open(path, "wb") as f:
+                f.write(bad)
+            try:
+                revisions = J.Journal(path).revisions()
+            except J.JournalError as e:
+                assert "line" in str(e)
+                assert store._SEEN[os.path.realpath(path)][0] != bad  # not kept as good
+                refused += 1
+            else:
+                assert revisions == J.parse(grown), "damage in the new rows was accepted"
+    assert refused >= 2 * (len(grown) - start) - 1
+    with open(path, "wb") as f:
+        f.write(grown)
+    assert J.Journal(path).revisions()[:-1] == original

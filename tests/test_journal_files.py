@@ -127,3 +127,16 @@ def test_cell_with_tab_or_carriage_return_first_is_quoted():
     for text in ("\tcmd", "\rcmd", "'\t"):
         cell = to_cell(text)
         assert cell.startswith("'") and from_cell("notes", cell) == text
+
+
+def test_a_full_journal_refuses_more_rows_with_the_limit_named(tmp_path, monkeypatch):
+    from hinge_sim.journal import store
+    monkeypatch.setattr(store, "MAX_ROWS", 3)
+    j = J.Journal.create(tmp_path / "full.csv")
+    rec = j.add(**GOOD)
+    j.add(**GOOD)
+    j.edit(rec.record_id, reps=3)
+    before = open(tmp_path / "full.csv", "rb").read()
+    with pytest.raises(ValueError, match=r"holds 3 rows, the most one journal file takes \(3\)"):
+        j.add(**GOOD)
+    assert open(tmp_path / "full.csv", "rb").read() == before

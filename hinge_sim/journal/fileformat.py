@@ -148,8 +148,12 @@ HEADER = (_csv_line(COLUMNS) + "\r\n").encode("utf-8")
 def encode_row(record):
     """Return a revision's schema 2 line (bytes, with check and CRLF) and its check (int)."""
     body = _csv_line(record.row())
-    check = hashlib.blake2b(body.encode("utf-8"), digest_size=CHECK_DIGITS // 2).hexdigest()
+    check = _digest(body)
     return f"{body},{check}\r\n".encode("utf-8"), int(check, 16)
+
+
+def _digest(body):
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=CHECK_DIGITS // 2).hexdigest()
 
 
 def end_line(rows, total):
@@ -220,22 +224,8 @@ def parse_file(data, where="journal", verify=True):
         extra = [c for c in header if c not in COLUMNS]
         raise JournalError(f"{where} is not a schema {SCHEMA} journal: line 1 (the header) has "
                            f"missing columns {missing}, unknown columns {extra}")
-    parsed, ends = Parsed(schema, [], [], 0), []
-    for line, index, cells in rows[1:]:
-        place = f"{where} line {line}" + (f" (spreadsheet row {index})" if index != line else "")
-        if not cells:
-            continue  # a blank line holds no cells
-        if cells[0] == END and schema == 2:
-            ends.append((place, cells))
-            continue
-        record, stored = _record(cells, schema, place)
-        encoded, check = encode_row(record)
-        if verify and schema == 2 and check != int(stored, 16):
-            raise JournalError(f"{place} is damaged: its check {stored} does not match its "
-                               f"cells (changed outside hinge-sim?); {RESEAL_HINT}")
-        parsed.revisions.append(record)
-        parsed.lines.append(encoded)
-        parsed.total = (parsed.total + check) % _MOD
+    parsed = Parsed(schema, [], [], 0)
+    ends = _add_rows(parsed, rows[1:], where, verify)
     if schema == 2 and verify:
         _check_end(parsed, ends, text, where)
     elif not text.endswith(("\n", "\r")):  # also: a schema 2 file cut inside its header
@@ -244,19 +234,85 @@ def parse_file(data, where="journal", verify=True):
     return parsed
 
 
-def _rows(text, where):
+def parse_appended(known, data, start, where="journal"):
+    """Read a schema 2 file whose first ``start`` bytes were read before as ``known``.
+
+    A file another hinge-sim wrote since is the same up to its old end line,
+    then holds the new rows and a new end line: only those are read and
+    checked (the end line still counts and sums every row).
+
+    Parameters
+    ----------
+    known : Parsed
+        ``data[:start]`` read and checked (schema 2, written the canonical way).
+    data : bytes
+        The whole file as it is now.
+    start : int
+        Where ``known`` ends (the start of its end line).
+    where : str
+
+    Returns
+    -------
+    Parsed
+    """
+    try:
+        text = data[start:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[:start + e.start].count(b"\n") + 1
+        raise JournalError(f"{where} line {line} is damaged: not UTF-8 text "
+                           f"(byte {start + e.start}: {e.reason})") from None
+    first_line = data[:start].count(b"\n") + 1
+    rows = _rows(text, where, first_line, len(known.lines) + 2)
+    parsed = Parsed(SCHEMA, list(known.revisions), list(known.lines), known.total)
+    ends = _add_rows(parsed, rows, where, verify=True)
+    _check_end(parsed, ends, text, where)
+    return parsed
+
+
+def _add_rows(parsed, rows, where, verify):
+    """Add the records of ``rows`` to ``parsed``; return the end lines met."""
+    ends = []
+    for line, index, cells in rows:
+        place = f"{where} line {line}" + (f" (spreadsheet row {index})" if index != line else "")
+        if not cells:
+            continue  # a blank line holds no cells
+        if cells[0] == END and parsed.schema == 2:
+            ends.append((place, cells))
+            continue
+        record, stored = _record(cells, parsed.schema, place)
+        encoded, check = _encoded(record, cells, stored)
+        if verify and parsed.schema == 2 and check != int(stored, 16):
+            raise JournalError(f"{place} is damaged: its check {stored} does not match its "
+                               f"cells (changed outside hinge-sim?); {RESEAL_HINT}")
+        parsed.revisions.append(record)
+        parsed.lines.append(encoded)
+        parsed.total = (parsed.total + check) % _MOD
+    return ends
+
+
+def _encoded(record, cells, stored):
+    """Return the canonical line and check of a row (a row hinge-sim wrote is its own)."""
+    if stored is not None:
+        body = _csv_line(cells[:-1])
+        if _digest(body) == stored:  # cells as written: no need to format them again
+            return f"{body},{stored}\r\n".encode("utf-8"), int(stored, 16)
+    return encode_row(record)
+
+
+def _rows(text, where, first_line=1, first_index=1):
     """(first line, spreadsheet row, cells) of every row; a csv error names its line."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    out, line = [], 1
+    out, line = [], first_line
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             return out
         except csv.Error as e:
-            raise JournalError(f"{where} line {reader.line_num} is damaged: {e}") from None
-        out.append((line, len(out) + 1, cells))
-        line = reader.line_num + 1
+            raise JournalError(f"{where} line {first_line - 1 + reader.line_num} is damaged: "
+                               f"{e}") from None
+        out.append((line, first_index + len(out), cells))
+        line = first_line + reader.line_num
 
 
 def _record(cells, schema, place):

@@ -12,12 +12,17 @@ import uuid
 
 from . import safefile
 from .fields import validate
-from .fileformat import SCHEMA, Record, empty_file, parse_file
+from .fileformat import SCHEMA, Record, empty_file, end_line, parse_appended, parse_file
 
-# Largest number of rows (revisions) in one file [A]: a save reads, checks and
-# rewrites the whole file, which at this size takes about 1 s on a laptop when
-# another program has changed it (benchmarks/journal.py); start a new file.
-MAX_ROWS = 50_000
+# Largest number of rows (revisions) in one file [A]: opening a file checks every
+# row, about 3 s at 20,000 rows on 2 busy cores (benchmarks/journal.py, figures in
+# docs/journal.md), and that is the wait in a new process; a save in the same
+# process costs far less. 25,000 rows are 15 years of 30 sets a week.
+MAX_ROWS = 25_000
+
+# real path -> (bytes, Parsed, where the end line starts or None): the file as this
+# process last read or wrote it, so that a save checks only what changed since
+_SEEN = {}
 
 
 def journal_path(folder, name):
@@ -90,13 +95,26 @@ class Journal:
 
     # -- reading ----------------------------------------------------------
     def _read(self):
-        """Return the file as it is on the disk now, checked (parsed again if it changed)."""
+        """Return the file as it is on the disk now, checked.
+
+        Bytes this process read or wrote before are not checked again: a
+        file that only gained rows at the end (another writer's saves) has
+        just those rows checked, with the end line that counts them all.
+        """
         with open(self.path, "rb") as f:
             raw = f.read()
-        if raw != self._raw:
-            self._parsed = parse_file(raw, self.path)
-            self._raw = raw
-        return self._parsed
+        real = safefile.target(self.path)
+        seen = _SEEN.get(real)
+        if seen is not None and raw == seen[0]:
+            parsed = seen[1]
+        elif seen is not None and seen[2] is not None and len(raw) > seen[2] \
+                and memoryview(raw)[:seen[2]] == memoryview(seen[0])[:seen[2]]:
+            parsed = parse_appended(seen[1], raw, seen[2], self.path)
+        else:
+            parsed = parse_file(raw, self.path)
+        _remember(real, raw, parsed)
+        self._raw, self._parsed = raw, parsed
+        return parsed
 
     def reload(self):
         """Read the file again (another program may have added records)."""
@@ -230,6 +248,7 @@ class Journal:
             new = parsed.plus(record)
             data = new.encode()
             safefile.replace(self.path, data)
+            _remember(safefile.target(self.path), data, new, canonical=True)
             self._raw, self._parsed = data, new
         return record
 
@@ -270,6 +289,14 @@ def reseal(path):
         safefile.keep_copy(path, raw, "edited")
         safefile.replace(path, parsed.encode())
     return Journal(path)
+
+
+def _remember(real, raw, parsed, canonical=False):
+    """Keep the file as read or written; note where its end line starts if canonical."""
+    start = None
+    if parsed.schema == SCHEMA and (canonical or raw == parsed.encode()):
+        start = len(raw) - len(end_line(len(parsed.lines), parsed.total))
+    _SEEN[real] = (raw, parsed, start)
 
 
 def _now():
