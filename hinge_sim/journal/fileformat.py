@@ -21,6 +21,7 @@ import datetime
 import hashlib
 import io
 import re
+import threading
 
 from .fields import FIELDS, from_cell, to_cell, to_number, validate
 
@@ -131,15 +132,17 @@ class Parsed:
                       (self.total + check) % _MOD)
 
 
-_buffer = io.StringIO(newline="")
-_writer = csv.writer(_buffer, lineterminator="")
+_local = threading.local()  # one CSV writer per thread, used again for every row
 
 
 def _csv_line(cells):
-    _buffer.seek(0)
-    _buffer.truncate()
-    _writer.writerow(cells)
-    return _buffer.getvalue()
+    if not hasattr(_local, "writer"):
+        _local.buffer = io.StringIO(newline="")
+        _local.writer = csv.writer(_local.buffer, lineterminator="")
+    _local.buffer.seek(0)
+    _local.buffer.truncate()
+    _local.writer.writerow(cells)
+    return _local.buffer.getvalue()
 
 
 HEADER = (_csv_line(COLUMNS) + "\r\n").encode("utf-8")

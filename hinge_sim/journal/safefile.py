@@ -95,7 +95,7 @@ def replace(path, data):
         with os.fdopen(fd, "wb") as f:
             if old is not None:
                 _keep_owner(f.fileno(), old)
-                os.fchmod(f.fileno(), stat.S_IMODE(old.st_mode))
+                _set_mode(f.fileno(), tmp, old.st_mode)
             _write_all(f, data)
             f.flush()
             os.fsync(f.fileno())
@@ -105,6 +105,13 @@ def replace(path, data):
             os.unlink(tmp)
         raise
     _sync_folder(folder)
+
+
+def _set_mode(fd, path, mode):
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(mode))
+    else:  # Windows before Python 3.13: only the read-only flag, which is never set here
+        os.chmod(path, stat.S_IMODE(mode) | stat.S_IWRITE)
 
 
 def _keep_owner(fd, old):
@@ -162,7 +169,7 @@ def keep_copy(path, data, tag):
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), stat.S_IMODE(os.stat(real).st_mode))
+            _set_mode(f.fileno(), tmp, os.stat(real).st_mode)
             _write_all(f, data)
             f.flush()
             os.fsync(f.fileno())
