@@ -6,6 +6,8 @@ Text cells that a spreadsheet would run as a formula (they start with ``=``,
 typed (:func:`to_cell`, :func:`from_cell`).
 """
 import datetime
+import functools
+import math
 import re
 import unicodedata
 
@@ -64,7 +66,7 @@ def validate(values):
     ValueError
         Naming the field, its value and the valid range or choices.
     """
-    unknown = set(values) - set(FIELDS)
+    unknown = values.keys() - FIELDS.keys()
     if unknown:
         raise ValueError(f"unknown journal field(s) {sorted(unknown)}; "
                          f"valid fields: {list(FIELDS)}")
@@ -86,10 +88,13 @@ def check(name, value):
                              f"choose from {list(EXERCISE_NAMES)}")
         return str(value).strip()
     if kind == "tempo":
-        parse_tempo(str(value))  # raises with the accepted forms
-        return str(value).strip()
+        return _tempo(str(value))
     if kind == "date":
-        return _date(value, low, high)
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        return _date(str(value), low, high)
     number = to_number(name, value, integer=kind == "int")
     if not low <= number <= high:
         raise ValueError(f"{name} = {number:g}{unit} is outside the valid range "
@@ -113,12 +118,15 @@ def _text(name, value, low, high, required):
     return text if text or required else None
 
 
+@functools.lru_cache(maxsize=256)  # a file holds a few tempos, read on every row
+def _tempo(text):
+    parse_tempo(text)  # raises with the accepted forms
+    return text.strip()
+
+
+@functools.lru_cache(maxsize=4096)  # and a few hundred session days
 def _date(value, low, high):
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        value = value.isoformat()
-    text = str(value).strip()
+    text = value.strip()
     try:
         day = datetime.date.fromisoformat(text)
     except ValueError:
@@ -136,7 +144,7 @@ def to_number(name, value, integer):
         number = float(str(value).strip()) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be a number, got {value!r}") from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if integer:
         if number != int(number):
