@@ -267,3 +267,27 @@ def test_journal_form_shows_error_for_a_bad_file(tmp_path):
     form = JournalForm(tmp_path, athlete="Anna")
     assert "not a hinge-sim journal" in form.message
     assert bad.read_text() == "not,a,journal\n"
+
+
+def test_quick_number_checks_agree_with_the_full_check():
+    """The per-row quick path gives the value or the message check() gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from hinge_sim.journal import fields as F
+    numbers = [n for n, spec in F.FIELDS.items() if spec[0] in ("int", "float")]
+    texts = st.one_of(st.text(alphabet="0123456789.-+eE_ naif²٣", max_size=8),
+                      st.floats(allow_nan=True).map(repr), st.integers(-10, 600).map(str),
+                      st.sampled_from(["", " 8 ", "08", "1_0", "-0.0", "1e3", "nan", "inf", "²"]))
+
+    def outcome(fn, value):
+        try:
+            return "ok", fn(value)
+        except ValueError as e:
+            return "error", str(e)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.sampled_from(numbers), texts)
+    def agree(name, value):
+        assert outcome(F._CHECKERS[name], value) == outcome(lambda v: F.check(name, v), value)
+    agree()

@@ -70,7 +70,35 @@ def validate(values):
     if unknown:
         raise ValueError(f"unknown journal field(s) {sorted(unknown)}; "
                          f"valid fields: {list(FIELDS)}")
-    return {name: check(name, values.get(name)) for name in FIELDS}
+    return {name: run(values.get(name)) for name, run in _CHECKERS.items()}
+
+
+def _number_checker(name):
+    """:func:`check` for a number field, quicker for the values every row holds.
+
+    A plain cell ("8", "0.31") in range is taken straight away; anything
+    else (empty, out of range, not a number) goes through :func:`check`,
+    which gives the same value or the message.
+    """
+    kind, low, high, _unit, _required = FIELDS[name]
+    if kind == "int":
+        def run(value):
+            if type(value) is str and value.isascii() and value.isdigit():
+                number = int(value)
+                if low <= number <= high:
+                    return number
+            return check(name, value)
+    else:
+        def run(value):
+            if type(value) is str and value:
+                try:
+                    number = float(value)
+                except ValueError:
+                    return check(name, value)
+                if math.isfinite(number) and low <= number <= high:
+                    return round(number, DECIMALS)
+            return check(name, value)
+    return run
 
 
 def check(name, value):
@@ -174,3 +202,7 @@ def from_cell(name, cell):
     if is_text and cell.startswith("'") and _NEEDS_QUOTE.match(cell, 1):
         return cell[1:]
     return cell
+
+
+_CHECKERS = {name: _number_checker(name) if FIELDS[name][0] in ("int", "float")
+             else functools.partial(check, name) for name in FIELDS}

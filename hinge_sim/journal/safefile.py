@@ -23,8 +23,12 @@ MAX_NAME_BYTES = NAME_MAX - TEMP_EXTRA
 
 
 def check_name(path):
-    """Raise ``ValueError`` when the file name is too long to write safely beside it."""
-    name = os.path.basename(os.fspath(path))
+    """Raise ``ValueError`` when the file's name (or its link target's) is too long."""
+    for name in {os.path.basename(os.fspath(path)), os.path.basename(target(path))}:
+        _check_one_name(name)
+
+
+def _check_one_name(name):
     size = len(os.fsencode(name))
     if size > MAX_NAME_BYTES:
         raise ValueError(f"journal file name {name[:30]!r}... is {size} bytes long; the limit is "

@@ -15,9 +15,9 @@ from .fields import validate
 from .fileformat import SCHEMA, Record, empty_file, end_line, parse_appended, parse_file
 
 # Largest number of rows (revisions) in one file [A]: opening a file checks every
-# row, about 3 s at 20,000 rows on 2 busy cores (benchmarks/journal.py, figures in
+# row, about 2 s of CPU time at 20,000 rows (benchmarks/journal.py, figures in
 # docs/journal.md), and that is the wait in a new process; a save in the same
-# process costs far less. 25,000 rows are 15 years of 30 sets a week.
+# process costs 20-35 ms of CPU. 25,000 rows are 15 years of 30 sets a week.
 MAX_ROWS = 25_000
 
 # real path -> (bytes, Parsed, where the end line starts or None): the file as this
