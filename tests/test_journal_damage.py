@@ -199,3 +199,21 @@ def test_rows_another_writer_added_are_checked_too(small, tmp_path):
     with open(path, "wb") as f:
         f.write(grown)
     assert J.Journal(path).revisions()[:-1] == original
+
+
+def test_a_spreadsheet_resave_with_other_quoting_and_number_forms_is_read(small):
+    """Checks are over values: quoting, 40 for 40.0, LF line ends and a BOM change none."""
+    import csv
+    import io
+    path, data, original = small
+    rows = list(csv.reader(io.StringIO(data.decode(), newline="")))
+    rows = [[c[:-2] if c.endswith(".0") and c[:-2].isdigit() else c for c in row]
+            for row in rows]
+    rows[-1] = rows[-1][:3]  # the empty cells after the end line's counts dropped
+    buf = io.StringIO(newline="")
+    csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    resaved = "\ufeff" + buf.getvalue()
+    assert '"40",' in resaved and "\r" not in resaved and '"60.5"' in resaved
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(resaved)
+    assert J.Journal(path).revisions() == original
