@@ -15,6 +15,7 @@ the message area (class ``hinge-message``) and nothing is written.
 import datetime
 import html
 import os
+import uuid
 
 import ipywidgets as widgets
 
@@ -64,6 +65,7 @@ class JournalForm:
         self.style = style
         self.message = ""
         self.png = b""
+        self._pending_id = _new_id()  # the id the next save uses: a retry cannot add it twice
         c = {}
         c["athlete"] = widgets.Text(value=athlete or "", description="Athlete",
                                     placeholder="name")
@@ -78,7 +80,8 @@ class JournalForm:
             c[name] = widgets.Dropdown(options=RATING_OPTIONS, value=NONE, description=LABELS[name],
                                        style={"description_width": "initial"})
         for name in CM_FIELDS:
-            c[name] = widgets.Text(value="", description=LABELS[name], placeholder="blank = not measured",
+            c[name] = widgets.Text(value="", description=LABELS[name],
+                                   placeholder="blank = not measured",
                                    style={"description_width": "initial"})
         c["targets"] = widgets.Textarea(description="Targets", placeholder="for next time")
         c["notes"] = widgets.Textarea(description="Notes")
@@ -90,7 +93,7 @@ class JournalForm:
         self.table.add_class("hinge-table")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.image.add_class("hinge-figure")
-        c["save"].on_click(self._safe(lambda _b: self.save()))
+        c["save"].on_click(self._safe(lambda _b: self.save(), "Not saved"))
         c["athlete"].observe(self._safe(lambda _ch: self.show_history()), names="value")
         def row(children):  # wraps on a narrow screen instead of running off the edge
             return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
@@ -112,16 +115,16 @@ class JournalForm:
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
 
-    def _safe(self, fn):
+    def _safe(self, fn, heading="Problem"):
         def run(*args, **kwargs):
             try:
                 return fn(*args, **kwargs)
             except Exception as exc:  # a callback never raises into the front end
-                self._say(str(exc) or type(exc).__name__)
+                self._say(str(exc) or type(exc).__name__, heading=heading)
                 return None
         return run
 
-    def _say(self, text, ok=False):
+    def _say(self, text, ok=False, heading="Not saved"):
         self.message = "" if ok else text
         if not text:
             self.message_html.value = ""
@@ -130,7 +133,7 @@ class JournalForm:
         else:
             self.message_html.value = (
                 "<div style='color:#7a2e00;background:#fff3e0;border-left:6px solid #D55E00;"
-                f"padding:6px 10px'><b>Not saved:</b> {html.escape(text)}</div>")
+                f"padding:6px 10px'><b>{heading}:</b> {html.escape(text)}</div>")
 
     def set(self, **values):
         """Set controls from Python (same values a user would pick)."""
@@ -144,7 +147,7 @@ class JournalForm:
             widget.value = NONE if value is None and isinstance(widget, widgets.Dropdown) else value
 
     def values(self):
-        """The record fields as the journal takes them (cm turned into m)."""
+        """Return the record fields as the journal takes them (cm turned into m)."""
         out = {}
         for name, w in self.controls.items():
             if name == "save":
@@ -158,14 +161,15 @@ class JournalForm:
                     try:
                         v = float(text) / 100
                     except ValueError:
-                        raise ValueError(f"{LABELS[name]} = {text!r} is not a number (cm)") from None
+                        raise ValueError(f"{LABELS[name]} = {text!r} is not a number (cm)") \
+                            from None
                 else:
                     v = None
             out[name] = v
         return out
 
     def journal(self, create=False):
-        """The athlete's journal (None when there is no file yet and not creating)."""
+        """Return the athlete's journal (None when there is no file yet and not creating)."""
         name = self.controls["athlete"].value.strip()
         if not name:
             raise ValueError("athlete is required: type a name")
@@ -176,16 +180,28 @@ class JournalForm:
         return J.Journal(path, create=create)
 
     def save(self):
-        """Validate and append the record; return it, or None with a message."""
+        """Validate and add the record; return it, or None with a message.
+
+        Pressing Save again after an error never adds the record twice: the
+        record keeps its id until it is saved. A problem after the record is
+        saved (drawing the history) says so, and the record stays saved.
+        """
         try:
             fields = self.values()
             J.validate(fields)  # nothing is created for a bad record
-            rec = self.journal(create=True).add(**fields)
+            rec = self.journal(create=True).add(record_id=self._pending_id, **fields)
         except Exception as exc:
-            self._say(str(exc))
+            self._say(str(exc) or type(exc).__name__)
             return None
-        self._say(f"saved record {rec.record_id} for {rec.athlete} on {rec.date}", ok=True)
-        self.show_history()
+        self._pending_id = _new_id()
+        done = f"saved record {rec.record_id} for {rec.athlete} on {rec.date}"
+        try:
+            self.show_history()
+        except Exception as exc:
+            self._say(f"{done}, but the history cannot be shown: {exc or type(exc).__name__}",
+                      heading="Saved")
+            return rec
+        self._say(done, ok=True)
         return rec
 
     def show_history(self):
@@ -210,8 +226,12 @@ class JournalForm:
                                          for v in cells) + "</tr>")
         keep_whole = ("<style>.hinge-table td:nth-child(-n+5) { white-space: nowrap; }"
                       ".hinge-table td, .hinge-table th { padding: 2px 8px; }</style>")
-        self.table.value = (keep_whole + "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
-                            + "".join(rows) + "</table>" if rows else
-                            "<p>No records yet for this athlete.</p>")
+        header = "<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+        self.table.value = (keep_whole + "<table>" + header + "".join(rows) + "</table>"
+                            if rows else "<p>No records yet for this athlete.</p>")
         self.png = to_png(progress_figure(records, style=self.style))
         self.image.value = self.png
+
+
+def _new_id():
+    return uuid.uuid4().hex[:12]

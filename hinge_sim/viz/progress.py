@@ -1,5 +1,4 @@
-"""Progress over sessions from the debrief journal, and a tracked bar path over
-the stick figure.
+"""Progress over sessions from the debrief journal; a tracked bar path on the stick figure.
 
 Usage
 -----
@@ -42,7 +41,8 @@ def progress_figure(records, style="default", title=None):
     style : str or dict
         A name in :data:`hinge_sim.viz.styles.STYLES`.
     title : str, optional
-        Figure title (default: the athlete's name).
+        Figure title; ``$...$`` in it is mathtext (default: the athlete's
+        name, shown exactly as typed).
 
     Returns
     -------
@@ -98,14 +98,18 @@ def progress_figure(records, style="default", title=None):
             ax.legend(fontsize=s["small"], loc="center left", bbox_to_anchor=(1.01, 0.5),
                       frameon=False)
     ax_m.set_xlim(-0.5, len(x) - 0.5)
-    fig.suptitle(title or f"{records[-1].fields['athlete']}: progress", fontsize=s["title"])
+    if title is None:  # a name is shown as typed: "$" in "Jo $^$" is not mathtext
+        fig.suptitle(f"{records[-1].fields['athlete']}: progress", fontsize=s["title"],
+                     parse_math=False)
+    else:
+        fig.suptitle(title, fontsize=s["title"])
     fig.subplots_adjust(left=0.08, right=0.72, top=0.9, bottom=0.14, hspace=0.12)
     return fig
 
 
 def barpath_figure(measures, body, top, bottom, exercise="RDL", load_kg=40.0, style="default",
                    title=None):
-    """A tracked rep's bar path drawn over the model lifter at the bottom.
+    """Draw a tracked rep's bar path over the model lifter at the bottom.
 
     The tracked path is placed so that it starts where the model's bar
     starts (same x and height); when the foot was tracked, x is instead
