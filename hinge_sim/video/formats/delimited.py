@@ -86,7 +86,7 @@ def parse(text, where, names, aliases, points, point):
         return [r[j] if j < len(r) else "" for r in body]
 
     cells = column(time_col)
-    if any(":" in c for c in cells[:50]):
+    if any(":" in c for c in cells):
         time, time_unit = timecodes(cells, lines, header[time_col], where), "s"
     else:
         time = numbers(cells, lines, header[time_col], where, comma)
