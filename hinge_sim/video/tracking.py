@@ -245,15 +245,15 @@ def _seconds(table, given, fps, where):
         whole = np.all(np.isclose(t[np.isfinite(t)], np.round(t[np.isfinite(t)])))
         fits = [u for u in ("s", "ms", "us")
                 if 1 / MAX_FPS <= step * TIME_UNITS[u] <= 1 / MIN_FPS]
-        if fps:
+        if whole and abs(step - 1) < 1e-9 and not (fps and abs(fps - MAX_FPS) < 1):
+            fits = ["frames"]  # whole numbers one apart: frame numbers, not ms at 1000 frames/s
+        elif fps:
             rated = [u for u in fits if abs(step * TIME_UNITS[u] * fps - 1) < 0.1]
             if fits and not rated:
                 raise ValueError(f"{where} {col}: frames {step:g} apart fit {fits[0]} at "
                                  f"{1 / (step * TIME_UNITS[fits[0]]):.4g} frames/s, but the frame "
                                  f"rate is {fps:g}")
             fits = rated
-        if whole and abs(step - 1) < 1e-9 and not (fps and fits):
-            fits = ["frames"]  # whole numbers one apart: frame numbers, not ms at 1000 frames/s
         if not fits:
             raise ValueError(f"{where} {col}: frames {step:g} apart fit no time unit (s, ms, µs "
                              f"at {MIN_FPS:g}-{MAX_FPS:g} frames/s); pass time_unit=")
