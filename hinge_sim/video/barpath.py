@@ -140,9 +140,9 @@ def analyze_track(track, min_depth=0.10, load_kg=None):
     t, y = cond.t, cond.yf
     fast = filtering.lowpass(cond.y, cond.fps)
     speed = filtering.derivative(fast, cond.fps)
-    pts = {k: np.stack([filtering.lowpass(np.interp(t, track.t, v[:, i]), cond.fps)
-                        for i in (0, 1)], -1) for k, v in track.points.items()}
-    x = pts["bar"][:, 0]
+    xs = {k: filtering.lowpass(np.interp(t, track.t, track.points[k][:, 0]), cond.fps)
+          for k in ("bar", "hip", "foot") if k in track.points}  # forward positions (m)
+    x = xs["bar"]
     runs = phases.rep_runs(cond, min_depth)
     if not runs:
         raise ValueError(f"no complete rep in {track.source}: the bar moved {np.ptp(y):.3f} m up "
@@ -172,10 +172,10 @@ def analyze_track(track, min_depth=0.10, load_kg=None):
         dev = x[span] - x_start
         i_b = ev.i_low - i0
         hip = foot = hip_series = None
-        if "foot" in pts:
-            foot = _summary(x[span] - pts["foot"][span, 0], 0, i_b)
-        if "hip" in pts:
-            hip_series = x[span] - pts["hip"][span, 0]
+        if "foot" in xs:
+            foot = _summary(x[span] - xs["foot"][span], 0, i_b)
+        if "hip" in xs:
+            hip_series = x[span] - xs["hip"][span]
             hip = _summary(hip_series, 0, i_b)
         bottom = _level(cond.y, t, 0.5 * (ev.lowered + ev.rise_start),
                         max(0.05, 0.5 * (ev.rise_start - ev.lowered)))

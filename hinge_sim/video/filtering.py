@@ -10,10 +10,15 @@ Usage
 
 The filter is the one biomechanics labs use for marker data (Winter 2009,
 ch. 3): a 2nd-order Butterworth low-pass run forwards and then backwards, so
-the phase shifts cancel (zero lag) and the result is 4th order. Each pass
+the phase shifts cancel (zero lag) and the result is 4th order. The two
+passes are applied at once in the frequency domain (the squared gain of the
+Butterworth section, by FFT over the signal padded with its point
+reflection), which is the same zero-phase filter and runs in milliseconds
+on a 30-minute track. Each pass
 lowers the -3 dB point, so the cutoff is raised by Winter's correction
 ``1 / 0.802`` for two passes to keep -3 dB at the cutoff asked for.
 """
+import functools
 import math
 
 import numpy as np
@@ -93,17 +98,11 @@ def _biquad(cutoff_hz, fps):
     return (b0, 2 * b0, b0), (2.0 * (k * k - 1.0) / norm, (1.0 - math.sqrt(2.0) * k + k * k) / norm)
 
 
-def _one_pass(x, b, a):
-    """Direct form II transposed, started in the steady state of the first sample."""
-    (b0, b1, b2), (a1, a2) = b, a
-    z1, z2 = (1.0 - b0) * x[0], (b2 - a2) * x[0]
-    out = [0.0] * len(x)
-    for i, xi in enumerate(x):
-        yi = b0 * xi + z1
-        z1 = b1 * xi - a1 * yi + z2
-        z2 = b2 * xi - a2 * yi
-        out[i] = yi
-    return out
+def _gain_squared(b, a, n):
+    """|H|^2 of the biquad on the ``rfft`` frequencies of ``n`` samples: the two passes."""
+    z = np.exp(-2j * np.pi * np.fft.rfftfreq(n))
+    h = (b[0] + b[1] * z + b[2] * z ** 2) / (1.0 + a[0] * z + a[1] * z ** 2)
+    return np.abs(h) ** 2
 
 
 def check_cutoff(cutoff_hz, fps):
@@ -142,11 +141,11 @@ def lowpass(v, fps, cutoff_hz=CUTOFF_HZ):
     v = np.asarray(v, dtype=float)
     if v.size < 3:
         return v.copy()
-    pad = min(v.size - 1, int(math.ceil(3 * fps / cutoff_hz)))
+    pad = min(v.size - 1, int(math.ceil(3 * fps / cutoff_hz)))  # a few filter lengths
     ext = np.concatenate([2 * v[0] - v[pad:0:-1], v, 2 * v[-1] - v[-2:-pad - 2:-1]])
-    forward = _one_pass(ext.tolist(), b, a)
-    both = _one_pass(forward[::-1], b, a)[::-1]
-    return np.asarray(both[pad:pad + v.size])
+    trend = np.linspace(ext[0], ext[-1], ext.size)  # no jump where the FFT wraps round
+    out = np.fft.irfft(np.fft.rfft(ext - trend) * _gain_squared(b, a, ext.size), ext.size)
+    return (out + trend)[pad:pad + v.size]
 
 
 def derivative(v, fps):
@@ -154,6 +153,7 @@ def derivative(v, fps):
     return np.gradient(np.asarray(v, dtype=float)) * fps
 
 
+@functools.lru_cache(maxsize=16)
 def _noise_gain(fps, cutoff_hz, differentiate):
     n = 2 * int(math.ceil(8 * fps / cutoff_hz)) + 1
     pulse = np.zeros(n)

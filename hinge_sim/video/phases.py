@@ -25,6 +25,7 @@ where a zero-lag filter puts a sudden start. A turn without a stop gives a
 pause of 0.
 """
 import dataclasses
+import functools
 
 import numpy as np
 
@@ -185,10 +186,10 @@ def _edge(cond, edge, far, side, peak):
             # response, centred on the true time: move towards the half-peak crossing
             steepest = peak * _step_slope(cond.fps, cond.cutoff_hz)
             share = float(np.clip(abs(slope) / steepest, 0.0, 1.0))
-            half = [k for k in range(edge + side, edge + side * v.size, side)
-                    if not 0 <= k < v.size or v[k] >= 0.5 * peak][:1]
-            if half and 0 <= half[0] < v.size:
-                k = half[0]
+            ahead = v[edge + side::side] if side > 0 else v[edge + side::-1] if edge > 0 else v[:0]
+            over = np.flatnonzero(ahead >= 0.5 * peak)
+            if over.size and over[0] > 0:
+                k = edge + side * (1 + int(over[0]))
                 frac = (0.5 * peak - v[k - side]) / max(v[k] - v[k - side], 1e-12)
                 t_half = t[k - side] + side * frac / cond.fps
                 zero += share ** 2 * (t_half - zero)
@@ -201,6 +202,7 @@ def _edge(cond, edge, far, side, peak):
     return float(t[edge])
 
 
+@functools.lru_cache(maxsize=8)
 def _step_slope(fps, cutoff_hz):
     """Steepest slope (per s) of the filter's response to a unit step."""
     n = 2 * int(np.ceil(4 * fps / cutoff_hz)) + 1

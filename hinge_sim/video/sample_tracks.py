@@ -51,7 +51,7 @@ ORIGIN_PX = (300.0, 700.0)  # pixel position of the ankle's floor point (x right
 
 
 def sample_path(name):
-    """The packaged sample file (an ``importlib.resources`` Traversable)."""
+    """Return the packaged sample file (an ``importlib.resources`` Traversable)."""
     if name not in SAMPLES:
         raise ValueError(f"sample {name!r} is not known; choose from {sorted(SAMPLES)}")
     return resources.files("hinge_sim.video").joinpath("data", "tracks", name)
@@ -114,7 +114,7 @@ def positions(spec):
 
 
 def truth(name):
-    """What the analysis should find in a sample, from the noise-free model.
+    """Return what the analysis should find in a sample, from the noise-free model.
 
     Returns
     -------
@@ -132,11 +132,12 @@ def truth(name):
     return {"tempo": parse_tempo(spec["tempo"]), "reps": spec["reps"],
             "drift": float(bar_x[i] - bar_x[0]),
             "hip_to_bar": float(bar_x[i] - pts["hip"][i, 0]) if "hip" in spec["markers"] else None,
-            "bar_to_midfoot": float(bar_x[i] - pts["foot"][i, 0]) if "foot" in spec["markers"] else None}
+            "bar_to_midfoot": (float(bar_x[i] - pts["foot"][i, 0])
+                               if "foot" in spec["markers"] else None)}
 
 
 def render(name):
-    """The CSV text of one sample (deterministic)."""
+    """Render the CSV text of one sample (deterministic)."""
     spec = SAMPLES[name]
     t, pts = positions(spec)
     rng = np.random.default_rng(spec["seed"])

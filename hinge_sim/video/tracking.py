@@ -1,4 +1,4 @@
-"""Read points tracked on a lifting video (CSV, JSON, text, XML exports) into metres, x forward, y up.
+"""Read points tracked on a lifting video (CSV, JSON, text, XML) into metres, x forward, y up.
 
 Usage
 -----
@@ -145,7 +145,7 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
     rows = data.count(b"\n" if isinstance(data, bytes) else "\n")
     if rows > MAX_ROWS + 100:
         raise ValueError(f"{where} has {rows} lines; a track may have at most {MAX_ROWS} frames "
-                         f"({MAX_DURATION_S / 60:g} minutes at {MAX_ROWS // MAX_DURATION_S} "
+                         f"({MAX_DURATION_S / 60:g} minutes at {MAX_ROWS / MAX_DURATION_S:g} "
                          "frames/s): cut the clip to the set")
     mapping = {k.lower(): v for k, v in (names or {}).items()}
 
@@ -268,8 +268,10 @@ def _seconds(table, given, fps, where):
         factor = TIME_UNITS[unit]
     if steps.size and not 1 / MAX_FPS <= step * factor <= 1 / MIN_FPS:
         rate = 1 / (step * factor) if step > 0 else float("inf")
-        better = [u for u in ("s", "ms", "us") if 1 / MAX_FPS <= step * TIME_UNITS[u] <= 1 / MIN_FPS]
-        hint = f"; the values look like {better[0]} (pass time_unit={better[0]!r})" if better else ""
+        better = [u for u in ("s", "ms", "us")
+                  if 1 / MAX_FPS <= step * TIME_UNITS[u] <= 1 / MIN_FPS]
+        hint = (f"; the values look like {better[0]} (pass time_unit={better[0]!r})"
+                if better else "")
         raise ValueError(f"{where} {col}: frames {step:g} {unit} apart would be {rate:.4g} "
                          f"frames/s; expected {MIN_FPS:g} to {MAX_FPS:g}{hint}")
     if fps and unit != "frames" and steps.size and abs(step * factor * fps - 1) > 0.1:
@@ -361,18 +363,20 @@ def _fill(t, v, col, lines, max_gap, notes, where, word="line"):
     for a, b in zip(edges[::2], edges[1::2]):  # a gap covers rows a .. b-1
         span = f"{word}s {lines[a]}-{lines[b - 1]}"
         if a == 0 or b == len(v):
-            raise ValueError(f"{where} column {col!r} is empty at the {'start' if a == 0 else 'end'} "
-                             f"({span}); track that point over the whole clip or delete the column")
+            end = "start" if a == 0 else "end"
+            raise ValueError(f"{where} column {col!r} is empty at the {end} ({span}); track that "
+                             "point over the whole clip or delete the column")
         if t[b] - t[a - 1] > max_gap + 1e-6:
-            raise ValueError(f"{where} column {col!r} has a gap of {t[b] - t[a - 1]:.2f} s ({span}); "
-                             f"gaps up to max_gap = {max_gap:g} s are filled, longer ones are not")
+            raise ValueError(f"{where} column {col!r} has a gap of {t[b] - t[a - 1]:.2f} s "
+                             f"({span}); gaps up to max_gap = {max_gap:g} s are filled, longer "
+                             "ones are not")
         notes.append(f"{where} column {col!r}: gap at {span} filled by a straight line")
     good = ~bad
     return np.interp(t, t[good], v[good])
 
 
 def _unit_hint(ratio):
-    """A likely unit slip for a size ``ratio`` times too big."""
+    """Name the likely unit slip for a size ``ratio`` times too big."""
     for factor, what in ((1000, "m read as mm, or mm under an m header"),
                          (100, "cm under an m header"), (10, "mm under a cm header")):
         if ratio > factor / 3:

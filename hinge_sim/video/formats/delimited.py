@@ -82,8 +82,12 @@ def parse(text, where, names, aliases, points, point):
     body = rows[1:]
     comma = delimiter == ";"
 
+    width = len(header)
+    table = list(zip(*[r if len(r) >= width else r + [""] * (width - len(r)) for r in body])) \
+        if body else [()] * width
+
     def column(j):
-        return [r[j] if j < len(r) else "" for r in body]
+        return list(table[j])
 
     cells = column(time_col)
     if any(":" in c for c in cells):

@@ -115,8 +115,10 @@ _COORDS = re.compile(r"Coords\s*\(x,y:\s*([^;]*);", re.I)
 
 
 def parse_spreadsheetml(text, where, resolve):
-    """Kinovea 0.8-0.9 Excel XML: per track ``Track``, ``Label :``, ``Coords (x,y:<unit>; t:time)``,
-    ``x y t`` and rows of x, y and a timecode.
+    """Read Kinovea 0.8-0.9 Excel XML (SpreadsheetML) into a :class:`Table`.
+
+    Per track: rows ``Track``, ``Label :`` and the name, ``Coords (x,y:<unit>;
+    t:time)``, ``x y t``, then rows of x, y and a timecode.
     """
     try:
         ET.fromstring(text.encode("utf-8"))

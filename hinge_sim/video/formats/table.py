@@ -96,6 +96,13 @@ def numbers(cells, lines, column, where, comma=False):
     ValueError
         ``"<file> line <n>, column '<name>': '<cell>' is not a number"``.
     """
+    if not comma:
+        try:  # the common case: every cell a plain number
+            out = np.array(cells, dtype=float)
+            if not np.isinf(out).any():
+                return out
+        except ValueError:
+            pass
     clean = [c.strip().strip('"') for c in cells]
     clean = ["nan" if c in ("", "nan", "NaN", "na", "NA", "-") else c for c in clean]
     if comma:

@@ -16,7 +16,7 @@ from .table import Table, numbers
 
 
 def looks_like(numbered):
-    """True when the second non-blank line starts with the column name ``t``."""
+    """Tell whether the second non-blank line starts with the column name ``t``."""
     if len(numbered) < 2:
         return False
     second = numbered[1][1].replace(",", "\t").replace(";", "\t").split()
