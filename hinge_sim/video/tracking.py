@@ -78,6 +78,8 @@ class Track:
         Repairs made while reading (also issued as :class:`TrackWarning`).
     source : str
         File name or ``"<text>"``.
+    filled : dict or None
+        Point name -> (N,) bool, True where the point's value was filled in.
     """
 
     t: np.ndarray
@@ -85,6 +87,7 @@ class Track:
     scale: float
     notes: list
     source: str = "<text>"
+    filled: dict = None
 
 
 def read_track(source, units=None, plate_px=None, length=None, scale=None, facing="right",
@@ -183,9 +186,10 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
     bar = table.coords["bar"]
     keep = _trim_ends(bar["x"], bar["y"], lines, notes, where)
     t = t[keep]
-    points = {}
+    points, filled = {}, {}
     for name, axes in table.coords.items():
         (cx, x), (cy, y) = axes["x"], axes["y"]
+        filled[name] = np.isnan(x[keep]) | np.isnan(y[keep])
         x = _fill(t, x[keep], cx, lines[keep], max_gap, notes, where, table.row_word)
         y = _fill(t, y[keep], cy, lines[keep], max_gap, notes, where, table.row_word)
         points[name] = np.stack([facing_sign * factor * x, (-factor if flip else factor) * y], -1)
@@ -197,7 +201,7 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
         warnings.warn(note, TrackWarning, stacklevel=2)
     if time_note:  # how the unit was found: kept, not a repair
         notes.append(time_note)
-    return Track(t=t, points=points, scale=factor, notes=notes, source=where)
+    return Track(t=t, points=points, scale=factor, notes=notes, source=where, filled=filled)
 
 
 def _read_source(source):
