@@ -60,7 +60,7 @@ def test_filled_frames_are_flagged_missing():
     import io
 
     from hinge_sim.video.synthetic import csv_text
-    from hinge_sim.video.tracking import read_track
+    from hinge_sim.video.tracking import TrackWarning, read_track
     body, load = hs.Body(), hs.presets.load("RDL", 40)
     track, _ = _track_from_model(body, load)
     lines = csv_text(track).splitlines()
@@ -70,6 +70,7 @@ def test_filled_frames_are_flagged_missing():
         cells = lines[i].split(",")
         cells[col] = ""
         lines[i] = ",".join(cells)
-    back = read_track(io.StringIO("\n".join(lines) + "\n"))
+    with pytest.warns(TrackWarning, match="'knee_x_m': gap at lines 121-123 filled"):
+        back = read_track(io.StringIO("\n".join(lines) + "\n"))
     own = rep_through_model(back, load)
     assert own.flags["missing"][119:122].all() and own.flags["missing"].sum() == 3
