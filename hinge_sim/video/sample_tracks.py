@@ -29,28 +29,29 @@ import numpy as np
 SAMPLES = {
     "rdl_3111_px.csv": dict(
         lifter="average man", bottom="textbook hinge", exercise="RDL", load=40.0,
-        tempo="3-1-1-1", bar_bottom=0.0, reps=3, fps=60, units="px", px_per_m=400.0, noise=1.0,
+        tempo="3-1-1-1", bar_bottom=0.0, reps=3, fps=60, units="px", px_per_m=400.0, noise=0.2,
         markers=("bar", "hip", "knee", "shoulder", "foot"), layout="plain", seed=1),
     "rdl_drift_px.csv": dict(
         lifter="tall lifter", bottom="rounded back", exercise="RDL", load=60.0,
-        tempo="2-0-1-1", bar_bottom=0.12, reps=4, fps=30, units="px", px_per_m=250.0, noise=1.0,
+        tempo="2-0-1-1", bar_bottom=0.12, reps=4, fps=30, units="px", px_per_m=250.0, noise=0.2,
         markers=("bar", "foot"), layout="plain", seed=2),
     "kinovea_rdl.csv": dict(
         lifter="average woman", bottom="stiff-legged reach", exercise="RDL", load=30.0,
-        tempo="4-2-2-1", bar_bottom=0.03, reps=2, fps=30, units="px", px_per_m=300.0, noise=1.5,
+        tempo="4-2-2-1", bar_bottom=0.03, reps=2, fps=30, units="px", px_per_m=300.0, noise=0.2,
         markers=("bar", "hip"), layout="kinovea", seed=3),
     "rdl_metres.csv": dict(
         lifter="long femurs", bottom="textbook hinge", exercise="RDL", load=50.0,
-        tempo="3-0-2-0", bar_bottom=-0.02, reps=3, fps=50, units="m", px_per_m=None, noise=0.002,
+        tempo="3-0-2-0", bar_bottom=-0.02, reps=3, fps=50, units="m", px_per_m=None, noise=0.0005,
         markers=("bar", "hip", "foot"), layout="plain", seed=4),
 }
+MODEL_FPS = 400  # frames/s of the model lowering that the samples replay
 LEAD_S = 1.0  # s standing still before the first rep
 TAIL_S = 0.6  # s standing still after the last rep
 ORIGIN_PX = (300.0, 700.0)  # pixel position of the ankle's floor point (x right, y down)
 
 
 def sample_path(name):
-    """The packaged sample file (an ``importlib.resources`` Traversable)."""
+    """Return the packaged sample file (an ``importlib.resources`` Traversable)."""
     if name not in SAMPLES:
         raise ValueError(f"sample {name!r} is not known; choose from {sorted(SAMPLES)}")
     return resources.files("hinge_sim.video").joinpath("data", "tracks", name)
@@ -73,28 +74,47 @@ def load_sample(name):
     return read_track(stream, **read_kwargs(name))
 
 
-def positions(spec):
-    """Time (s) and model positions (m) of every marker for a sample spec."""
+def _drop_to_pose(spec):
+    """Model marker positions over a lowering, indexed by the bar's drop fraction (0..1)."""
     from ..model import presets
     from ..model.analysis import simulate
     from ..model.pose import Posture
     body = presets.lifter(spec["lifter"])
     top = presets.posture("standing")
     bottom = Posture(**{**presets.POSTURES[spec["bottom"]], "bar": spec["bar_bottom"]})
-    rep = simulate(body, top, bottom, tempo=spec["tempo"],
-                   load=presets.load(spec["exercise"], spec["load"]), fps=spec["fps"])
-    pts = dict(rep.points)
-    pts["foot"] = np.tile([body.midfoot_x, 0.0], (len(rep.t), 1))
-    lead = np.zeros(int(round(LEAD_S * spec["fps"])), int)
-    frames = [lead] + [np.arange(1 if k or len(lead) else 0, len(rep.t)) for k in range(spec["reps"])]
-    frames.append(np.full(int(round(TAIL_S * spec["fps"])), len(rep.t) - 1))
-    index = np.concatenate(frames)
-    t = np.arange(len(index)) / spec["fps"]
-    return t, {m: pts[m][index] for m in spec["markers"]}
+    rep = simulate(body, top, bottom, tempo=(1, 0, 1, 0),
+                   load=presets.load(spec["exercise"], spec["load"]), fps=MODEL_FPS)
+    n = int(np.searchsorted(rep.t, 1.0 - 0.5 / MODEL_FPS)) + 1
+    y = rep.points["bar"][:n, 1]
+    drop = np.maximum.accumulate((y[0] - y) / (y[0] - y[-1]))
+    drop = drop + 1e-9 * np.arange(n)  # strictly increasing where the bar hardly moves
+    pts = {k: v[:n] for k, v in rep.points.items()}
+    pts["foot"] = np.tile([body.midfoot_x, 0.0], (n, 1))
+    return drop / drop[-1], pts
+
+
+def positions(spec):
+    """Time (s) and model positions (m) of every marker for a sample spec.
+
+    The model's poses over a lowering are replayed so that the bar's height
+    follows a trapezoidal speed profile (:func:`synthetic.speed_profile`)
+    timed by the tempo; the rising retraces the lowering. So the tempo is
+    the bar's own.
+    """
+    from ..model.motion import parse_tempo
+    from .synthetic import bar_height
+    drop, pts = _drop_to_pose(spec)
+    d0, d1, d2, d3 = parse_tempo(spec["tempo"])
+    total = LEAD_S + spec["reps"] * (d0 + d1 + d2 + d3) - d3 + TAIL_S
+    t = np.arange(int(round(total * spec["fps"])) + 1) / spec["fps"]
+    height, _ = bar_height(t, "trapezoid", (d0, d1, d2, d3), spec["reps"], 1.0, LEAD_S, 1.0)
+    frame = np.interp(1.0 - height, drop, np.arange(drop.size))
+    return t, {m: np.stack([np.interp(frame, np.arange(drop.size), pts[m][:, i]) for i in (0, 1)],
+                           -1) for m in spec["markers"]}
 
 
 def truth(name):
-    """What the analysis should find in a sample, from the noise-free model.
+    """Return what the analysis should find in a sample, from the noise-free model.
 
     Returns
     -------
@@ -112,11 +132,12 @@ def truth(name):
     return {"tempo": parse_tempo(spec["tempo"]), "reps": spec["reps"],
             "drift": float(bar_x[i] - bar_x[0]),
             "hip_to_bar": float(bar_x[i] - pts["hip"][i, 0]) if "hip" in spec["markers"] else None,
-            "bar_to_midfoot": float(bar_x[i] - pts["foot"][i, 0]) if "foot" in spec["markers"] else None}
+            "bar_to_midfoot": (float(bar_x[i] - pts["foot"][i, 0])
+                               if "foot" in spec["markers"] else None)}
 
 
 def render(name):
-    """The CSV text of one sample (deterministic)."""
+    """Render the CSV text of one sample (deterministic)."""
     spec = SAMPLES[name]
     t, pts = positions(spec)
     rng = np.random.default_rng(spec["seed"])

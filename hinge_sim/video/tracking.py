@@ -1,4 +1,4 @@
-"""Read points tracked on a lifting video (CSV) into metres, x forward and y up.
+"""Read points tracked on a lifting video (CSV, JSON, text, XML) into metres, x forward, y up.
 
 Usage
 -----
@@ -10,36 +10,51 @@ Usage
    ``"shoulder"``, ``"foot"`` when they were tracked; ``track.notes`` lists what
    was repaired (short gaps filled, empty ends cut).
 
-Accepted files (see ``docs/journal.md`` for the full list):
+Accepted files (the format is found from the content; ``docs/tracks.md`` has
+each layout):
 
-- plain columns ``time`` (s; ``time_ms``, ``Time (ms)`` also work) and
-  ``bar_x``, ``bar_y`` (plus ``hip_``, ``knee_``, ``shoulder_``, ``foot_``), with
-  the unit in the name (``bar_x_px``, ``bar_y (m)``) or given as ``units=``;
-- Kinovea's spreadsheet export: ``Time``, ``<name>/<point>/X``, ``<name>/<point>/Y``
-  (name the trajectories ``bar``, ``hip``... in Kinovea, or map them with
-  ``names={"Barbell": "bar"}``);
-- Kinovea's single-trajectory table ``Time (ms)``, ``X (px)``, ``Y (px)`` (taken as
-  the bar, or ``point=``).
+- plain CSV: ``time`` (``time_ms``, ``Time (ms)``...) and ``bar_x``, ``bar_y`` (plus
+  ``hip_``, ``knee_``, ``shoulder_``, ``foot_``), the unit in the name
+  (``bar_x_px``, ``bar_y (m)``) or given as ``units=``;
+- Kinovea CSV: ``Time`` in any of Kinovea's time formats (seconds, ms, µs,
+  frames, timecodes; negative before the time origin), ``<name>/<point>/X``,
+  ``/Y`` (name the trajectories ``bar``, ``hip``... or map them with
+  ``names={"Barbell": "bar"}``), or a single ``Time (ms)``, ``X (px)``, ``Y (px)`` table;
+- Kinovea JSON, Kinovea trajectory text (Gnuplot), Kinovea Excel XML;
+- Tracker data text (track name on the first line).
 
+A time column with no unit is read in the unit its frame step fits (and the
+stated frame rate, ``fps=``); the choice is in ``track.notes``.
 Semicolon-separated files with decimal commas (as written on systems set to a
 European locale) are read too. Pixel rows count down the image, so pixel y is
 flipped (``y_down``); a lifter facing left on the video is mirrored
 (``facing="left"``) so that x always points the way the lifter faces.
 """
-import csv
 import dataclasses
 import os
-import re
 import warnings
 
 import numpy as np
 
+from .formats.table import LENGTH_UNITS, TIME_UNITS
+
 PLATE_DIAMETER = 0.45  # m, standard 20-25 kg competition plate (IWF/IPF rules) [V]
 POINTS = ("bar", "hip", "knee", "shoulder", "foot")
-UNITS = {"m": 1.0, "cm": 0.01, "mm": 0.001, "px": None}
+UNITS = LENGTH_UNITS  # unit -> metres per unit (None: pixels)
 ALIASES = {"barbell": "bar", "plate": "bar", "bar": "bar", "hip": "hip", "hips": "hip",
            "knee": "knee", "shoulder": "shoulder", "foot": "foot", "midfoot": "foot"}
 MAX_SPAN = 3.0  # m: no marker moves further than this in a lift [A]
+MAX_RISE = 1.5  # m: no marker of a hinge rises and falls more than this [A]
+TYPICAL_RISE = 0.35  # m: a hinge's bar travel, to suggest a unit slip [A]
+MAX_BAR_SPEED = 4.0  # m/s: deadlift bars peak near 1 m/s, a snatch's under 2.5 m/s [R]
+TYPICAL_SPEED = 1.0  # m/s: to suggest a unit slip [A]
+#: (point, point) -> plausible adult distance range (m) [A], from Winter 2009 Fig. 4.1 proportions
+SEGMENTS = {("hip", "knee"): (0.25, 0.65), ("knee", "foot"): (0.3, 0.75),
+            ("shoulder", "hip"): (0.3, 0.85)}
+MIN_FPS = 5.0  # frames/s: slower video cannot time a rep [A]
+MAX_FPS = 1000.0  # frames/s: phone slow motion tops out near 960 [A]
+MAX_DURATION_S = 1800.0  # s: the longest track read, 30 minutes [A]
+MAX_ROWS = int(MAX_DURATION_S * 240)  # frames: 30 minutes at 240 frames/s [A]
 
 
 class TrackWarning(UserWarning):
@@ -63,6 +78,8 @@ class Track:
         Repairs made while reading (also issued as :class:`TrackWarning`).
     source : str
         File name or ``"<text>"``.
+    filled : dict or None
+        Point name -> (N,) bool, True where the point's value was filled in.
     """
 
     t: np.ndarray
@@ -70,24 +87,19 @@ class Track:
     scale: float
     notes: list
     source: str = "<text>"
-
-
-_TIME = re.compile(r"^(?:time|t)(?:[\s_]*\(?\s*(s|ms)\s*\)?)?$", re.I)
-_PLAIN = re.compile(r"^([a-z]+)[\s_]*(x|y)(?:[\s_]*\(?\s*(px|m|cm|mm)\s*\)?)?$", re.I)
-_KINOVEA = re.compile(r"^(.+?)/(.*)/(x|y)$", re.I)
-_SINGLE = re.compile(r"^(x|y)(?:\s*\(\s*(px|m|cm|mm)\s*\))?$", re.I)
+    filled: dict = None
 
 
 def read_track(source, units=None, plate_px=None, length=None, scale=None, facing="right",
-               y_down=None, time_unit=None, names=None, point="bar", max_gap=0.1):
-    """Read a CSV of tracked points.
+               y_down=None, time_unit=None, names=None, point="bar", max_gap=0.1, fps=None):
+    """Read a file of tracked points (any supported export) into metres and seconds.
 
     Parameters
     ----------
     source : str, os.PathLike or file-like
-        The CSV file, or an open text stream.
-    units : {"px", "m", "cm", "mm"}, optional
-        Unit of the coordinates when the column names do not say.
+        The file, or an open text or binary stream.
+    units : {"px", "m", "cm", "mm", "in", "ft"}, optional
+        Unit of the coordinates when the file does not say.
     plate_px : float, optional
         The plate's diameter on the video (px); the plate is
         :data:`PLATE_DIAMETER` (0.45 m) across. For files in pixels.
@@ -99,15 +111,19 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
         Which way the lifter faces on the video.
     y_down : bool, optional
         True when y grows downwards (image rows). Default: True for pixels,
-        False for m, cm, mm.
-    time_unit : {"s", "ms"}, optional
-        When the time column's name does not say.
+        False for calibrated units.
+    time_unit : {"s", "ms", "us", "frames", "min/100", "hour/10000"}, optional
+        When the file does not say; otherwise found from the frame step.
     names : dict, optional
         Trajectory name in the file -> one of :data:`POINTS`.
     point : str
         The point a single-trajectory ``X``/``Y`` table holds.
     max_gap : float
-        Longest gap (s) filled by a straight line; longer gaps raise.
+        Longest gap (s, 0 to 1) filled by a straight line, whether cells are
+        empty or frames are missing; longer gaps raise.
+    fps : float, optional
+        Frame rate (frames/s, 1 to 1000): needed for time in frames when
+        the file does not state it; checked against the frame step otherwise.
 
     Returns
     -------
@@ -116,159 +132,165 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
     Raises
     ------
     ValueError
-        Naming the row (file line) or column: missing columns, unknown or
-        mixed units, a cell that is not a number, time going backwards, a gap
-        longer than ``max_gap``, sizes that cannot be right for the units.
+        Naming the file line (blank lines counted) and the column, and what
+        was expected: unsupported format, missing columns, unknown or mixed
+        units, a cell that is not a number, time going backwards or jumping,
+        a frame step that does not fit the time unit, a track longer than
+        :data:`MAX_DURATION_S` or :data:`MAX_ROWS`, sizes that cannot be right
+        for the units.
     """
-    text, where = _read_text(source)
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    skipped = 0
-    while lines and lines[0].lstrip().startswith("#"):
-        lines.pop(0)
-        skipped += 1
-    if not lines:
-        raise ValueError(f"{where} has no header row")
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else (
-        "\t" if "\t" in lines[0] else ",")
-    rows = list(csv.reader(lines, delimiter=delimiter))
-    header = [h.strip() for h in rows[0]]
-    time_col, time_from_header, coords = _columns(header, names or {}, point, where)
-    tunit = _one_unit("time", time_from_header, time_unit, ("s", "ms"), where)
-    units = _one_unit("coordinates", {u for _, _, u in coords.values() if u}, units,
+    from ..model.checks import check_range
+    from .formats import read_table
+    max_gap = float(check_range("max_gap", max_gap, 0.0, 1.0, " s"))
+    if fps is not None:
+        fps = float(check_range("fps", fps, 1.0, MAX_FPS, " frames/s"))
+    data, where = _read_source(source)
+    rows = data.count(b"\n" if isinstance(data, bytes) else "\n")
+    if rows > MAX_ROWS + 100:
+        raise ValueError(f"{where} has {rows} lines; a track may have at most {MAX_ROWS} frames "
+                         f"({MAX_DURATION_S / 60:g} minutes at {MAX_ROWS / MAX_DURATION_S:g} "
+                         "frames/s): cut the clip to the set")
+    mapping = {k.lower(): v for k, v in (names or {}).items()}
+
+    def resolve(raw):
+        name = mapping.get(raw.strip().lower(), ALIASES.get(raw.strip().lower()))
+        if name is None and raw.strip().lower() in ("", "mass a", "mass_a") and point in POINTS:
+            name = point
+        return name if name in POINTS else None
+
+    table = read_table(data, where, resolve, mapping, ALIASES, POINTS, point)
+    t, time_note = _seconds(table, _given_time_unit(time_unit), fps, where)
+    units = _one_unit("coordinates", {table.unit} if table.unit else set(), units,
                       tuple(UNITS), where)
     if units is None:
-        raise ValueError(f"{where}: the unit of the coordinates is unknown; name it in the "
-                         "header (bar_x_px, 'bar_y (m)') or pass units='px', 'm', 'cm' or 'mm'")
-    first_line = skipped + 2
-    data = _numbers(rows[1:], header, [time_col] + list(coords), delimiter, first_line, where)
-    t = data[:, 0] * (0.001 if tunit == "ms" else 1.0)
-    _check_time(t, first_line, where, stated=bool(time_from_header or time_unit))
+        raise ValueError(f"{where}: the unit of the coordinates is unknown ({table.kind} does "
+                         "not say); name it in the header (bar_x_px, 'bar_y (m)') or pass "
+                         "units='px', 'm', 'cm' or 'mm'")
+    lines = table.lines
+    _check_time(t, lines, table, where, max_gap)
     factor = _scale(units, plate_px, length, scale)
     facing_sign = {"right": 1.0, "left": -1.0}.get(facing)
     if facing_sign is None:
         raise ValueError(f"facing = {facing!r} must be 'right' or 'left'")
     flip = (units == "px") if y_down is None else bool(y_down)
-    xy = {}
-    for j, (col, (name, axis, _)) in enumerate(coords.items(), start=1):
-        xy.setdefault(name, [None, None])["xy".index(axis)] = (header[col], data[:, j])
-    for name, pair in xy.items():
-        if None in pair:
-            have = pair[0] or pair[1]
-            raise ValueError(f"{where}: column {have[0]!r} has no matching "
-                             f"{'y' if pair[1] is None else 'x'} column for {name}")
-    if "bar" not in xy:
-        raise ValueError(f"{where}: no bar columns (bar_x, bar_y); columns found: {header}")
+    for name, axes in table.coords.items():
+        if len(axes) < 2:
+            have = next(iter(axes.values()))[0]
+            missing = "y" if "y" not in axes else "x"
+            raise ValueError(f"{where}: column {have!r} has no matching {missing} column for "
+                             f"{name}")
+    if "bar" not in table.coords:
+        raise ValueError(f"{where}: no bar columns (bar_x, bar_y, or a trajectory named bar, "
+                         f"barbell or plate); points found: {sorted(table.coords) or 'none'}")
     notes = []
-    keep = _trim_ends(t, xy["bar"], first_line, notes, where)
+    bar = table.coords["bar"]
+    keep = _trim_ends(bar["x"], bar["y"], lines, notes, where)
     t = t[keep]
-    points = {}
-    for name, ((cx, x), (cy, y)) in xy.items():
-        x = _fill(t, x[keep], cx, first_line + keep.start, max_gap, notes, where)
-        y = _fill(t, y[keep], cy, first_line + keep.start, max_gap, notes, where)
+    points, filled = {}, {}
+    for name, axes in table.coords.items():
+        (cx, x), (cy, y) = axes["x"], axes["y"]
+        filled[name] = np.isnan(x[keep]) | np.isnan(y[keep])
+        x = _fill(t, x[keep], cx, lines[keep], max_gap, notes, where, table.row_word)
+        y = _fill(t, y[keep], cy, lines[keep], max_gap, notes, where, table.row_word)
         points[name] = np.stack([facing_sign * factor * x, (-factor if flip else factor) * y], -1)
-        span = np.ptp(points[name], axis=0)
-        if np.any(span > MAX_SPAN):
-            col = cx if span[0] > MAX_SPAN else cy
-            raise ValueError(f"{where}: column {col!r} spans {max(span):.3g} m after scaling; more "
-                             f"than {MAX_SPAN:g} m cannot be a lift: check the units "
-                             f"(units={units!r}) and the scale")
+        _check_span(points[name], cx, cy, units, where)
     if len(t) < 10:
         raise ValueError(f"{where} has {len(t)} usable rows; a track needs at least 10")
+    _check_sizes(t, points, units, where)
     for note in notes:
         warnings.warn(note, TrackWarning, stacklevel=2)
-    return Track(t=t, points=points, scale=factor, notes=notes, source=where)
+    if time_note:  # how the unit was found: kept, not a repair
+        notes.append(time_note)
+    return Track(t=t, points=points, scale=factor, notes=notes, source=where, filled=filled)
 
 
-def _read_text(source):
+def _read_source(source):
     if hasattr(source, "read"):
-        text = source.read()
+        data = source.read()
         where = getattr(source, "name", "<text>")
     else:
         where = os.fspath(source)
-        with open(where, encoding="utf-8-sig", newline="") as f:
-            text = f.read()
-    if isinstance(text, bytes):
-        text = text.decode("utf-8-sig")
-    return text.lstrip("\ufeff"), os.path.basename(str(where))
+        with open(where, "rb") as f:
+            data = f.read()
+        if not data.startswith((b"PK", b"\xd0\xcf", b"%PDF")) and data[4:8] != b"ftyp":
+            try:
+                data = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                pass
+    if isinstance(data, str):
+        data = data.lstrip("\ufeff")
+    return data, os.path.basename(str(where))
 
 
-def _columns(header, names, point, where):
-    """Time column index, its unit(s) and coordinate columns -> (point, axis, unit)."""
-    time_col, time_units, coords = None, set(), {}
-    mapping = {k.lower(): v for k, v in names.items()}
-    for j, h in enumerate(header):
-        m = _TIME.match(h)
-        if m and time_col is None:
-            time_col = j
-            if m.group(1):
-                time_units.add(m.group(1).lower())
-            continue
-        found = None
-        if (m := _KINOVEA.match(h)):
-            found = (m.group(1).strip(), m.group(3), None)
-        elif (m := _SINGLE.match(h)):
-            found = (point, m.group(1), m.group(2))
-        elif (m := _PLAIN.match(h)):
-            found = (m.group(1), m.group(2), m.group(3))
-        if found is None:
-            continue
-        raw, axis, unit = found
-        name = mapping.get(raw.lower(), ALIASES.get(raw.lower()))
-        if name is None or name not in POINTS:
-            continue
-        if any(n == name and a == axis.lower() for n, a, _ in coords.values()):
-            raise ValueError(f"{where}: column {h!r} repeats {name} {axis.lower()}")
-        coords[j] = (name, axis.lower(), unit.lower() if unit else None)
-    if time_col is None:
-        raise ValueError(f"{where}: no time column (time, time_s, time_ms, 'Time (ms)'); "
-                         f"columns found: {header}")
-    return time_col, time_units, coords
+def _given_time_unit(time_unit):
+    if time_unit is None:
+        return None
+    from .formats.table import time_unit_name
+    try:
+        return time_unit_name(str(time_unit), "time_unit")
+    except ValueError:
+        raise ValueError(f"time_unit = {time_unit!r} is not known; choose from "
+                         f"{sorted(TIME_UNITS)}") from None
 
 
-def _one_unit(what, from_header, given, allowed, where):
+def _seconds(table, given, fps, where):
+    """Time in s and a note saying how its unit was found."""
+    if given and table.time_unit and given != table.time_unit:
+        raise ValueError(f"{where}: the file says time is in {table.time_unit}, but "
+                         f"time_unit={given!r} was given")
+    unit = given or table.time_unit
+    fps = fps or table.fps
+    col = f"column {table.time_name!r}"
+    t = np.asarray(table.time, dtype=float)
+    steps = np.diff(t[np.isfinite(t)])
+    step = float(np.median(steps)) if steps.size else float("nan")
+    note = None
+    if unit is None and steps.size:
+        whole = np.all(np.isclose(t[np.isfinite(t)], np.round(t[np.isfinite(t)])))
+        fits = [u for u in ("s", "ms", "us")
+                if 1 / MAX_FPS <= step * TIME_UNITS[u] <= 1 / MIN_FPS]
+        if whole and abs(step - 1) < 1e-9 and not (fps and abs(fps - MAX_FPS) < 1):
+            fits = ["frames"]  # whole numbers one apart: frame numbers, not ms at 1000 frames/s
+        elif fps:
+            rated = [u for u in fits if abs(step * TIME_UNITS[u] * fps - 1) < 0.1]
+            if fits and not rated:
+                raise ValueError(f"{where} {col}: frames {step:g} apart fit {fits[0]} at "
+                                 f"{1 / (step * TIME_UNITS[fits[0]]):.4g} frames/s, but the frame "
+                                 f"rate is {fps:g}")
+            fits = rated
+        if not fits:
+            raise ValueError(f"{where} {col}: frames {step:g} apart fit no time unit (s, ms, µs "
+                             f"at {MIN_FPS:g}-{MAX_FPS:g} frames/s); pass time_unit=")
+        unit = fits[0]
+        note = (f"{where} {col}: time read as {unit} from the frame step ({step:g})")
+    if unit == "frames":
+        if not fps:
+            raise ValueError(f"{where} {col}: time is in frames; pass fps= (frames per second "
+                             "of the video) to turn it into seconds")
+        factor = 1.0 / fps
+    else:
+        factor = TIME_UNITS[unit]
+    if steps.size and not 1 / MAX_FPS <= step * factor <= 1 / MIN_FPS:
+        rate = 1 / (step * factor) if step > 0 else float("inf")
+        better = [u for u in ("s", "ms", "us")
+                  if 1 / MAX_FPS <= step * TIME_UNITS[u] <= 1 / MIN_FPS]
+        hint = (f"; the values look like {better[0]} (pass time_unit={better[0]!r})"
+                if better else "")
+        raise ValueError(f"{where} {col}: frames {step:g} {unit} apart would be {rate:.4g} "
+                         f"frames/s; expected {MIN_FPS:g} to {MAX_FPS:g}{hint}")
+    if fps and unit != "frames" and steps.size and abs(step * factor * fps - 1) > 0.1:
+        raise ValueError(f"{where} {col}: frames are {step * factor:.4g} s apart "
+                         f"({1 / (step * factor):.4g} frames/s), but the frame rate is {fps:g}")
+    return t * factor, note
+
+
+def _one_unit(what, from_file, given, allowed, where):
     if given is not None and given not in allowed:
         raise ValueError(f"{what} unit {given!r} is not known; choose from {list(allowed)}")
-    if len(from_header) > 1:
-        raise ValueError(f"{where}: the {what} columns mix units {sorted(from_header)}; "
-                         "use one unit for all")
-    if from_header and given and given not in from_header:
-        raise ValueError(f"{where}: the header says {what} are in {from_header.pop()}, "
+    if from_file and given and given not in from_file:
+        raise ValueError(f"{where}: the header says {what} are in {next(iter(from_file))}, "
                          f"but {given!r} was given")
-    return given or (from_header.pop() if from_header else None)
-
-
-def _numbers(rows, header, cols, delimiter, first_line, where):
-    out = np.full((len(rows), len(cols)), np.nan)
-    for i, row in enumerate(rows):
-        for k, j in enumerate(cols):
-            cell = row[j].strip() if j < len(row) else ""
-            if cell == "" or cell.lower() in ("nan", "na", "-"):
-                continue
-            if delimiter == ";":
-                cell = cell.replace(",", ".")
-            try:
-                out[i, k] = float(cell)
-            except ValueError:
-                raise ValueError(f"{where} line {first_line + i}, column {header[j]!r}: "
-                                 f"{cell!r} is not a number") from None
-            if not np.isfinite(out[i, k]):
-                raise ValueError(f"{where} line {first_line + i}, column {header[j]!r}: "
-                                 f"{cell!r} is not a finite number")
-    return out
-
-
-def _check_time(t, first_line, where, stated):
-    missing = np.flatnonzero(np.isnan(t))
-    if missing.size:
-        raise ValueError(f"{where} line {first_line + missing[0]}: the time cell is empty")
-    back = np.flatnonzero(np.diff(t) <= 0)
-    if back.size:
-        i = back[0] + 1
-        raise ValueError(f"{where} line {first_line + i}: time goes backwards or repeats "
-                         f"({t[i]:g} s after {t[i - 1]:g} s)")
-    if len(t) > 1 and not stated and np.median(np.diff(t)) >= 1.0:
-        raise ValueError(f"{where}: frames {np.median(np.diff(t)):g} s apart look like "
-                         "milliseconds; pass time_unit='ms' (or 's' if they really are seconds)")
+    return given or (next(iter(from_file)) if from_file else None)
 
 
 def _scale(units, plate_px, length, scale):
@@ -298,33 +320,108 @@ def _positive(name, value, low, high, unit):
     return float(check_range(name, value, low, high, unit))
 
 
-def _trim_ends(t, bar, first_line, notes, where):
-    ok = ~(np.isnan(bar[0][1]) | np.isnan(bar[1][1]))
+def _check_time(t, lines, table, where, max_gap):
+    col = f"column {table.time_name!r}"
+    word = table.row_word
+    missing = np.flatnonzero(np.isnan(t))
+    if missing.size:
+        raise ValueError(f"{where} {word} {lines[missing[0]]}, {col}: the time cell is empty; "
+                         "expected a number")
+    step = np.diff(t)
+    back = np.flatnonzero(step <= 0)
+    if back.size:
+        i = back[0] + 1
+        raise ValueError(f"{where} {word} {lines[i]}, {col}: time goes backwards or repeats "
+                         f"({t[i]:g} s after {t[i - 1]:g} s); expected increasing times")
+    jump = np.flatnonzero(step > max_gap + 1e-6)
+    if jump.size:
+        i = jump[0] + 1
+        raise ValueError(f"{where} {word} {lines[i]}, {col}: time jumps {step[i - 1]:.4g} s "
+                         f"(from {t[i - 1]:g} to {t[i]:g} s); frames missing for up to max_gap = "
+                         f"{max_gap:g} s are filled, longer jumps are not")
+    if t.size and t[-1] - t[0] > MAX_DURATION_S:
+        raise ValueError(f"{where}: the track lasts {t[-1] - t[0]:.0f} s; at most "
+                         f"{MAX_DURATION_S:g} s ({MAX_DURATION_S / 60:g} minutes) are read")
+
+
+def _trim_ends(x, y, lines, notes, where):
+    (cx, x), (cy, y) = x, y
+    ok = ~(np.isnan(x) | np.isnan(y))
     if not ok.any():
-        raise ValueError(f"{where}: the bar columns {bar[0][0]!r}, {bar[1][0]!r} are empty")
+        raise ValueError(f"{where}: the bar columns {cx!r}, {cy!r} are empty")
     a, b = np.flatnonzero(ok)[[0, -1]]
     if a > 0:
-        notes.append(f"{where}: lines {first_line}-{first_line + a - 1} have no bar position "
+        notes.append(f"{where}: lines {lines[0]}-{lines[a - 1]} have no bar position "
                      "and were cut from the start")
-    if b < len(t) - 1:
-        notes.append(f"{where}: lines {first_line + b + 1}-{first_line + len(t) - 1} have no bar "
+    if b < len(lines) - 1:
+        notes.append(f"{where}: lines {lines[b + 1]}-{lines[-1]} have no bar "
                      "position and were cut from the end")
     return slice(a, b + 1)
 
 
-def _fill(t, v, col, first_line, max_gap, notes, where):
+def _fill(t, v, col, lines, max_gap, notes, where, word="line"):
     bad = np.isnan(v)
     if not bad.any():
         return v
     edges = np.flatnonzero(np.diff(np.r_[0, bad.astype(int), 0]))
     for a, b in zip(edges[::2], edges[1::2]):  # a gap covers rows a .. b-1
-        lines = f"lines {first_line + a}-{first_line + b - 1}"
+        span = f"{word}s {lines[a]}-{lines[b - 1]}"
         if a == 0 or b == len(v):
-            raise ValueError(f"{where} column {col!r} is empty at the {'start' if a == 0 else 'end'} "
-                             f"({lines}); track that point over the whole clip or delete the column")
+            end = "start" if a == 0 else "end"
+            raise ValueError(f"{where} column {col!r} is empty at the {end} ({span}); track that "
+                             "point over the whole clip or delete the column")
         if t[b] - t[a - 1] > max_gap + 1e-6:
-            raise ValueError(f"{where} column {col!r} has a gap of {t[b] - t[a - 1]:.2f} s ({lines}); "
-                             f"gaps up to max_gap = {max_gap:g} s are filled, longer ones are not")
-        notes.append(f"{where} column {col!r}: gap at {lines} filled by a straight line")
+            raise ValueError(f"{where} column {col!r} has a gap of {t[b] - t[a - 1]:.2f} s "
+                             f"({span}); gaps up to max_gap = {max_gap:g} s are filled, longer "
+                             "ones are not")
+        notes.append(f"{where} column {col!r}: gap at {span} filled by a straight line")
     good = ~bad
     return np.interp(t, t[good], v[good])
+
+
+def _unit_hint(ratio):
+    """Name the likely unit slip for a size ``ratio`` times too big."""
+    for factor, what in ((1000, "m read as mm, or mm under an m header"),
+                         (100, "cm under an m header"), (10, "mm under a cm header")):
+        if ratio > factor / 3:
+            return f" (about {factor}x too large: {what}?)"
+    return ""
+
+
+def _check_span(xy, cx, cy, units, where):
+    span = np.ptp(xy, axis=0)
+    if span[0] > MAX_SPAN or span[1] > MAX_SPAN:
+        col = cx if span[0] > MAX_SPAN else cy
+        raise ValueError(f"{where}: column {col!r} spans {max(span):.3g} m after scaling; more "
+                         f"than {MAX_SPAN:g} m cannot be a lift: check the units "
+                         f"(units={units!r}) and the scale")
+    if span[1] > MAX_RISE:
+        raise ValueError(f"{where}: column {cy!r} rises and falls {span[1]:.3g} m after scaling; "
+                         f"no point of a hinge moves more than {MAX_RISE:g} m up and down"
+                         f"{_unit_hint(span[1] / TYPICAL_RISE)}: check the units "
+                         f"(units={units!r}) and the scale")
+
+
+def _check_sizes(t, points, units, where):
+    """Refuse sizes and speeds no lifter can have: the sign of a unit slip."""
+    from .filtering import derivative, lowpass
+    if t.size > 20:
+        fps = (t.size - 1) / (t[-1] - t[0])
+        grid = np.linspace(t[0], t[-1], t.size)
+        bar = points["bar"]
+        speed = np.hypot(*(derivative(lowpass(np.interp(grid, t, bar[:, i]), fps,
+                                              min(6.0, 0.3 * fps)), fps) for i in (0, 1)))
+        top = float(np.percentile(speed, 99))
+        if top > MAX_BAR_SPEED:
+            raise ValueError(f"{where}: the bar moves at {top:.3g} m/s after scaling; bars in a "
+                             f"hinge stay under {MAX_BAR_SPEED:g} m/s"
+                             f"{_unit_hint(top / TYPICAL_SPEED)}: check the units "
+                             f"(units={units!r}), the scale and the time unit")
+    for (a, b), (low, high) in SEGMENTS.items():
+        if a in points and b in points:
+            size = float(np.median(np.hypot(*(points[a] - points[b]).T)))
+            if not low <= size <= high:
+                raise ValueError(f"{where}: {a} to {b} measures {size:.3g} m after scaling; "
+                                 f"expected {low:g} to {high:g} m for an adult"
+                                 f"{_unit_hint(size / high) if size > high else ''}: check the "
+                                 f"units (units={units!r}) and the scale")
