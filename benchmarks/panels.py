@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python benchmarks/panels.py``. Prints p50 / p95 in ms over
 200 Explorer slider changes (default and projector style, with and without
 every overlay and a ghost), Tempo player frames, and Compare changes, and the
-machine's load average (other work on the 2 cores shows in the numbers).
+machine's load average (other work on the 2 cores shows in the numbers), and
+the way the text cache draws on this matplotlib.
 
 Explorer rows are timed twice: "new labels" forgets the cached text bitmaps
 before each change (every number on the figure drawn anew, the honest case
@@ -14,7 +15,10 @@ under 40 ms.
 import os
 import time
 
+import matplotlib
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from hinge_sim.ui import Compare, Explorer, TempoPlayer
 from hinge_sim.viz import textcache
@@ -38,8 +42,11 @@ def timed(label, change, n=200, fresh=False):
 
 def main():
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    way = textcache.status(textcache.install(FigureCanvasAgg(Figure()).get_renderer()))
+    print(f"matplotlib {matplotlib.__version__}, text cache: {way}")
     for style in ("default", "projector"):
-        for name, kw in (("", {}), (", all overlays + ghost", dict(overlays=ALL, ghost="standing"))):
+        for name, kw in (("", {}),
+                         (", all overlays + ghost", dict(overlays=ALL, ghost="standing"))):
             ex = Explorer(style=style, **kw)
             for fresh in (True, False):
                 timed(f"Explorer hip slider, {style}{name}, {'new' if fresh else 'seen'} labels",

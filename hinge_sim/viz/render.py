@@ -1,27 +1,24 @@
-"""Figures to PNG bytes: a plain full render, and a fast one that redraws only
-what moves.
+"""Figures to PNG bytes: a plain full render, and a fast one.
 
-The fast path encodes PNG itself (:func:`encode_png`): no per-row filter
-search (Pillow's adaptive filters cost three times the compression on these
-mostly flat figures and barely shrink them) and the rows compressed in two
-halves at once (zlib lets go of the GIL).
+The fast one redraws only what moves.
+
+The fast path encodes PNG itself (:func:`encode_png`): the canvas's RGBA rows
+as they are (no conversion to RGB), no per-row filter search and one fast
+zlib pass. On these mostly flat figures that is about twice as fast as
+Pillow's writer for a file about a fifth larger (``benchmarks/png.py``).
 """
 import io
-import os
 import struct
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from PIL import Image
 
 from .textcache import install as install_text_cache
 
 PNG_COMPRESSION = 1  # zlib level: fast to encode, a little larger
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-BANDS = 2 if (os.cpu_count() or 1) > 1 else 1  # parts compressed in parallel
-_pool = None
+RGBA_8BIT = struct.pack(">BBBBB", 8, 6, 0, 0, 0)  # bit depth, colour type, methods, no interlace
 
 
 def _chunk(tag, data):
@@ -29,52 +26,29 @@ def _chunk(tag, data):
             + struct.pack(">I", zlib.crc32(data, zlib.crc32(tag)) & 0xFFFFFFFF))
 
 
-def _deflate(rows, last):
-    """Raw deflate of some rows, ending on a byte boundary unless ``last``;
-    returns (bytes, adler32, length).
-    """
-    c = zlib.compressobj(PNG_COMPRESSION, zlib.DEFLATED, -15)
-    data = c.compress(rows) + c.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
-    return data, zlib.adler32(rows), len(rows)
-
-
-def _adler_combine(a1, a2, len2):
-    """Adler-32 of two pieces joined, from each piece's checksum (as zlib's
-    adler32_combine).
-    """
-    base = 65521
-    s1 = ((a1 & 0xFFFF) + (a2 & 0xFFFF) - 1) % base
-    s2 = ((a1 >> 16) + (a2 >> 16) + (len2 % base) * ((a1 & 0xFFFF) - 1)) % base
-    return (s2 << 16) | s1
-
-
 def encode_png(rgba):
-    """PNG bytes (8-bit RGB) of an image array of shape (height, width, 4),
-    e.g. an Agg canvas buffer.
+    """PNG bytes (8-bit RGBA, filter type "none" on every row) of an image.
+
+    Parameters
+    ----------
+    rgba : array_like of uint8, shape (height, width, 4)
+        E.g. an Agg canvas's ``buffer_rgba()``.
+
+    Returns
+    -------
+    bytes
+        A PNG file that decodes to exactly ``rgba``.
     """
-    global _pool
-    rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+    rgba = np.asarray(rgba)
+    if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4 or 0 in rgba.shape:
+        raise ValueError(f"rgba: expected a uint8 array of shape (height >= 1, width >= 1, 4), "
+                         f"got {rgba.dtype} {rgba.shape}")
     h, w = rgba.shape[:2]
-    rgb = Image.frombuffer("RGBA", (w, h), rgba, "raw", "RGBA", 0, 1).convert("RGB").tobytes()
-    raw = np.empty((h, 1 + 3 * w), np.uint8)
-    raw[:, 0] = 0  # filter type "none" on every row
-    raw[:, 1:] = np.frombuffer(rgb, np.uint8).reshape(h, 3 * w)
-    raw = memoryview(raw).cast("B")
-    cuts = [h * k // BANDS * (1 + 3 * w) for k in range(BANDS + 1)]
-    parts = [raw[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
-    if len(parts) > 1:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(len(parts) - 1, thread_name_prefix="hinge-png")
-        later = [_pool.submit(_deflate, p, k == len(parts) - 1) for k, p in enumerate(parts) if k]
-        done = [_deflate(parts[0], False)] + [f.result() for f in later]
-    else:
-        done = [_deflate(parts[0], True)]
-    adler = done[0][1]
-    for _, a, n in done[1:]:
-        adler = _adler_combine(adler, a, n)
-    stream = b"\x78\x01" + b"".join(d for d, _, _ in done) + struct.pack(">I", adler)
-    return (PNG_SIGNATURE + _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + _chunk(b"IDAT", stream) + _chunk(b"IEND", b""))
+    rows = np.empty((h, 1 + 4 * w), np.uint8)
+    rows[:, 0] = 0  # the filter byte of each row
+    rows[:, 1:] = rgba.reshape(h, 4 * w)
+    return (PNG_SIGNATURE + _chunk(b"IHDR", struct.pack(">II", w, h) + RGBA_8BIT)
+            + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
 
 
 def to_png(fig, dpi=None):
@@ -86,7 +60,8 @@ def to_png(fig, dpi=None):
 
 
 def mark_dynamic(ax, before):
-    """Mark the artists added to ``ax`` since ``before`` (a set) as animated:
+    """Mark the artists added to ``ax`` since ``before`` (a set) as animated.
+
     :class:`Renderer` redraws only those on each update.
     """
     for a in ax.get_children():
@@ -95,10 +70,11 @@ def mark_dynamic(ax, before):
 
 
 class Renderer:
-    """PNG bytes of a Figure, fast: the still parts are drawn once and kept
-    as a background; each render restores it and draws only the animated
-    artists (those that updates move). ``savefig`` and :func:`to_png` still
-    draw everything.
+    """PNG bytes of a Figure, fast.
+
+    The still parts are drawn once and kept as a background; each render
+    restores it and draws only the animated artists (those that updates move).
+    ``savefig`` and :func:`to_png` still draw everything.
 
     Parameters
     ----------
@@ -112,7 +88,7 @@ class Renderer:
         self.full_draws = 0
 
     def invalidate(self):
-        """The still parts changed (limits, labels): draw everything next time."""
+        """Draw everything next time: the still parts changed (limits, labels)."""
         self.background = None
 
     def png(self, dpi=None):
