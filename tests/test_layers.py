@@ -5,6 +5,7 @@
     coaching/ video/ journal.py   numpy and the model only
     model/                 numpy and the standard library only
     progress.py            the standard library only
+    course.py              the standard library and progress
 
 and nothing installed imports ``tools/`` (repository tooling that needs the
 checkout). The scan reads the source (every ``import``, at any depth), so an
@@ -26,6 +27,7 @@ RULES = {
     "video": ({"model", "video"}, {"numpy"}),
     "journal": ({"model", "journal"}, set()),
     "progress": ({"progress"}, set()),
+    "course": ({"course", "progress"}, set()),
     "viz": ({"model", "coaching", "video", "journal", "viz"},
             {"numpy", "matplotlib", "PIL", "tqdm"}),
 }
@@ -33,7 +35,7 @@ RULES = {
 
 def layer_of(path):
     parts = path.relative_to(PACKAGE).with_suffix("").parts
-    return parts[0] if len(parts) > 1 or parts[0] in ("journal", "progress") else None
+    return parts[0] if len(parts) > 1 or parts[0] in ("journal", "progress", "course") else None
 
 
 def imports(path):

@@ -164,3 +164,55 @@ def test_bad_input_is_named(call, error, words):
     with pytest.raises(error, match=words):
         call()
     assert progress.steps() == {}
+
+
+# -- the contents page ----------------------------------------------------
+def lesson_file(folder, stem, keys):
+    cells = [{"cell_type": "code", "source": f'Quiz("q", {{}}, answer="a", key="{k}")',
+              "metadata": {}, "outputs": []} for k in keys]
+    (folder / f"{stem}.ipynb").write_text(json.dumps({"cells": cells}))
+
+
+def test_the_contents_page_says_what_is_done_and_what_is_next(store):
+    from hinge_sim import course
+    lesson_file(store, "00_start_here", ["00_start_here/a", "00_start_here/b"])
+    lesson_file(store, "01_what_not_to_do", ["01_what_not_to_do/c"])
+    assert course.lesson_steps(store) == {"00_start_here": ["00_start_here/a", "00_start_here/b"],
+                                          "01_what_not_to_do": ["01_what_not_to_do/c"]}
+    text = course.progress_markdown(store)
+    assert "**Next:** [0 · Start here" in text and text.count("not started") == 2
+    progress.record("00_start_here/a", "prediction", "skipped")
+    assert "started: 1 of 2 steps (1 shown without a prediction)" in course.progress_markdown(store)
+    progress.record("00_start_here/b", "quiz", "answered", choice="x")
+    text = course.progress_markdown(store)
+    assert "✔ done" in text and "**Next:** [1 · What not to do" in text
+    progress.record("01_what_not_to_do/c", "quiz", "answered", choice="x")
+    assert "every lesson" in course.progress_markdown(store)
+
+
+def test_the_progress_view_downloads_and_loads(store, tmp_path_factory):
+    from hinge_sim.ui.progress_view import CourseProgress
+    lesson_file(store, "00_start_here", [KEY])
+    progress.record(KEY, "prediction", "locked", choice="The hips", correct=True)
+    view = CourseProgress(store)
+    assert "✔ done" in view.markdown
+    import base64
+    link = view.download_html()
+    data = base64.b64decode(link.split("base64,")[1].split('"')[0])
+    assert data == (store / progress.FILENAME).read_bytes()
+    progress.use(tmp_path_factory.mktemp("other-computer"))
+    assert view.load(data) == 1 and "Loaded 1" in view.message.value
+    assert progress.step(KEY)["choice"] == "The hips"
+    assert view.load(b"not json") == 0 and "Not loaded" in view.message.value
+
+
+def test_every_step_key_in_the_course_is_unique_and_names_its_lesson():
+    from hinge_sim import course
+    from tools.course import NOTEBOOKS
+    seen = {}
+    for stem, keys in course.lesson_steps(NOTEBOOKS).items():
+        for key in keys:
+            assert progress.lesson_of(key) == stem, f"{key} is in {stem}.ipynb"
+            assert key not in seen, f"{key} is in {stem} and {seen[key]}"
+            seen[key] = stem
+    assert len(course.lesson_steps(NOTEBOOKS)["00_start_here"]) == 5
