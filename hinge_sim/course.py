@@ -121,7 +121,10 @@ def notebook_keys(path):
     path : str or os.PathLike
         An ``.ipynb`` file.
     """
-    cells = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))["cells"]
+    try:
+        cells = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))["cells"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path} is not a readable notebook ({e!r})") from None
     text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     return _KEY.findall(text)
 
@@ -139,14 +142,29 @@ def lesson_steps(folder):
             if (folder / f"{stem}.ipynb").exists()}
 
 
+def _readable_steps(folder):
+    """Like :func:`lesson_steps`, with ``None`` for a lesson file that cannot be read."""
+    out = {}
+    for stem in STEMS:
+        path = pathlib.Path(folder) / f"{stem}.ipynb"
+        if path.exists():
+            try:
+                out[stem] = notebook_keys(path)
+            except ValueError:
+                out[stem] = None
+    return out
+
+
 def progress_rows(folder):
     """Return (stem, status) for every numbered lesson in ``folder``, in course order.
 
-    ``status`` is :func:`hinge_sim.progress.lesson_status` of the lesson's steps.
+    ``status`` is :func:`hinge_sim.progress.lesson_status` of the lesson's steps
+    (state ``"unreadable"`` for a lesson file that is not a notebook).
     """
-    steps = lesson_steps(folder)
-    return [(stem, progress.lesson_status(keys)) for stem, keys in steps.items()
-            if stem[0].isdigit()]
+    steps = _readable_steps(folder)
+    return [(stem, progress.lesson_status(keys) if keys is not None else
+             {"done": 0, "total": 0, "skipped": 0, "state": "unreadable"})
+            for stem, keys in steps.items() if stem[0].isdigit()]
 
 
 def progress_markdown(folder):
@@ -163,11 +181,12 @@ def progress_markdown(folder):
     lines = ["| lesson | your progress |", "|---|---|"]
     for stem, s in rows:
         words = {"done": "✔ done", "started": f"started: {s['done']} of {s['total']} steps",
-                 "not started": "not started"}[s["state"]]
+                 "not started": "not started",
+                 "unreadable": "the lesson file could not be read"}[s["state"]]
         if s["skipped"]:
             words += f" ({s['skipped']} shown without a prediction)"
         lines.append(f"| [{label(stem)}]({stem}.ipynb) | {words} |")
-    todo = [stem for stem, s in rows if s["state"] != "done"]
+    todo = [stem for stem, s in rows if s["state"] not in ("done", "unreadable")]
     if todo:
         nxt = f"**Next:** [{label(todo[0])}]({todo[0]}.ipynb)"
     else:

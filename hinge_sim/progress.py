@@ -85,6 +85,18 @@ def use(folder):
     return path()
 
 
+@contextlib.contextmanager
+def using(folder):
+    """Keep progress in ``folder`` inside a ``with`` block, then go back to the folder before."""
+    global _folder
+    before = _folder
+    use(folder)
+    try:
+        yield path()
+    finally:
+        _folder = before
+
+
 def path():
     """Return the progress file in use (it may not exist yet)."""
     folder = _folder or os.environ.get(ENV) or os.getcwd()

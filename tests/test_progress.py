@@ -216,3 +216,10 @@ def test_every_step_key_in_the_course_is_unique_and_names_its_lesson():
             assert key not in seen, f"{key} is in {stem} and {seen[key]}"
             seen[key] = stem
     assert len(course.lesson_steps(NOTEBOOKS)["00_start_here"]) == 5
+
+
+def test_using_goes_back_to_the_folder_before(store, tmp_path_factory):
+    other = tmp_path_factory.mktemp("other")
+    with progress.using(other) as file:
+        assert file == other / progress.FILENAME == progress.path()
+    assert progress.path() == store / progress.FILENAME
