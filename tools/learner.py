@@ -63,9 +63,38 @@ def copy_course(folder=FOLDER, source=NOTEBOOKS):
         elif target.exists() and target.read_bytes() == path.read_bytes():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        if path.suffix == ".ipynb":
+            target.write_text(_dump(with_kernel_metadata(json.loads(path.read_text()))))
+        else:
+            shutil.copyfile(path, target)
     write_contents(folder)
     return added
+
+
+def with_kernel_metadata(notebook):
+    """Return ``notebook`` with the kernel and language metadata JupyterLab would write.
+
+    JupyterLab fills in the kernel's name and language details when a
+    notebook's kernel starts, and a notebook whose metadata changes that way
+    shows as modified as soon as it opens; a copy that already holds them does not.
+    """
+    spec = pathlib.Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3" / "kernel.json"
+    try:
+        display = json.loads(spec.read_text())["display_name"]
+    except (OSError, ValueError, KeyError):
+        display = "Python 3 (ipykernel)"
+    meta = dict(notebook.get("metadata", {}))
+    meta["kernelspec"] = {"display_name": display, "language": "python", "name": "python3"}
+    meta["language_info"] = {   # what ipykernel reports (ipykernel.ipkernel.language_info)
+        "codemirror_mode": {"name": "ipython", "version": sys.version_info[0]},
+        "file_extension": ".py", "mimetype": "text/x-python", "name": "python",
+        "nbconvert_exporter": "python", "pygments_lexer": "ipython3",
+        "version": sys.version.split()[0]}
+    return {**notebook, "metadata": meta}
+
+
+def _dump(notebook):
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
 def write_contents(folder=FOLDER):
@@ -82,7 +111,7 @@ def write_contents(folder=FOLDER):
                 "output_type": "display_data", "metadata": {},
                 "data": {"text/markdown": table, "text/plain": table}}])
     path = pathlib.Path(folder) / "contents.ipynb"
-    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
+    path.write_text(_dump(with_kernel_metadata(notebook)))
     return path
 
 
