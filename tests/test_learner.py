@@ -149,7 +149,7 @@ def test_course_answers_within_10_s_with_no_package_index(tmp_path):
     proc = make_course(root, env, LAB_ARGS=args)
     try:
         status = None
-        while time.monotonic() - start < 10 and proc.poll() is None:
+        while time.monotonic() - start < 60 and proc.poll() is None:   # measure, then judge
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}",
                                             timeout=1) as r:
@@ -160,7 +160,9 @@ def test_course_answers_within_10_s_with_no_package_index(tmp_path):
         took = time.monotonic() - start
         assert status is not None and "started" in status, (
             f"no answer after {took:.1f} s:\n{proc.stdout.read() if proc.poll() else ''}")
-        print(f"JupyterLab answered {took:.1f} s after make course, offline")
+        print(f"JupyterLab answered {took:.1f} s after make course, offline "
+              f"(load average {os.getloadavg()[0]:.1f})")
+        assert took < 10, f"JupyterLab answered only after {took:.1f} s"
         assert (tmp_path / "my-course" / "contents.ipynb").exists()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

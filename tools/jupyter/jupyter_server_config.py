@@ -11,10 +11,13 @@ c.LabApp.default_url = "/lab/tree/contents.ipynb"
 c.LabApp.news_url = None
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 c.FileContentsManager.pre_save_hook = "tools.jupyter.saving.pre_save_hook"
-# The course needs no language servers and no Voila preview; the extension
-# manager stays off PyPI (nothing to install from a lesson, nothing online).
+# The course needs no language servers, terminals, classic-notebook shims or Voila
+# preview (each costs start-up time); the extension manager stays off PyPI
+# (nothing to install from a lesson, nothing online).
 c.ServerApp.jpserver_extensions = {"tools.jupyter.trust": True, "jupyter_lsp": False,
-                                   "voila.server_extension": False}
+                                   "voila.server_extension": False, "notebook_shim": False,
+                                   "jupyter_server_terminals": False}
+c.ServerApp.terminals_enabled = False
 c.LabApp.extension_manager = "readonly"
 c.ServerApp.session_manager_class = "tools.jupyter.kernels.CourseSessionManager"
 # A kernel with no page connected for 20 minutes is stopped (checked every minute);
