@@ -100,3 +100,12 @@ def test_the_disc_carries_several_body_weights_for_half_a_body_weight_of_bar():
     assert 3 <= ns["compression_bw"] <= 6
     assert 0.45 <= 40 / 75 <= 0.6
     assert f"{ns['compression']:.0f} N" in estimate.question.value
+
+
+def test_more_knee_bend_turns_the_knee_moment_into_an_extensor_one():
+    """'Bend the knees more and it turns into an extensor moment, the quadriceps' job.'"""
+    ns, _ = run_all()
+    assert "turns into an extensor moment" in text("00-05")
+    more = hs.analyze(ns["body"], hs.Posture(knee=45, hip=85, lumbar=5), ns["load"])
+    assert bool(more.balanced) and more.moments["knee"] > 0 > ns["res"].moments["knee"]
+
