@@ -53,9 +53,9 @@ def contents_notebook():
     intro = ("# Contents\n\nWork through the lessons in order; each takes 10 to 20 minutes. "
              "Run a lesson from the top (Run → Run All Cells) and lock in each prediction "
              "before you look at what answers it.\n\n## Your progress\n\n"
-             "Your answers are saved in `hinge-progress.json` next to the lessons. Run the cell "
-             "below to see what you have done and what is next, and to download your progress "
-             "or load it on another computer.")
+             "Your answers are saved in `hinge-progress.json` next to the lessons. Under the "
+             "next cell: what you have done and what is next. Run the cell to bring it up to "
+             "date and to download your progress or load it on another computer.")
     text = ("## Lessons\n\n" + lessons + "\n\n## Where each coaching strategy is taught\n\n"
             "| strategy | lesson | what you play with |\n|---|---|---|\n" + rows + "\n")
     return {"cells": [_markdown_cell("contents", intro), progress_cell(),
