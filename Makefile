@@ -34,8 +34,15 @@ $(VENV)/.installed-%: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed-course
 install-dev: $(VENV)/.installed-dev
 
-course: install
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
+# The learner's own copy of the lessons in my-course/, opened in JupyterLab
+# (tools/learner.py). Any install stamp newer than pyproject.toml will do (the
+# workshop and dev extras include the course), so once installed the course
+# starts offline. LAB_ARGS go to JupyterLab, e.g. LAB_ARGS=--no-browser.
+LAB_ARGS ?=
+course: | $(BIN)/python
+	@if [ -z "$$(find $(VENV) -maxdepth 1 -name '.installed-*' -newer pyproject.toml)" ]; then \
+	  $(MAKE) --no-print-directory install; fi
+	$(BIN)/python -m tools.learner $(LAB_ARGS)
 
 # Install chromium with apt-get when it is missing and we are root (CI, containers).
 # Otherwise the browser tests skip with a message; under CI they fail instead.

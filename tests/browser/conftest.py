@@ -239,43 +239,48 @@ def new_page(browser):
         p.close()
 
 
-@pytest.fixture
-def run_notebook(lab, screenshots):
-    """Function ``run_notebook(page, name)``: open ``lab.root/name`` in JupyterLab, run all cells."""
+def run_all_cells(page, url, name, screenshots, log_tail):
+    """Open ``url`` (a notebook in JupyterLab) in ``page`` and run all its cells."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    def run(page, name):
-        page.goto(lab.url(f"/lab/tree/{name}?reset"))
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
-        # The first click can be lost while the page is still settling: click Run All
-        # until a cell starts ([*]) or its prompt changes (a notebook saved with outputs).
-        before = page.evaluate("[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-                               ".map(e => e.textContent)")
-        for _ in range(5):
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
-                         has_text="Run All Cells").first.click()
-            try:
-                page.wait_for_function(
-                    """(before) => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-                       .some((e, i) => e.textContent.includes('*') || e.textContent !== before[i])""",
-                    arg=before, timeout=5_000)
-                break
-            except PlaywrightTimeout:
-                page.keyboard.press("Escape")
-        # every code cell has run once its prompt shows a number, not [ ] or [*]
-        # (a cell whose source starts hidden shows an empty prompt: skip those)
+    page.goto(url)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
+    # The first click can be lost while the page is still settling: click Run All
+    # until a cell starts ([*]) or its prompt changes (a notebook saved with outputs).
+    before = page.evaluate("[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+                           ".map(e => e.textContent)")
+    for _ in range(5):
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
+                     has_text="Run All Cells").first.click()
         try:
             page.wait_for_function(
-                """() => {
-                    const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-                        .filter(e => e.textContent.trim() !== '');
-                    return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent));
-                }""", timeout=120_000)
+                """(before) => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                   .some((e, i) => e.textContent.includes('*') || e.textContent !== before[i])""",
+                arg=before, timeout=5_000)
+            break
         except PlaywrightTimeout:
-            shot = screenshots / f"not-run-{name}.png"
-            page.screenshot(path=shot)
-            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-            pytest.fail(f"cells of {name} did not all run: prompts {prompts}, see {shot}\n"
-                        f"{lab.log_tail()}")
+            page.keyboard.press("Escape")
+    # every code cell has run once its prompt shows a number, not [ ] or [*]
+    # (a cell whose source starts hidden shows an empty prompt: skip those)
+    try:
+        page.wait_for_function(
+            """() => {
+                const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                    .filter(e => e.textContent.trim() !== '');
+                return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent));
+            }""", timeout=120_000)
+    except PlaywrightTimeout:
+        shot = screenshots / f"not-run-{name}.png"
+        page.screenshot(path=shot)
+        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+        pytest.fail(f"cells of {name} did not all run: prompts {prompts}, see {shot}\n"
+                    f"{log_tail()}")
+
+
+@pytest.fixture
+def run_notebook(lab, screenshots):
+    """Function ``run_notebook(page, name)``: open ``lab.root/name`` in JupyterLab, Run All."""
+    def run(page, name):
+        run_all_cells(page, lab.url(f"/lab/tree/{name}?reset"), name, screenshots, lab.log_tail)
     return run
