@@ -13,13 +13,13 @@ seen on a class-sized run (docs/workshop.md):
   sends back, so closing or reloading a page frees its kernel at once (Voila 0.5.13 never
   sets it, and every beacon is refused with "'_xsrf' argument missing");
 * request lines are logged with the token scrubbed (``jupyter_server.log.log_request``);
-* the page template drops the Font Awesome stylesheet Voila fetches from a CDN (the icons
-  the page uses are bundled in Voila's own script).
+* the page loses the stylesheet links to a CDN that Voila's templates put in it (Font
+  Awesome 4 and 5): the icons the page uses are bundled in Voila's own script, and a
+  classroom network may have no internet at all.
 
 Culling of idle kernels and the pre-heated pool are Voila / jupyter_server settings; the
 launcher (:mod:`tools.workshop.launch`) sets them from ``notebooks/workshop/workshop.json``.
 """
-import pathlib
 import re
 from functools import partial
 
@@ -36,8 +36,9 @@ from .guard import V1OnlyConnection
 from .seats import Seats, refusal_page
 
 SEATS = "hinge_workshop_seats"
-TEMPLATES = pathlib.Path(__file__).with_name("templates")
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+#: A stylesheet link to another machine (Voila 0.5.13 links Font Awesome from a CDN).
+OFFSITE_LINK = re.compile(r'<link\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>\s*')
 
 
 def _student(handler):
@@ -115,9 +116,10 @@ class SeatedPage(TornadoVoilaHandler):
                 seats.release(self._ticket)
 
     async def get_generator(self, path=None):
-        """Voila's page, binding the seat as soon as the page names its kernel."""
+        """Voila's page without off-site links; bind the seat once the page names its kernel."""
         tail = ""
         async for html in super().get_generator(path=path):
+            html = OFFSITE_LINK.sub("", html)
             if self._ticket is not None:
                 found = KERNEL_ID.search(tail + html)
                 if found:
@@ -147,11 +149,6 @@ class WorkshopVoila(Voila):
         return V1OnlyConnection
 
     cull_minutes = Float(help="Idle time after which a page nobody is on is closed (min).")
-
-    def setup_template_dirs(self):
-        """Voila's template folders, behind one that holds the page without the CDN link."""
-        super().setup_template_dirs()
-        self.template_paths = [str(TEMPLATES), *self.template_paths]
 
     def init_settings(self):
         """Voila's settings plus the seats and a request log with the token scrubbed."""
