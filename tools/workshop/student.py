@@ -168,7 +168,8 @@ class Student:
     async def request_states(self):
         """Ask for every widget's state; return seconds until the reply arrived.
 
-        Afterwards ``self.states`` maps model id to ``(model_name, state, buffers)``.
+        Afterwards ``self.states`` maps model id to ``[model_name, state, buffers]``,
+        ``buffers`` keyed by the state path (``("value",)`` for an Image's PNG).
         """
         start = time.monotonic()
         comm_id = uuid.uuid4().hex
@@ -183,8 +184,8 @@ class Student:
         _, _, content, buffers = await self.receive(reply, start + self.timeout)
         data = content["data"]
         self.states = {mid: [s["model_name"], s["state"], {}] for mid, s in data["states"].items()}
-        for path, buf in zip(data["buffer_paths"], buffers):
-            self.states[path[0]][2][tuple(path[1:])] = buf
+        for path, buf in zip(data["buffer_paths"], buffers):   # [model id, "state", key...]
+            self.states[path[0]][2][tuple(path[2:])] = buf
         return time.monotonic() - start
 
     def models(self, model_name, dom_class=None):
