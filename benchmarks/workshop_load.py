@@ -33,6 +33,7 @@ import tempfile
 import time
 
 import psutil
+from tornado.httpclient import AsyncHTTPClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -130,6 +131,8 @@ def spread(values):
 
 async def lesson(base, token, args, proc):
     """Arrivals, dragging, memory, departures; prints the figures."""
+    # tornado's client queues all but 10 requests by default: let every student in
+    AsyncHTTPClient.configure(None, max_clients=2 * args.students)
     gap = args.spread / max(args.students - 1, 1)
     arrivals = await asyncio.gather(*(arrive(base, token, i * gap)
                                       for i in range(args.students)))

@@ -272,3 +272,11 @@ def test_page_loads_nothing_from_outside(workshop):
     external = re.findall(r'(?:href|src)="(https?://[^"]+)"', s.page)
     assert external == []
     assert "cdn.jsdelivr" not in s.page
+
+
+def test_launcher_prints_the_address_and_a_qr_code(workshop):
+    lines = workshop.log_tail(400_000).splitlines()
+    address = f"http://127.0.0.1:{workshop.port}/?token={workshop.token}"
+    assert lines[0] == f"Workshop dashboard on this machine: {address}"
+    qr = [line for line in lines[1:40] if line and set(line) <= set("█▀▄ ")]
+    assert len(qr) >= 12 and len({len(line) for line in qr}) == 1, "no square QR block"

@@ -19,6 +19,9 @@ seen on a class-sized run (docs/workshop.md):
 
 Culling of idle kernels and the pre-heated pool are Voila / jupyter_server settings; the
 launcher (:mod:`tools.workshop.launch`) sets them from ``notebooks/workshop/workshop.json``.
+The pool starts at the class size and shrinks as pages take its kernels
+(:meth:`WorkshopVoila.shrink_pool`): Voila would refill it to its full size after every
+page, running the dashboard again in a new kernel while the class works.
 """
 import re
 from functools import partial
@@ -107,6 +110,7 @@ class SeatedPage(TornadoVoilaHandler):
             self.finish(refusal_page(kind, cap=seats.cap, per_student=seats.per_student,
                                      cull=app.cull_minutes))
             return
+        self.settings["voila"].shrink_pool(len(seats))
         self.xsrf_token   # sets the _xsrf cookie the page's close beacon sends back
         self._ticket = ticket
         try:
@@ -144,6 +148,11 @@ class WorkshopVoila(Voila):
     aliases = {**Voila.aliases, "max_kernels": "WorkshopVoila.max_kernels",
                "per_student": "WorkshopVoila.per_student"}
 
+    pool_reserve = Integer(2, config=True, help=(
+        "Pre-heated kernels kept once the class has arrived. The pool starts at "
+        "VoilaConfiguration.default_pool_size (the class size) and shrinks by one per "
+        "page taken, down to this, so refilling it does not take CPU from a class at work."))
+
     @default("kernel_websocket_connection_class")
     def _v1_only(self):
         return V1OnlyConnection
@@ -157,6 +166,14 @@ class WorkshopVoila(Voila):
         settings[SEATS] = Seats(self.max_kernels, self.per_student)
         settings["log_function"] = partial(log_request, record_prometheus_metrics=False)
         return settings
+
+    def shrink_pool(self, seats_taken):
+        """Set the pool's refill target to the class size less the seats taken."""
+        pools = getattr(self.kernel_manager, "kernel_pools_config", None)
+        if pools and "default" in pools:
+            start = self.voila_configuration.default_pool_size
+            pools["default"]["pool_size"] = max(min(self.pool_reserve, start),
+                                                start - seats_taken)
 
     def init_handlers(self):
         """Voila's handlers, with the page, kernel, websocket and close ones replaced."""

@@ -93,7 +93,8 @@ class Student:
         """
         hdrs = {"Cookie": self._cookie_header(), **(headers or {})}
         req = HTTPRequest(self.base + path, method=method, body=body, headers=hdrs,
-                          request_timeout=self.timeout, follow_redirects=False)
+                          connect_timeout=self.timeout, request_timeout=self.timeout,
+                          follow_redirects=False)
         try:
             response = await AsyncHTTPClient().fetch(req)
         except HTTPClientError as err:
