@@ -161,7 +161,7 @@ async def lesson(base, token, args, proc):
     await asyncio.sleep(args.settle)
     left = len(kernel_processes(proc))
     print(f"after every student left ({args.settle:g} s): {left} kernels running "
-          f"(the pool is {args.pool_size}); close beacons answered {sorted(set(codes))}")
+          f"(pre-heated, kept for late arrivals); close beacons answered {sorted(set(codes))}")
 
 
 def main():
@@ -185,8 +185,11 @@ def main():
         with open(home / "server.log", "w") as log:
             print(f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; "
                   f"load average {os.getloadavg()[0]:.1f} before the start")
+            start = time.monotonic()
             proc = start_server(home, port, token, args.pool, log)
             wait_until_heated(proc)
+            print(f"server start to a heated pool of {args.pool_size}: "
+                  f"{time.monotonic() - start:.0f} s")
             try:
                 asyncio.run(asyncio.wait_for(
                     lesson(f"http://127.0.0.1:{port}", token, args, proc),
