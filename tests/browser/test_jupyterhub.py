@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 
+import psutil
 import pytest
 from conftest import free_port
 
@@ -84,6 +85,20 @@ def hub(tmp_path_factory, jupyter_env):
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
     log.close()
+    stop_leftovers(tmp)
+
+
+def stop_leftovers(tmp):
+    """End the students' servers and kernels (their own sessions) that outlive the hub."""
+    left = []
+    for p in psutil.process_iter(["cwd", "cmdline"]):
+        if str(tmp) in (p.info["cwd"] or "") or str(tmp) in " ".join(p.info["cmdline"] or ()):
+            left.append(p)
+    for p in left:
+        p.terminate()
+    _, alive = psutil.wait_procs(left, timeout=10)
+    for p in alive:
+        p.kill()
 
 
 def log_in(browser, base, name):
@@ -99,6 +114,19 @@ def log_in(browser, base, name):
     return context, page
 
 
+def kernels_of(context, base, name, at_least, seconds=60):
+    """Kernel ids on ``name``'s server once it has ``at_least`` of them (or fail)."""
+    end = time.monotonic() + seconds
+    while True:
+        r = context.request.get(f"{base}/user/{name}/api/kernels")
+        assert r.status == 200, f"{name}'s own server answered {r.status}"
+        ids = {k["id"] for k in r.json()}
+        if len(ids) >= at_least:
+            return ids
+        assert time.monotonic() < end, f"{name} has {len(ids)} kernels, not {at_least}"
+        time.sleep(1)
+
+
 def test_two_students_run_the_course_apart(hub, browser):
     base, tmp = hub
     seen = {}
@@ -107,19 +135,18 @@ def test_two_students_run_the_course_apart(hub, browser):
         for name in STUDENTS:
             context, page = log_in(browser, base, name)
             contexts.append(context)
-            page.locator(".jp-DirListing-item", has_text="hinge-sim").first.wait_for()
-            # the workshop dashboard from the student's own server
+            listing = page.locator(".jp-DirListing-item", has_text="hinge-sim")
+            listing.first.wait_for(state="attached")
+            # the workshop dashboard from the student's own server, kept open
             page.goto(f"{base}/user/{name}/voila/render/hinge-sim/notebooks/workshop/"
                       "dashboard.ipynb")
             page.locator(".hinge-explorer img.hinge-figure[src]").first.wait_for()
-            # a lesson in the student's own JupyterLab
-            page.goto(f"{base}/user/{name}/lab/tree/hinge-sim/notebooks/00_start_here.ipynb")
-            page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
-            api = context.request
-            mine = api.get(f"{base}/user/{name}/api/kernels")
-            assert mine.status == 200
-            seen[name] = {k["id"] for k in mine.json()}
-            assert len(seen[name]) >= 2, "the dashboard and the lesson each have a kernel"
+            # a lesson in the student's own JupyterLab, in a second tab
+            lesson = context.new_page()
+            lesson.set_default_timeout(120_000)
+            lesson.goto(f"{base}/user/{name}/lab/tree/hinge-sim/notebooks/00_start_here.ipynb")
+            lesson.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
+            seen[name] = kernels_of(context, base, name, at_least=2)
         ann, bob = contexts
         # apart: the kernels differ, and neither reaches the other's server
         assert not seen["ann"] & seen["bob"]
