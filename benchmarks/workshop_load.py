@@ -8,8 +8,8 @@ Not a test: the numbers depend on the machine and on what else runs on it.
    opens the dashboard and asks for the widgets' state over the kernel websocket, as
    the page does (:mod:`tools.workshop.student`); its *first figure* time runs from the
    page request to the Explorer's PNG in hand. A browser adds its own script start-up
-   to this (about 1.5 s on an idle laptop, far more on a 2-core machine running the
-   browsers of the whole class, which a classroom does not do).
+   to this (6 to 10 s in chromium on a busy 2-core machine; in a classroom each
+   student's own laptop does that work).
 3. All students drag a slider at once, ``--drags`` times each with a short pause; the
    *slider latency* runs from the new value sent to the new figure received.
 4. Memory of each kernel process (resident, and unique to it), then every student

@@ -5,6 +5,7 @@ what the dashboard page sends. Every server runs on 127.0.0.1 and is stopped at 
 the plain-Voila reproduction is killed after a few seconds whatever happens.
 """
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -39,8 +40,13 @@ def workshop(tmp_path_factory, jupyter_env):
 
 
 def run(coro, timeout=120):
-    """Run one coroutine to the end, bounded in time."""
-    return asyncio.run(asyncio.wait_for(coro, timeout))
+    """Run one coroutine to the end, bounded in time, on a loop of its own.
+
+    A thread of its own too: Playwright's sync API (the session's browser) keeps an
+    event loop running in the main thread once a browser test has run.
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coro, timeout)).result()
 
 
 async def seated(server, same_browser_as=None):
