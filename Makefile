@@ -73,8 +73,4 @@ test: install-dev browser lint lowest
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST)
 
 workshop: $(VENV)/.installed-workshop
-	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(16))"); \
-	echo "Workshop dashboard: http://$(HOST):$(PORT)/?token=$$token"; \
-	[ "$(HOST)" = 127.0.0.1 ] || echo "Students: http://<this machine's address>:$(PORT)/?token=$$token (addresses: $$(hostname -I 2>/dev/null))"; \
-	exec $(BIN)/voila notebooks/workshop/dashboard.ipynb --no-browser \
-	  --Voila.ip=$(HOST) --port=$(PORT) --token="$$token"
+	$(BIN)/python -m tools.workshop --host=$(HOST) --port=$(PORT) $(if $(TOKEN),--token=$(TOKEN),)
