@@ -53,6 +53,10 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 	  || { [ -z "$$CI" ] && echo "Could not install chromium: the browser tests will be skipped."; }; \
 	else echo "No $(CHROMIUM) and not root: the browser tests will be skipped."; fi
+	@# JupyterHub's proxy (the two-student hub test) comes from the npm registry
+	@command -v configurable-http-proxy >/dev/null || ! command -v npm >/dev/null || \
+	  { echo "Installing configurable-http-proxy for the JupyterHub test"; \
+	    npm install -g --silent configurable-http-proxy; }
 
 lint: install-dev
 	$(BIN)/ruff check hinge_sim tests tools benchmarks notebooks
