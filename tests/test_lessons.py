@@ -200,3 +200,211 @@ def test_02_the_fix_is_the_knees_not_the_bar(squatty):
     assert back.problems["legs"][0] and back.balanced[1]
     squatty.panel.set(bar=0.0)
     assert "through the legs" in squatty.panel.message
+
+
+# -- 3 · Mobility and the dowel drill ---------------------------------------------------
+from hinge_sim.coaching.cues import knee_for_hip  # noqa: E402
+from hinge_sim.lessons import mobility as l03  # noqa: E402
+from hinge_sim.model import hamstrings  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tight():
+    return l03.tight_answer()
+
+
+def test_03_tight_hamstrings_stop_the_hips_and_the_back_rounds(tight):
+    """Lesson 3: "the tight lifter's hamstrings stop the hips at about ... The other ... come
+    from the lumbar spine: the lower back rounds"."""
+    A, T = tight.found["average"], tight.found["tight"]
+    assert A.balanced and T.balanced and tight.panel.message == ""
+    assert f(A.metrics["lumbar_flexion"]) == P.POSTURES["textbook hinge"]["lumbar"]
+    assert f(T.metrics["hip_flexion"]) == pytest.approx(tight.found["hip_limit"], abs=0.5)
+    asked = P.POSTURES["textbook hinge"]
+    rounded = f(T.metrics["lumbar_flexion"]) - asked["lumbar"]
+    assert rounded == pytest.approx(asked["hip"] - tight.found["hip_limit"], abs=1.0)
+    assert f(T.metrics["hamstring_stretch"]) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_03_rounding_from_tight_hamstrings_raises_shear_not_compression(tight):
+    """Lesson 3: "The shear on L5/S1 rises ... so compression barely moves"."""
+    A, T = tight.found["average"], tight.found["tight"]
+    assert f(T.disc["shear"]) > 1.1 * f(A.disc["shear"])
+    assert abs(f(T.disc["compression"]) / f(A.disc["compression"]) - 1) < 0.05
+
+
+def test_03_the_average_lifter_has_a_little_range_left(tight):
+    """Lesson 3: "The average lifter is at ... % of his hamstring limit ... a little range left"."""
+    assert 0.85 < f(tight.found["average"].metrics["hamstring_stretch"]) < 1
+
+
+@pytest.fixture(scope="module")
+def dowel():
+    return l03.dowel_answer()
+
+
+def test_03_dowel_gap_opens_only_past_the_hamstring_limit(dowel):
+    """Lesson 3: "Nothing happens until the hips reach their limit ... after that the gap grows"."""
+    s = dowel.found["sweep"]
+    gap = s.metrics["dowel_gap"]
+    depths = np.array(l03.DEPTHS)
+    before = depths <= dowel.found["hip_limit"]
+    assert s.balanced.all() and np.allclose(gap[before], 0, atol=5e-4)
+    assert np.all(np.diff(gap[~before]) > 0) and gap[~before][0] > 0
+
+
+def test_03_dowel_gap_grows_about_2_cm_per_10_degrees(dowel):
+    """Lesson 3: "the gap grows by about 2 cm for every 10° of extra depth"."""
+    gap = 100 * dowel.found["sweep"].metrics["dowel_gap"]
+    assert 1.5 < gap[-1] - gap[-2] < 2.5
+
+
+def test_03_dowel_panel_gives_the_table(dowel):
+    """Lesson 3: the table is what the drill panel's hinge-depth slider shows."""
+    dowel.panel.set(hip=l03.DEPTHS[-1])
+    assert dowel.panel.message == ""
+    assert f(dowel.panel.result.metrics["dowel_gap"]) == pytest.approx(
+        dowel.found["sweep"].metrics["dowel_gap"][-1], abs=1e-6)
+
+
+def test_03_knee_needed_closes_the_gap():
+    """Lesson 3: the estimate's knee bend lets the tight lifter reach 85° without rounding."""
+    need = l03.knee_needed(60)
+    hip = P.POSTURES["textbook hinge"]["hip"]
+    assert need == knee_for_hip(hip, slr=60)
+    assert f(hamstrings.hip_limit(need, 60)) == pytest.approx(hip, abs=0.2)
+    closed = l03.drill(hip=hip, knee=need + 0.1)
+    short = l03.drill(hip=hip, knee=need - 5)
+    assert abs(f(closed.metrics["dowel_gap"])) < 1e-3 < f(short.metrics["dowel_gap"])
+
+
+def test_03_each_degree_of_knee_bend_gives_about_a_degree_at_the_hip():
+    """Lesson 3: "Each degree of knee bend gives the hamstrings about a degree more room"."""
+    gain = f(hamstrings.hip_limit(40, 60)) - f(hamstrings.hip_limit(20, 60))
+    assert 0.7 < gain / 20 < 1.3
+
+
+def test_03_more_knee_bend_or_mobility_closes_the_gap():
+    """Lesson 3: "knees ... give a gap at the sacrum of ...; raising the SLR ... closes it too"."""
+    a = l03.knee_fix_answer()
+    gap = a.found["knees"].metrics["dowel_gap"]
+    assert np.all(np.diff(gap) < 0) and gap[-1] < 0.002
+    assert abs(f(a.found["mobile"].metrics["dowel_gap"])) < 1e-3
+
+
+def test_03_a_hinge_needs_little_ankle_a_squatty_hinge_more():
+    """Lesson 3: "The textbook hinge keeps the shins at about 0° ... The squatty hinge leans the
+    shins ... forward, and a 15° ankle cannot follow"."""
+    a = l03.ankles_answer()
+    tb, sq = a.found["textbook"], a.found["squatty"]
+    assert tb.balanced and abs(f(tb.metrics["shin_angle"])) < 5
+    assert not sq.balanced and sq.problems["ankle"] and f(sq.metrics["shin_angle"]) > l03.STIFF_ANKLE
+    assert hs.analyze(MAN, P.posture("squatty hinge"), P.load("RDL", 40)).balanced
+
+
+def test_03_a_floor_pull_with_bent_knees_needs_ankle_range():
+    """Lesson 3: "a 60 kg deadlift from the floor with the knees at 75° needs the shins about
+    ... forward"."""
+    a = l03.ankles_answer()
+    assert a.found["pull"].balanced and f(a.found["pull"].metrics["shin_angle"]) > l03.STIFF_ANKLE
+    assert not a.found["stiff_pull"].balanced
+
+
+# -- 4 · The ground and the bar ---------------------------------------------------------
+from hinge_sim.lessons import ground_and_bar as l04  # noqa: E402
+from hinge_sim.model.constants import COMPRESSION_LIMITS  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def drift():
+    return l04.drift_answer()
+
+
+def test_04_balance_is_kept_whatever_the_drift(drift):
+    """Lesson 4: "The COM and the centre of pressure never leave the midfoot"."""
+    s = drift.found["drifts"]
+    assert s.balanced.all()
+    assert np.allclose(s.metrics["balance_margin"], s.metrics["balance_margin"][0])
+
+
+def test_04_the_equilibrium_holds_the_bar_forward_by_moving_the_hips_back(drift):
+    """Lesson 4: "the hip-to-bar distance grows faster than the drift itself" (moments about
+    the ankle balance: a bar moved forward is paid for by mass moved back)."""
+    s = drift.found["drifts"]
+    h2b, cop = s.metrics["hip_to_bar"], s.cop_x
+    assert np.all(np.diff(h2b) > np.diff(l04.DRIFTS))
+    assert np.ptp(cop) < 1e-6                     # the floor pushes at the same place every time
+
+
+def test_04_fifteen_cm_of_drift_raises_the_back_moment_by_about_half(drift):
+    """Lesson 4: "At 15 cm the back moment is ... higher" (the prediction: about half)."""
+    l5 = drift.found["drifts"].moments["l5s1"]
+    assert np.all(np.diff(l5) > 0) and 1.4 < l5[-1] / l5[1] < 1.7
+
+
+def test_04_each_cm_of_drift_adds_more_than_the_bars_own_lever(drift):
+    """Lesson 4: "A 40 kg bar weighs about 390 N, so each centimetre of its own lever adds
+    about 4 N·m; the rest comes from the hips and trunk moving back"."""
+    own = l04.LOAD * 9.81 * 0.01
+    assert 3.8 < own < 4.0 and l04.per_cm() > 1.3 * own
+    l5 = drift.found["drifts"].moments["l5s1"]
+    assert l04.per_cm() == pytest.approx((l5[3] - l5[1]) / 10, abs=0.05)
+
+
+def test_04_compression_crosses_the_action_limit_after_a_few_cm(drift):
+    """Lesson 4: "the compression ... is well past the 3400 N action limit, which it crosses
+    after only about 2 cm of drift"."""
+    comp = drift.found["drifts"].disc["compression"]
+    assert comp[-1] > COMPRESSION_LIMITS[0] > comp[1]
+    assert 0 < drift.found["crossing"] <= 0.04
+
+
+def test_04_the_trunk_angle_hides_the_drift(drift):
+    """Lesson 4: "Note how little the trunk angle changes"."""
+    assert np.ptp(drift.found["drifts"].metrics["trunk_angle"]) < 10
+
+
+def test_04_far_behind_the_midfoot_the_bar_goes_through_the_shins(drift):
+    """Lesson 4: "Much further back and the bar would have to pass through the shins"."""
+    assert not l04.textbook(bar=-0.15).balanced
+    drift.panel.set(bar=-0.15)
+    assert "through the legs" in drift.panel.message
+
+
+@pytest.fixture(scope="module")
+def heels():
+    return l04.heels_answer()
+
+
+def test_04_the_midfoot_gives_the_largest_balance_margin(heels):
+    """Lesson 4: "The midfoot gives the largest balance margin"."""
+    s = heels.found["shifts"]
+    assert np.argmax(s.metrics["balance_margin"]) == l04.SHIFTS.index(0.0)
+    assert s.metrics["balance_margin"][0] < 0.03
+
+
+def test_04_on_the_heels_the_back_moment_rises(heels):
+    """Lesson 4: "the hips sit further behind it: the back moment rises by ..." (by over 30 %)."""
+    s = heels.found["shifts"]
+    mid = l04.SHIFTS.index(0.0)
+    assert f(s.moments["l5s1"][0]) > 1.3 * f(s.moments["l5s1"][mid])
+    assert s.metrics["hip_to_bar"][0] > s.metrics["hip_to_bar"][mid] + 0.1
+
+
+def test_04_calf_moment_turns_negative_on_the_heels(heels):
+    """Lesson 4: "A negative calf moment (on the heels) means the muscles at the front of the
+    shin are pulling"; toward the toes "the calves work harder"."""
+    ankle = heels.found["shifts"].moments["ankle"]
+    assert ankle[0] < 0 < ankle[2] < ankle[3]
+
+
+def test_04_the_ends_of_the_foot_are_refused(heels):
+    """Lesson 4: "at −1.0 nothing is left ... at +0.8 the bar would pass through the legs"."""
+    s = heels.found["shifts"]
+    assert s.balanced[:4].all() and not s.balanced[4] and s.problems["legs"][4]
+    assert not heels.found["on_heel"].balanced
+    heels.panel.set(weight_shift=-0.8)
+    assert heels.panel.message == ""
+    assert f(heels.panel.result.moments["l5s1"]) == pytest.approx(f(s.moments["l5s1"][0]))
+    heels.panel.set(weight_shift=0.8)
+    assert "through the legs" in heels.panel.message

@@ -18,6 +18,7 @@ Usage
 One module per lesson, named after it; the notebooks hold the questions, the
 quizzes and the prose around them.
 """
+import numpy as np
 
 
 class Answer:
@@ -53,7 +54,7 @@ class Answer:
 
 
 def rows(header, *lines):
-    """A Markdown table from a header row and data rows (sequences of cells).
+    """Build a Markdown table from a header row and data rows (sequences of cells).
 
     Parameters
     ----------
@@ -77,5 +78,10 @@ def rows(header, *lines):
 
 
 def percent(new, old):
-    """The change from ``old`` to ``new`` in percent, signed (float)."""
+    """Return the change from ``old`` to ``new`` in percent, signed (float)."""
     return 100.0 * (float(new) / float(old) - 1.0)
+
+
+def num(x):
+    """Return a number or a one-element array as a float."""
+    return float(np.asarray(x))

@@ -12,7 +12,7 @@ from ..model import presets
 from ..model.analysis import analyze
 from ..model.pose import Posture
 from ..ui import Explorer
-from . import Answer, percent, rows
+from . import Answer, num, percent, rows
 
 LIFTER, EXERCISE, LOAD = "average man", "RDL", 40.0
 #: knee bends (deg) of the table; the hips stay at the textbook depth
@@ -94,19 +94,19 @@ def squatty_answer():
         return [fmt(get(T)), fmt(get(Q))]
 
     table = rows(("", "textbook hinge", "squatty hinge"),
-                 ["hip share"] + both(lambda v: f"{100 * v:.0f} %", lambda r: f(r.metrics["hip_share"])),
-                 ["knee moment"] + both(_knee_words, lambda r: f(r.moments["knee"])),
-                 ["hip to bar"] + both(lambda v: f"{100 * v:.0f} cm", lambda r: f(r.metrics["hip_to_bar"])),
-                 ["L5/S1 moment"] + both(lambda v: f"{v:.0f} N·m", lambda r: f(r.moments["l5s1"])),
-                 ["L5/S1 compression"] + both(lambda v: f"{v:.0f} N", lambda r: f(r.disc["compression"])),
-                 ["L5/S1 shear"] + both(lambda v: f"{v:.0f} N", lambda r: f(r.disc["shear"])),
+                 ["hip share"] + both(lambda v: f"{100 * v:.0f} %", lambda r: num(r.metrics["hip_share"])),
+                 ["knee moment"] + both(_knee_words, lambda r: num(r.moments["knee"])),
+                 ["hip to bar"] + both(lambda v: f"{100 * v:.0f} cm", lambda r: num(r.metrics["hip_to_bar"])),
+                 ["L5/S1 moment"] + both(lambda v: f"{v:.0f} N·m", lambda r: num(r.moments["l5s1"])),
+                 ["L5/S1 compression"] + both(lambda v: f"{v:.0f} N", lambda r: num(r.disc["compression"])),
+                 ["L5/S1 shear"] + both(lambda v: f"{v:.0f} N", lambda r: num(r.disc["shear"])),
                  ["hamstring stretch"] + both(lambda v: f"{100 * v:.0f} %",
-                                              lambda r: f(r.metrics["hamstring_stretch"])))
-    rise = percent(f(Q.disc["compression"]), f(T.disc["compression"]))
+                                              lambda r: num(r.metrics["hamstring_stretch"])))
+    rise = percent(num(Q.disc["compression"]), num(T.disc["compression"]))
     words = (
         f"**Explain.** Side by side:\n\n{table}\n\n"
         "The squatty hinge is not a gentler hinge. The knees take over part of the work "
-        f"({100 * f(Q.metrics['hip_share']):.0f} % hip share), the hamstrings lose most of their "
+        f"({100 * num(Q.metrics['hip_share']):.0f} % hip share), the hamstrings lose most of their "
         "stretch, and because the knees sit where the bar wants to go, the bar hangs further from "
         f"the spine: the compression rises by {rise:.0f} %. Only the shear is lower, because the "
         "chest is more upright. Laboratory comparisons of stoop and squat lifting found the same "
@@ -118,8 +118,3 @@ def squatty_answer():
         "cue: **hips back** (the hips, not the knees, travel), **chest tall** (long spine, not a "
         "collapsed one), **ribs quiet** (no arching to fake a tall chest).")
     return Answer(panel, words, textbook=T, squatty=Q, knees_back=back)
-
-
-def f(x):
-    """A one-element array (or number) as a float."""
-    return float(np.asarray(x))
