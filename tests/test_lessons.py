@@ -408,3 +408,125 @@ def test_04_the_ends_of_the_foot_are_refused(heels):
     assert f(heels.panel.result.moments["l5s1"]) == pytest.approx(f(s.moments["l5s1"][0]))
     heels.panel.set(weight_shift=0.8)
     assert "through the legs" in heels.panel.message
+
+
+# -- 5 · Tempo ----------------------------------------------------------------------------
+from hinge_sim.lessons import tempo as l05  # noqa: E402
+from hinge_sim.ui import TempoPlayer  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def speed():
+    return l05.speed_answer()
+
+
+def test_05_the_table_and_the_player_give_the_same_peaks(speed):
+    """Lesson 5: the peaks in the table are the ones the Tempo player shows for each tempo
+    (31X0 and 3-1-1-0 once disagreed, 8702 N against 9292 N, from two frame rates)."""
+    player = speed.panel
+    assert player.fps == l05.player_fps()
+    for row in speed.found["rows"]:
+        player.controls["tempo"].value = row["tempo"]
+        for key in ("peak compression", "peak shear", "peak l5s1 moment", "peak hip moment"):
+            assert player.summary[key] == pytest.approx(row[key], rel=1e-9), (row["tempo"], key)
+
+
+def test_05_a_faster_rise_raises_every_peak(speed):
+    """Lesson 5: "With a 1 s rise the peak is ... higher. With an X rise it is ... times"."""
+    slow, medium, fast = speed.found["rows"]
+    for key in ("peak compression", "peak l5s1 moment", "peak hip moment"):
+        assert slow[key] < medium[key] < fast[key], key
+    assert 1.2 < medium["peak compression"] / slow["peak compression"] < 1.5
+    assert 1.7 < fast["peak compression"] / slow["peak compression"] < 2.6
+
+
+def test_05_a_slow_rep_is_close_to_the_still_pose(speed):
+    """Lesson 5: "A slow 3-1-3-0 rep is almost a string of still positions"."""
+    slow = speed.found["rows"][0]
+    still = f(speed.found["still"].disc["compression"])
+    assert abs(slow["peak compression"] / still - 1) < 0.06
+
+
+def test_05_the_x_rise_crosses_the_maximum_limit(speed):
+    """Lesson 5: "in this model it crosses the 6400 N maximum limit with only 60 kg"."""
+    assert speed.found["rows"][-1]["peak compression"] > COMPRESSION_LIMITS[1]
+
+
+def test_05_the_peak_comes_just_after_leaving_the_bottom(speed):
+    """Lesson 5: "The peak comes just after the lifter leaves the bottom"."""
+    rep = speed.found["fast_rep"]
+    rising = rep.phase == 2
+    comp = np.abs(rep.disc["compression"])
+    assert comp[rising].max() == comp.max()
+    assert rep.t[rising][comp[rising].argmax()] < rep.t[rising][0] + 0.5 * (rep.t[rising][-1] - rep.t[rising][0])
+
+
+def test_05_the_balance_warning_at_x_is_the_models_path_not_the_load():
+    """Lesson 5: "its X rise (0.5 s, an assumption) trips the warning even with an empty dowel"."""
+    body, top, bottom, _ = l05.setup()
+    empty = hs.simulate(body, top, bottom, "31X0", P.load("dowel"), fps=l05.player_fps())
+    assert not empty.balanced.all()
+    assert not empty.problems or not any(np.any(v) for v in empty.problems.values())
+    slower = hs.simulate(body, top, bottom, "3-1-1-0", hs.Barbell(l05.LOAD), fps=l05.player_fps())
+    assert slower.balanced.all()
+    player = TempoPlayer(tempo="31X0", load=l05.LOAD)
+    assert "Too fast to stay balanced" in player.warning
+
+
+def test_05_hips_do_nearly_all_the_rising_work():
+    """Lesson 5: "In every tempo the hips do at least ... % of the rising work"."""
+    a = l05.work_answer()
+    assert l05.hip_work_percent() > 90
+    for row in a.found["rows"]:
+        assert row["hip work"] > 9 * row["lumbar work"]
+
+
+def test_05_work_hardly_changes_with_tempo_power_does():
+    """Lesson 5: "The amount of work hardly changes with tempo ... The power changes a lot"."""
+    slow, _, fast = l05.work_answer().found["rows"]
+    assert abs(fast["hip work"] / slow["hip work"] - 1) < 0.15
+    assert fast["peak hip power"] > 5 * slow["peak hip power"]
+
+
+def test_05_the_hip_work_percent_is_the_players_number():
+    """Lesson 5: the estimate's answer is the share the Tempo player's summary shows."""
+    s = TempoPlayer(tempo="3-1-1-0", load=l05.LOAD).summary
+    share = 100 * s["hip positive work"] / (s["hip positive work"] + s["lumbar positive work"])
+    assert l05.hip_work_percent() == pytest.approx(share, abs=0.05)
+
+
+def test_05_time_under_tension_counts_all_but_the_top_pause():
+    """Lesson 5: "A 3-1-3-0 rep keeps the lifter under the bar for 7 s; a 31X0 rep for 4.5 s"."""
+    rows = {r["tempo"]: r for r in l05.tempo_rows()}
+    assert rows["3-1-3-0"]["time under tension"] == pytest.approx(7.0)
+    assert rows["31X0"]["time under tension"] == pytest.approx(4.5)
+
+
+@pytest.fixture(scope="module")
+def fatigue():
+    return l05.fatigue_answer()
+
+
+def test_05_a_drifting_bar_raises_moment_and_compression_not_shear(fatigue):
+    """Lesson 5: "Bar drifting forward lengthens the lever ... Shear does not rise: it falls"."""
+    s = fatigue.found["bar"]
+    assert all(s["balanced"])
+    assert 1.15 < s["l5s1_moment"][-1] / s["l5s1_moment"][0] < 1.45
+    assert 1.15 < s["compression"][-1] / s["compression"][0] < 1.45
+    assert s["shear"][-1] < s["shear"][0] - 50
+
+
+def test_05_back_rounding_raises_shear_and_shifts_work_to_the_spine(fatigue):
+    """Lesson 5: "Back rounding barely changes the moment. It raises shear, and it hands part
+    of the rise to the lower back"."""
+    s = fatigue.found["rounding"]
+    assert all(s["balanced"])
+    assert abs(s["l5s1_moment"][-1] / s["l5s1_moment"][0] - 1) < 0.05
+    assert s["shear"][-1] > s["shear"][0] + 50
+    assert s["hip_work_share"][-1] < s["hip_work_share"][0] - 0.05
+
+
+def test_05_both_drifts_raise_compression_rep_by_rep(fatigue):
+    """Lesson 5: the set with both drifts gets costlier every rep."""
+    s = fatigue.found["both"]
+    assert all(s["balanced"]) and (np.diff(s["compression"]) > 0).all()
