@@ -530,3 +530,77 @@ def test_05_both_drifts_raise_compression_rep_by_rep(fatigue):
     """Lesson 5: the set with both drifts gets costlier every rep."""
     s = fatigue.found["both"]
     assert all(s["balanced"]) and (np.diff(s["compression"]) > 0).all()
+
+
+# -- 6 · Breathing and bracing -----------------------------------------------------------
+from hinge_sim.lessons import breathing as l06  # noqa: E402
+from hinge_sim.viz.repplot import BREATHING  # noqa: E402
+
+
+def test_06_breathing_cues_follow_the_article():
+    """Lesson 6 and the article: "inhale on setup, brace the core, and exhale gradually through
+    the concentric phase": breath and brace at the set-up, held down, out on the way up."""
+    assert "inhale" in BREATHING["top pause"] and "brace" in BREATHING["top pause"]
+    for phase in ("lowering", "bottom pause"):
+        assert "hold" in BREATHING[phase] and "inhale" not in BREATHING[phase]
+        assert "exhale" not in BREATHING[phase]
+    assert BREATHING["rising"].startswith("exhale")
+
+
+def test_06_the_player_writes_the_cue_of_each_phase():
+    """Lesson 6: "the words under the figure repeat it for the frame shown"."""
+    player = l06.breathing_player()
+    rep = player.rep
+    for phase, name in enumerate(("lowering", "bottom pause", "rising")):
+        t = float(rep.t[rep.phase == phase][len(rep.t[rep.phase == phase]) // 2])
+        player.goto(t)
+        assert f"{name}, {BREATHING[name]}." in player.readout
+
+
+def test_06_the_load_peaks_early_in_the_rise_while_the_breath_goes_out():
+    """Lesson 6: "The heaviest moment for the lower back comes just after the lifter leaves the
+    bottom"."""
+    rep = l06.breathing_player().rep
+    rising = rep.phase == 2
+    comp = np.abs(rep.disc["compression"])
+    assert comp[rising].max() == comp.max()
+    assert rep.t[rising][comp[rising].argmax()] < rep.t[rising][0] + 0.5
+
+
+@pytest.fixture(scope="module")
+def bracing():
+    return l06.bracing_answer()
+
+
+def test_06_a_full_brace_adds_a_little_compression_and_no_shear(bracing):
+    """Lesson 6: "a full brace adds about ... N of compression ... and leaves shear untouched"."""
+    relaxed, full = bracing.found["relaxed"], bracing.found["braced"]
+    assert 0 < bracing.found["change"] < 0.02 * f(relaxed.disc["compression"])
+    assert f(full.disc["shear"]) == f(relaxed.disc["shear"])
+
+
+def test_06_the_brace_pressure_pushes_up_as_the_model_says():
+    """Lesson 6: "A full brace is taken as 100 mmHg ... Acting on the diaphragm (465 cm²), it
+    pushes up on the trunk with about 620 N" (pressure times area)."""
+    from hinge_sim.model import constants as K
+    assert K.IAP_FULL_BRACE_MMHG * K.MMHG * K.DIAPHRAGM_AREA == pytest.approx(620, abs=5)
+
+
+def test_06_the_brace_changes_compression_the_same_at_any_load(bracing):
+    """Lesson 6: "The change is the same at any load"."""
+    heavy = f(l06.braced(1.0, load=100).disc["compression"]) - f(l06.braced(0.0, load=100).disc["compression"])
+    assert heavy == pytest.approx(bracing.found["change"], abs=1e-6)
+    panel = bracing.panel
+    panel.set(bracing=0.0)
+    c0 = f(panel.result.disc["compression"])
+    panel.set(bracing=1.0)
+    assert f(panel.result.disc["compression"]) - c0 == pytest.approx(bracing.found["change"], abs=1e-6)
+
+
+def test_06_a_lost_brace_that_rounds_the_back_costs_more_against_the_limits():
+    """Lesson 6: "Measured against its limit, the shear rise is ... times the brace's whole
+    effect on compression" (several times)."""
+    a = l06.lost_brace_answer()
+    assert l06.shear_rise() > 40 and a.found["by_limit"] > 3
+    lost, relaxed = a.found["lost"], a.found["relaxed"]
+    assert abs(f(lost.moments["l5s1"]) / f(relaxed.moments["l5s1"]) - 1) < 0.05   # same lean
