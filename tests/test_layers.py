@@ -4,6 +4,7 @@
     viz/                   never ui, never ipywidgets
     coaching/ video/ journal.py   numpy and the model only
     model/                 numpy and the standard library only
+    progress.py            the standard library only
 
 and nothing installed imports ``tools/`` (repository tooling that needs the
 checkout). The scan reads the source (every ``import``, at any depth), so an
@@ -24,6 +25,7 @@ RULES = {
     "coaching": ({"model", "coaching"}, {"numpy"}),
     "video": ({"model", "video"}, {"numpy"}),
     "journal": ({"model", "journal"}, set()),
+    "progress": ({"progress"}, set()),
     "viz": ({"model", "coaching", "video", "journal", "viz"},
             {"numpy", "matplotlib", "PIL", "tqdm"}),
 }
@@ -31,7 +33,7 @@ RULES = {
 
 def layer_of(path):
     parts = path.relative_to(PACKAGE).with_suffix("").parts
-    return parts[0] if len(parts) > 1 or parts[0] == "journal" else None
+    return parts[0] if len(parts) > 1 or parts[0] in ("journal", "progress") else None
 
 
 def imports(path):

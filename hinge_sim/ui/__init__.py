@@ -7,7 +7,7 @@ Usage
 """
 from .compare import Compare
 from .explorer import Explorer
-from .quiz import Prediction, Quiz
+from .quiz import Estimate, Prediction, Quiz
 from .tempo_player import TempoPlayer
 
-__all__ = ["Explorer", "TempoPlayer", "Compare", "Prediction", "Quiz"]
+__all__ = ["Explorer", "TempoPlayer", "Compare", "Prediction", "Estimate", "Quiz"]

@@ -1,29 +1,38 @@
-"""Predict-then-check and self-check widgets for the lessons.
+"""Predict-then-see and self-check widgets for the lessons.
 
-A lesson asks the learner to commit to a prediction *before* the panel that
-answers it (:class:`Prediction`), and checks understanding afterwards with
-questions whose every wrong answer explains itself (:class:`Quiz`,
-:class:`Estimate`).
+A lesson asks the learner to commit to a prediction *before* anything that
+answers it is on the screen (:class:`Prediction`, :class:`Estimate`): the panel,
+table or explanation that answers it is built only when the learner presses
+**Lock in**, or **Show me** (saved as a skip). Questions whose every answer
+explains itself check understanding afterwards (:class:`Quiz`). Every answer is
+saved with :mod:`hinge_sim.progress` and comes back when the cell runs again,
+in this kernel or a new one.
 
 Usage
 -----
 1. ``Prediction("What happens to ...?", {"It rises": "why ...", "It falls": "why ..."},
-   answer="It rises")``: the learner picks, presses *Lock in*, plays with the
-   panel below, then presses *Reveal*.
-2. ``Quiz("Which cue ...?", {...}, answer=...)``: feedback as soon as an answer is chosen.
-3. ``Estimate("How many body weights ...?", answer=4.2, tolerance=0.8, low=0, high=10,
-   unit="BW", explain="...")``: a slider guess checked against the model's number.
+   answer="It rises", key="05_tempo/peak-rises", reveal=lambda: TempoPlayer(...),
+   explain=f"The peak is {peak:.0f} N because ...")``: the learner picks an option and
+   presses *Lock in*; then the verdict, the explanation and the panel appear.
+2. ``Estimate("How many body weights ...?", answer=4.2, tolerance=0.8, low=0, high=10,
+   unit="BW", explain="...", key="00_start_here/body-weights")``: a slider guess, locked
+   in and checked against the model's number.
+3. ``Quiz("Which cue ...?", {...}, answer=..., key="05_tempo/which-cue")``: feedback as soon
+   as an answer is chosen.
 
-Every widget can be driven from Python (``choose``, ``lock``, ``reveal``), which
-is how the tests and the lessons' hidden checks use them.
+Every widget can be driven from Python (``choose``, ``guess``, ``lock``, ``show_me``;
+``revealed``, ``reveal_output``), which is how the tests use them.
 """
 import html
 
 import ipywidgets as W
 
+from .. import progress
+
 GOOD, BAD, NOTE = "hinge-good", "hinge-bad", "hinge-note"
-_ICON = {GOOD: "✔ Right.", BAD: "✘ Not quite.", NOTE: "🔒"}
+_ICON = {GOOD: "✔ Right.", BAD: "✘ Not quite.", NOTE: "👁 Shown."}
 _COLOUR = {GOOD: "#009E73", BAD: "#D55E00", NOTE: "#0072B2"}  # Okabe-Ito
+LOCK, SHOW = "Lock in", "Show me"
 
 
 # Long options wrap under their own radio button instead of running into the
@@ -45,9 +54,10 @@ def _box(kind, text):
 
 
 class _Question:
-    """Shared parts of every self-check: the question, the feedback area, display."""
+    """Shared parts of every self-check: the question, its key, the feedback area, display."""
 
-    def __init__(self, question):
+    def __init__(self, question, key):
+        self.key = progress.check_key(key)
         self.question = W.HTML(f"<b>{html.escape(question)}</b>")
         self.output = W.HTML(layout=W.Layout(min_height="1.5em"))
         self.output.add_class("hinge-feedback")
@@ -58,7 +68,7 @@ class _Question:
         return self.output.value
 
     def _layout(self, *rows):
-        """The question's outer box, with the wrapping CSS, and its class."""
+        """Return the question's outer box, with the wrapping CSS, and its class."""
         css = W.HTML(QUIZ_CSS, layout=W.Layout(display="none"))
         box = W.VBox([css, self.question, *rows, self.output])
         box.add_class("hinge-question")
@@ -72,10 +82,10 @@ class _Question:
 class _Choice(_Question):
     """A question with options, each with its explanation, and the answer."""
 
-    def __init__(self, question, options, answer):
+    def __init__(self, question, options, answer, key):
         if answer not in options:
             raise ValueError(f"answer {answer!r} is not one of the options {list(options)}")
-        super().__init__(question)
+        super().__init__(question, key)
         self.options, self.answer = dict(options), answer
         self.choices = W.RadioButtons(options=list(options), value=None,
                                       layout=W.Layout(width="auto"))
@@ -91,14 +101,14 @@ class _Choice(_Question):
             raise ValueError(f"option {option!r} is not one of {list(self.options)}")
         self.choices.value = option
 
-    def _verdict(self):
+    def _verdict(self, before=""):
         chosen = self.choices.value
         kind = GOOD if chosen == self.answer else BAD
-        return _box(kind, html.escape(self.options[chosen]))
+        return _box(kind, before + html.escape(self.options[chosen]))
 
 
 class Quiz(_Choice):
-    """A self-check question with immediate, specific feedback.
+    """A self-check question with immediate, specific feedback; the choice is saved.
 
     Parameters
     ----------
@@ -108,72 +118,199 @@ class Quiz(_Choice):
         explanation of a wrong option says *why* it is wrong.
     answer : str
         The correct option.
+    key : str
+        ``"<lesson stem>/<short name>"``, unique in the course: where the
+        learner's choice is saved (:mod:`hinge_sim.progress`).
     """
 
-    def __init__(self, question, options, answer):
-        super().__init__(question, options, answer)
-        self.choices.observe(lambda change: self._show(), names="value")
+    def __init__(self, question, options, answer, *, key):
+        super().__init__(question, options, answer, key)
+        self.tries = 0
+        saved = progress.step(self.key)
+        if saved and saved["kind"] == "quiz" and saved.get("choice") in self.options:
+            self.tries = int(saved.get("tries", 1))
+            self.choices.value = saved["choice"]
+            self._show()
+        self.choices.observe(lambda change: self._answered(), names="value")
         self.widget = self._layout(self.choices)
         self.widget.add_class("hinge-quiz")
+
+    def _answered(self):
+        self._show()
+        if self.choices.value is not None:
+            self.tries += 1
+            progress.record(self.key, "quiz", "answered", choice=self.choices.value,
+                            correct=self.correct, tries=self.tries)
 
     def _show(self):
         self.output.value = "" if self.choices.value is None else self._verdict()
 
 
-class Prediction(_Choice):
-    """Commit to a prediction, try it in the panel, then reveal the explanation.
+class _Revealing:
+    """Lock in / Show me, and the area that stays empty until one is pressed.
+
+    The class that mixes this in sets ``KIND``, builds its inputs and
+    implements ``_ready()``, ``_freeze()``, ``_verdict_for(state)``,
+    ``_saved_fields()`` and ``_apply(saved)``.
+    """
+
+    KIND = None
+
+    def _init_reveal(self, reveal, explain):
+        if reveal is not None and not callable(reveal):
+            raise TypeError(f"reveal = {reveal!r} must be a function of no arguments that "
+                            "returns a widget, a panel or a str")
+        if explain is not None and not isinstance(explain, str):
+            raise TypeError(f"explain = {explain!r} must be a str (simple HTML allowed)")
+        self._reveal, self._explain = reveal, explain or ""
+        self.state = None
+        self.reveal_output = None
+        self.lock_button = W.Button(description=LOCK, button_style="primary",
+                                    layout=W.Layout(width="auto"))
+        self.show_button = W.Button(description=SHOW, layout=W.Layout(width="auto"),
+                                    tooltip="See the answer without predicting (saved as a skip)")
+        self.lock_button.on_click(lambda _: self.lock())
+        self.show_button.on_click(lambda _: self.show_me())
+        self.revealed_area = W.VBox(layout=W.Layout(display="none"))
+        self.revealed_area.add_class("hinge-reveal")
+
+    def _finish_layout(self, *inputs, name):
+        self.widget = self._layout(*inputs, W.HBox([self.lock_button, self.show_button]))
+        self.widget.children = (*self.widget.children, self.revealed_area)
+        self.widget.add_class(name)
+        self.widget.add_class("hinge-predict")
+        saved = progress.step(self.key)
+        if saved and saved["kind"] == self.KIND and self._apply(saved):
+            self._open(saved["state"], save=False)
+
+    @property
+    def locked(self):
+        """True once the learner has locked in a prediction or pressed *Show me*."""
+        return self.state is not None
+
+    @property
+    def skipped(self):
+        """True when the learner pressed *Show me* instead of predicting."""
+        return self.state == "skipped"
+
+    @property
+    def revealed(self):
+        """True once the answer (verdict, explanation, reveal) is on the screen."""
+        return self.revealed_area.layout.display != "none"
+
+    def lock(self):
+        """Commit to the prediction, save it and show what answers it."""
+        if self.locked:
+            return
+        if not self._ready():
+            self.output.value = _box(BAD, "Pick an answer first, then lock it in.")
+            return
+        self._open("locked", save=True)
+
+    def show_me(self):
+        """Show the answer without predicting; saved as a skip."""
+        if not self.locked:
+            self._open("skipped", save=True)
+
+    def _open(self, state, save):
+        self.state = state
+        self._freeze()
+        self.lock_button.disabled = self.show_button.disabled = True
+        if save:
+            progress.record(self.key, self.KIND, state, **self._saved_fields())
+        self.output.value = self._verdict_for(state)
+        children = []
+        if self._explain:
+            explain = W.HTML(f'<div style="line-height:1.4">{self._explain}</div>')
+            explain.add_class("hinge-explain")
+            children.append(explain)
+        if self._reveal is not None:
+            try:
+                self.reveal_output = self._reveal()
+            except Exception as exc:
+                self.output.value += _box(BAD, "The panel that answers this could not be "
+                                               f"built: {html.escape(str(exc))}")
+                raise
+            children.append(_as_widget(self.reveal_output))
+        self.revealed_area.children = children
+        self.revealed_area.layout.display = "flex"
+
+
+def _as_widget(shown):
+    """Return a widget showing what a reveal returned (widget, panel, str, displayable)."""
+    if isinstance(shown, W.Widget):
+        return shown
+    if isinstance(getattr(shown, "widget", None), W.Widget):  # the panels
+        return shown.widget
+    if isinstance(shown, str):
+        return W.HTML(f'<pre style="line-height:1.35">{html.escape(shown)}</pre>')
+    if not (hasattr(shown, "_ipython_display_") or hasattr(shown, "_repr_mimebundle_")
+            or hasattr(shown, "_repr_html_")):
+        raise TypeError(f"reveal returned {type(shown).__name__}, which cannot be shown: "
+                        "return a widget, a panel, a str or an object IPython can display")
+    out = W.Output()
+    with out:
+        from IPython.display import display
+        display(shown)
+    return out
+
+
+class Prediction(_Revealing, _Choice):
+    """Commit to a prediction, then see what answers it.
 
     Parameters
     ----------
     question : str
     options : dict
-        Option text -> explanation shown on reveal for that choice.
+        Option text -> explanation shown for that choice once locked in.
     answer : str
         The option the model bears out.
+    key : str
+        ``"<lesson stem>/<short name>"``, unique in the course: where the
+        prediction is saved (:mod:`hinge_sim.progress`).
+    reveal : callable, optional
+        No arguments; returns what answers the prediction (a widget, a panel
+        such as an Explorer, or a str shown as text). Called only on *Lock in*
+        or *Show me*.
+    explain : str, optional
+        The explanation (simple HTML), shown with the reveal.
     """
 
-    def __init__(self, question, options, answer):
-        super().__init__(question, options, answer)
-        self.lock_button = W.Button(description="Lock in my prediction",
-                                    button_style="primary", layout=W.Layout(width="auto"))
-        self.reveal_button = W.Button(description="Reveal the answer",
-                                      disabled=True, layout=W.Layout(width="auto"))
-        self.lock_button.on_click(lambda _: self.lock())
-        self.reveal_button.on_click(lambda _: self.reveal())
-        self.choices.observe(lambda change: self._ready(), names="value")
-        self.lock_button.disabled = True
-        self.widget = self._layout(self.choices, W.HBox([self.lock_button, self.reveal_button]))
-        self.widget.add_class("hinge-prediction")
+    KIND = "prediction"
 
-    @property
-    def locked(self):
-        """True once the learner has committed to a prediction."""
-        return self.choices.disabled
+    def __init__(self, question, options, answer, *, key, reveal=None, explain=None):
+        _Choice.__init__(self, question, options, answer, key)
+        self._init_reveal(reveal, explain)
+        self._finish_layout(self.choices, name="hinge-prediction")
 
     def _ready(self):
-        self.lock_button.disabled = self.choices.value is None or self.locked
+        return self.choices.value is not None
 
-    def lock(self):
-        """Commit to the chosen option; it can no longer change."""
-        if self.choices.value is None:
-            self.output.value = _box(BAD, "Pick an option first, then lock it in.")
-            return
-        self.choices.disabled = self.lock_button.disabled = True
-        self.reveal_button.disabled = False
-        self.output.value = _box(NOTE, f"You predicted: <i>{html.escape(self.choices.value)}"
-                                       "</i>. Now try it in the panel below, then reveal.")
+    def _freeze(self):
+        self.choices.disabled = True
 
-    def reveal(self):
-        """Show whether the prediction held, and why."""
-        if not self.locked:
-            self.output.value = _box(BAD, "Lock in a prediction before you reveal the answer.")
-            return
-        self.reveal_button.disabled = True
-        self.output.value = self._verdict()
+    def _saved_fields(self):
+        return {"choice": self.choices.value, "correct": self.correct}
+
+    def _apply(self, saved):
+        if saved["state"] == "locked":
+            if saved.get("choice") not in self.options:
+                self.output.value = _box(BAD, "Your saved prediction is not one of these "
+                                              "options any more: pick again and lock it in.")
+                return False
+            self.choices.value = saved["choice"]
+        return True
+
+    def _verdict_for(self, state):
+        right = f"The answer: <i>{html.escape(self.answer)}</i>. "
+        if state == "skipped":
+            return _box(NOTE, "You skipped the prediction. " + right
+                        + html.escape(self.options[self.answer]))
+        return self._verdict("" if self.correct else right)
 
 
-class Estimate(_Question):
-    """Guess a number with a slider, then check it against the model.
+class Estimate(_Revealing, _Question):
+    """Guess a number with a slider, lock it in, then see the model's number.
 
     Parameters
     ----------
@@ -187,26 +324,30 @@ class Estimate(_Question):
     unit : str
         Unit shown with numbers.
     explain : str
-        Why the answer is what it is (shown after checking).
+        Why the answer is what it is (simple HTML), shown once locked in.
+    key : str
+        ``"<lesson stem>/<short name>"``, unique in the course.
+    reveal : callable, optional
+        No arguments; returns what else answers it (a widget, a panel or a str).
     """
 
-    def __init__(self, question, answer, tolerance, low, high, step=None, unit="", explain=""):
+    KIND = "estimate"
+
+    def __init__(self, question, answer, tolerance, low, high, step=None, unit="", explain="",
+                 *, key, reveal=None):
         if not low <= answer <= high:
             raise ValueError(f"answer = {answer:g} is outside the slider range {low:g} to {high:g}")
         if tolerance <= 0:
             raise ValueError(f"tolerance = {tolerance:g} must be positive")
-        super().__init__(question)
-        self.answer, self.tolerance, self.unit, self.explain = answer, tolerance, unit, explain
+        _Question.__init__(self, question, key)
+        self.answer, self.tolerance, self.unit = answer, tolerance, unit
         self.slider = W.FloatSlider(value=low, min=low, max=high,
                                     step=step or (high - low) / 100,
                                     description=f"Guess ({unit})" if unit else "Guess",
                                     style={"description_width": "initial"},
                                     layout=W.Layout(width="min(100%, 520px)"))
-        self.check_button = W.Button(description="Check my guess",
-                                     button_style="primary", layout=W.Layout(width="auto"))
-        self.check_button.on_click(lambda _: self.check())
-        self.widget = self._layout(self.slider, self.check_button)
-        self.widget.add_class("hinge-estimate")
+        self._init_reveal(reveal, explain)
+        self._finish_layout(self.slider, name="hinge-estimate")
 
     @property
     def correct(self):
@@ -215,13 +356,35 @@ class Estimate(_Question):
 
     def guess(self, value):
         """Set the guess, as a learner moving the slider would."""
+        if not self.slider.min <= value <= self.slider.max:
+            raise ValueError(f"guess = {value:g} is outside the slider range "
+                             f"{self.slider.min:g} to {self.slider.max:g}")
         self.slider.value = value
 
-    def check(self):
-        """Compare the guess with the model's answer and explain."""
+    def _ready(self):
+        return True
+
+    def _freeze(self):
+        self.slider.disabled = True
+
+    def _saved_fields(self):
+        return {"choice": float(self.slider.value), "correct": bool(self.correct)}
+
+    def _apply(self, saved):
+        if saved["state"] == "locked":
+            guess = saved.get("choice")
+            if not isinstance(guess, (int, float)) or not (
+                    self.slider.min <= guess <= self.slider.max):
+                return False
+            self.slider.value = guess
+        return True
+
+    def _verdict_for(self, state):
+        model = f"The model says {self.answer:.3g} {self.unit}"
+        if state == "skipped":
+            return _box(NOTE, f"You skipped the estimate. {model}.")
         off = self.slider.value - self.answer
         how = ("close enough" if self.correct else
                f"{abs(off):.3g} {self.unit} too {'high' if off > 0 else 'low'}")
-        text = (f"The model says {self.answer:.3g} {self.unit}; your guess was "
-                f"{self.slider.value:.3g} {self.unit} ({how}). {html.escape(self.explain)}")
-        self.output.value = _box(GOOD if self.correct else BAD, text)
+        return _box(GOOD if self.correct else BAD,
+                    f"{model}; your guess was {self.slider.value:.3g} {self.unit} ({how}).")

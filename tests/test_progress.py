@@ -1,0 +1,166 @@
+"""The learner's progress file: saved atomically, restored in a fresh process,
+never lost when corrupt, carried to another machine with export and load."""
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+from hinge_sim import progress
+
+KEY = "00_start_here/back-or-hips"
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path):
+    progress.use(tmp_path)
+    yield tmp_path
+    progress.use(None)
+
+
+def test_a_step_is_saved_as_json_in_the_chosen_folder(store):
+    progress.record(KEY, "prediction", "locked", choice="The hips", correct=True)
+    data = json.loads((store / progress.FILENAME).read_text())
+    assert data["schema"] == progress.SCHEMA and data["course"] == "hinge-sim"
+    assert data["steps"][KEY]["choice"] == "The hips" and data["steps"][KEY]["state"] == "locked"
+    assert progress.path() == store / progress.FILENAME
+
+
+def test_the_environment_variable_points_the_store_elsewhere(tmp_path, monkeypatch):
+    progress.use(None)
+    monkeypatch.setenv(progress.ENV, str(tmp_path / "elsewhere"))
+    (tmp_path / "elsewhere").mkdir()
+    assert progress.path() == tmp_path / "elsewhere" / progress.FILENAME
+
+
+def test_a_fresh_process_reads_what_this_one_saved_and_a_fresh_widget_restores_it(store):
+    """Lock in here; a new Python process (a new kernel) finds the step and shows it."""
+    progress.record(KEY, "prediction", "locked", choice="The hips", correct=True)
+    code = ("from hinge_sim.ui.quiz import Prediction\n"
+            "p = Prediction('q', {'The hips': 'a', 'The lower back': 'b'}, answer='The hips', "
+            f"key={KEY!r}, reveal=lambda: 'hip 232 N m')\n"
+            "print(p.locked, p.revealed, p.choices.value, p.reveal_output)\n")
+    env = dict(os.environ, **{progress.ENV: str(store)})
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert out.strip() == "True True The hips hip 232 N m"
+
+
+def test_a_write_that_dies_half_way_leaves_the_old_file_whole(store, monkeypatch):
+    progress.record(KEY, "prediction", "locked", choice="The hips", correct=True)
+    before = (store / progress.FILENAME).read_bytes()
+
+    def die(f, data):
+        f.write(data[: len(data) // 2])
+        raise KeyboardInterrupt("the kernel was stopped")
+    monkeypatch.setattr(progress, "_write_all", die)
+    with pytest.raises(KeyboardInterrupt):
+        progress.record("00_start_here/units", "quiz", "answered", choice="x", correct=False)
+    assert (store / progress.FILENAME).read_bytes() == before
+    assert not list(store.glob("*.tmp")), "the half-written temp file is removed"
+
+
+def test_two_writers_lose_nothing(store):
+    """A lesson kernel and the contents page kernel write the same file at once."""
+    code = ("import sys\nfrom hinge_sim import progress\n"
+            "for i in range(40):\n"
+            "    progress.record(f'00_start_here/{sys.argv[1]}-{i}', 'quiz', 'answered', "
+            "choice='x')\n")
+    env = dict(os.environ, **{progress.ENV: str(store)})
+    procs = [subprocess.Popen([sys.executable, "-c", code, name], env=env) for name in "ab"]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    assert len(progress.steps()) == 80
+
+
+def test_a_corrupt_file_is_moved_aside_with_a_clear_message_and_never_lost(store):
+    broken = b'{"schema": 1, "course": "hinge-sim", "steps": {"00_start_here/a": '
+    (store / progress.FILENAME).write_bytes(broken)
+    with pytest.warns(progress.ProgressWarning, match="moved to .*nothing was deleted"):
+        assert progress.steps() == {}
+    aside = list(store.glob("hinge-progress.corrupt-*.json"))
+    assert len(aside) == 1 and aside[0].read_bytes() == broken
+    progress.record(KEY, "prediction", "skipped")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert progress.step(KEY)["state"] == "skipped"
+
+
+@pytest.mark.parametrize("text", [
+    '"just a string"',
+    '{"schema": 1, "course": "something else", "steps": {}}',
+    '{"schema": 1, "course": "hinge-sim", "steps": {"no slash": {}}}',
+    '{"schema": 1, "course": "hinge-sim", "steps": {"00_x/a": {"kind": "quiz", '
+    '"state": "locked", "at": "2026"}}}',
+])
+def test_files_that_are_not_progress_are_moved_aside(store, text):
+    (store / progress.FILENAME).write_text(text)
+    with pytest.warns(progress.ProgressWarning):
+        assert progress.steps() == {}
+    assert [p.read_text() for p in store.glob("*.corrupt-*")] == [text]
+
+
+def test_a_newer_schema_is_left_alone(store):
+    text = '{"schema": 99, "course": "hinge-sim", "steps": {}}'
+    (store / progress.FILENAME).write_text(text)
+    with pytest.raises(progress.ProgressError, match="schema 99.*update hinge-sim"):
+        progress.record(KEY, "prediction", "skipped")
+    assert (store / progress.FILENAME).read_text() == text
+
+
+def test_export_then_load_on_another_machine_merges_the_later_answer(store, tmp_path_factory):
+    progress.record(KEY, "prediction", "locked", choice="The hips", correct=True)
+    progress.record("00_start_here/units", "quiz", "answered", choice="x", correct=False)
+    downloaded = progress.export()
+    saved = tmp_path_factory.mktemp("download") / "my-progress.json"
+    assert progress.export(saved) == downloaded and saved.read_bytes() == downloaded
+    with pytest.raises(FileExistsError):
+        progress.export(saved)
+
+    progress.use(tmp_path_factory.mktemp("binder"))       # another machine
+    progress.record("01_what_not_to_do/x", "quiz", "answered", choice="y")
+    progress.record("00_start_here/units", "quiz", "answered", choice="later", correct=True)
+    assert progress.load(downloaded) == 2
+    steps = progress.steps()
+    assert set(steps) == {KEY, "00_start_here/units", "01_what_not_to_do/x"}
+    assert steps["00_start_here/units"]["choice"] == "later", "the later answer wins"
+    assert progress.load(saved) == 2 and progress.steps() == steps
+
+
+def test_loading_something_else_changes_nothing(store):
+    progress.record(KEY, "prediction", "skipped")
+    before = (store / progress.FILENAME).read_bytes()
+    with pytest.raises(progress.ProgressError, match="not a hinge-sim progress file"):
+        progress.load(b'{"a": 1}')
+    with pytest.raises(progress.ProgressError, match="not a readable progress file"):
+        progress.load(b"\x89PNG")
+    assert (store / progress.FILENAME).read_bytes() == before
+
+
+def test_lesson_status_counts_done_and_skipped():
+    keys = ["00_start_here/a", "00_start_here/b", "00_start_here/c"]
+    assert progress.lesson_status(keys)["state"] == "not started"
+    progress.record("00_start_here/a", "prediction", "locked", choice="x")
+    progress.record("00_start_here/b", "prediction", "skipped")
+    assert progress.lesson_status(keys) == {"done": 2, "total": 3, "skipped": 1,
+                                            "state": "started"}
+    progress.record("00_start_here/c", "quiz", "answered", choice="x")
+    assert progress.lesson_status(keys)["state"] == "done"
+    assert progress.lesson_status([])["state"] == "not started"
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: progress.record("00_start_here/a", "guess", "locked"), ValueError, "kind = 'guess'"),
+    (lambda: progress.record("00_start_here/a", "quiz", "locked"), ValueError, "state = 'locked'"),
+    (lambda: progress.record("00_start_here/a", "quiz", "answered", choice=float("nan")),
+     TypeError, "JSON"),
+    (lambda: progress.record("00_start_here/a", "quiz", "answered", choice=object()),
+     TypeError, "JSON"),
+    (lambda: progress.record("Start Here", "quiz", "answered"), ValueError, "key = 'Start Here'"),
+    (lambda: progress.use("/no/such/folder"), ValueError, "folder = '/no/such/folder'"),
+])
+def test_bad_input_is_named(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+    assert progress.steps() == {}
