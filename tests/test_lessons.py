@@ -604,3 +604,103 @@ def test_06_a_lost_brace_that_rounds_the_back_costs_more_against_the_limits():
     assert l06.shear_rise() > 40 and a.found["by_limit"] > 3
     lost, relaxed = a.found["lost"], a.found["relaxed"]
     assert abs(f(lost.moments["l5s1"]) / f(relaxed.moments["l5s1"]) - 1) < 0.05   # same lean
+
+
+# -- 7 · Every body hinges differently ---------------------------------------------------
+from hinge_sim.lessons import every_body as l07  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sizes():
+    return l07.sizes_answer()
+
+
+def test_07_tall_lifters_back_makes_about_twice_the_moment(sizes):
+    """Lesson 7: "the tall lifter's lower back making ... times the moment" (about twice)."""
+    s, t = sizes.found["short"], sizes.found["tall"]
+    assert s.balanced and t.balanced and sizes.panel.message == ""
+    assert 1.7 < f(t.moments["l5s1"]) / f(s.moments["l5s1"]) < 2.4
+
+
+def test_07_per_weight_times_height_both_backs_work_about_as_hard(sizes):
+    """Lesson 7: "Divide each by the lifter's own body weight × height and the two are within
+    ... %" (a few percent): moments scale with mass times length."""
+    b = sizes.found["bodies"]
+    a, c = l07.per_size(sizes.found["short"], b["left"]), l07.per_size(sizes.found["tall"], b["right"])
+    assert abs(a / c - 1) < 0.1
+
+
+def test_07_same_angles_same_trunk_angle_hips_further_back(sizes):
+    """Lesson 7: "The trunk angle is almost the same ... But the tall lifter's hips sit further
+    behind the bar"."""
+    s, t = sizes.found["short"], sizes.found["tall"]
+    assert abs(f(t.metrics["trunk_angle"]) - f(s.metrics["trunk_angle"])) < 3
+    assert f(t.metrics["hip_to_bar"]) > f(s.metrics["hip_to_bar"])
+
+
+def test_07_the_words_quote_the_compare_table(sizes):
+    """Lesson 7: "The table shows the tall lifter's lower back making ...": the table's numbers."""
+    row = {r[0]: r for r in sizes.panel.table}["L5/S1 moment"]
+    assert f"{row[2].split()[0]} N·m against {row[1].split()[0]} N·m" in sizes.text
+
+
+@pytest.fixture(scope="module")
+def proportions():
+    return l07.proportions_answer()
+
+
+def test_07_long_femurs_hinge_deeper_and_lean_several_degrees_more(proportions):
+    """Lesson 7: "the long-femur lifter hinges a little deeper and leans the trunk ... further
+    forward than the long-torso lifter"."""
+    r = {row["lifter"]: row for row in proportions.found["rows"]}
+    assert all(row["balanced"] for row in r.values())
+    assert r["long femurs"]["hip"] > r["long torso"]["hip"]
+    assert r["long femurs"]["trunk angle"] > r["long torso"]["trunk angle"] + 4
+
+
+def test_07_the_long_torso_is_the_longer_lever(proportions):
+    """Lesson 7: "Yet their lower back carries less moment ... The long-torso lifter ... carries
+    a larger L5/S1 moment"."""
+    r = {row["lifter"]: row for row in proportions.found["rows"]}
+    assert r["long torso"]["l5s1 moment"] > r["average man"]["l5s1 moment"] > r["long femurs"]["l5s1 moment"]
+
+
+def test_07_more_knee_bend_brings_the_long_femur_trunk_up(proportions):
+    """Lesson 7: "A little more knee bend brings the trunk up if the lifter needs it"."""
+    panel = proportions.panel
+    panel.set(thigh=1.12, torso=0.92)
+    lean = f(panel.result.metrics["trunk_angle"])
+    panel.set(knee=35)
+    assert panel.message == "" and f(panel.result.metrics["trunk_angle"]) < lean
+
+
+@pytest.fixture(scope="module")
+def sides():
+    return l07.sides_answer()
+
+
+def test_07_the_tighter_side_rounds_about_12_degrees(sides):
+    """Lesson 7: "about ... ° of the depth moves into the lower back" (about 12)."""
+    left, right = sides.found["left"], sides.found["right"]
+    assert f(left.metrics["lumbar_flexion"]) == P.POSTURES["textbook hinge"]["lumbar"]
+    moved = f(right.metrics["lumbar_flexion"]) - f(left.metrics["lumbar_flexion"])
+    assert 9 < moved < 15
+    assert moved == pytest.approx(f(left.metrics["hip_flexion"]) - f(right.metrics["hip_flexion"]), abs=0.5)
+
+
+def test_07_the_tighter_side_opens_the_dowel_gap_and_raises_shear(sides):
+    """Lesson 7: "The dowel leaves the sacrum by a few centimetres and the shear rises by ..."
+    (roughly a seventh)."""
+    left, right = sides.found["left"], sides.found["right"]
+    assert f(right.metrics["dowel_gap"]) > f(left.metrics["dowel_gap"]) + 0.01
+    assert 1.08 < f(right.disc["shear"]) / f(left.disc["shear"]) < 1.2
+
+
+def test_07_a_softer_knee_gives_the_tight_side_a_flat_back(sides):
+    """Lesson 7: "or soften that knee a little more" (the Explorer with the SLR at 65°)."""
+    panel = sides.panel
+    panel.set(slr=l07.SIDES["right"])
+    assert f(panel.result.metrics["lumbar_flexion"]) == pytest.approx(
+        f(sides.found["right"].metrics["lumbar_flexion"]), abs=1e-6)
+    panel.set(knee=40)
+    assert f(panel.result.metrics["lumbar_flexion"]) < P.POSTURES["textbook hinge"]["lumbar"] + 1
