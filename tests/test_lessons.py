@@ -704,3 +704,108 @@ def test_07_a_softer_knee_gives_the_tight_side_a_flat_back(sides):
         f(sides.found["right"].metrics["lumbar_flexion"]), abs=1e-6)
     panel.set(knee=40)
     assert f(panel.result.metrics["lumbar_flexion"]) < P.POSTURES["textbook hinge"]["lumbar"] + 1
+
+
+# -- 8 · From dowel to barbell -----------------------------------------------------------
+from hinge_sim.lessons import dowel_to_barbell as l08  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def ladder():
+    return l08.ladder_answer()
+
+
+def test_08_even_the_dowel_puts_a_few_body_weights_on_the_disc(ladder):
+    """Lesson 8: "Even the dowel hinge puts ... body weights of compression on the disc"
+    (a few); with the back muscles on a 6 cm lever the upper body's moment needs several
+    body weights of pull."""
+    dowel = ladder.found["ladder"][0]
+    assert dowel["load kg"] == 0 and 2.0 < dowel["compression BW"] < 4.0
+    muscle = dowel["l5s1 moment"] / 0.06
+    assert muscle > 0.8 * dowel["compression"]        # the muscle pull is most of the squeeze
+    assert l08.dowel_bw() == pytest.approx(dowel["compression BW"], abs=0.005)
+
+
+def test_08_each_step_adds_and_a_loaded_rdl_adds_about_half_again(ladder):
+    """Lesson 8: "Each step adds to that: a 0.6 BW RDL raises the compression by ..." (roughly
+    half again)."""
+    steps = ladder.found["ladder"]
+    comp = [r["compression"] for r in steps]
+    assert all(r["balanced"] for r in steps)
+    assert all(a < b for a, b in zip(comp[:3], comp[1:4]))
+    assert 1.35 < steps[3]["compression"] / steps[0]["compression"] < 1.75
+
+
+def test_08_the_trap_bar_moment_grows_slower_than_its_load(ladder):
+    """Lesson 8: "its extra knee bend keeps the lower back's moment from growing as fast as the
+    load"."""
+    steps = ladder.found["ladder"]
+    assert steps[4]["load kg"] == max(r["load kg"] for r in steps)
+    assert steps[4]["l5s1 moment"] / steps[3]["l5s1 moment"] < steps[4]["load kg"] / steps[3]["load kg"]
+
+
+@pytest.fixture(scope="module")
+def variations():
+    return l08.variations_answer()
+
+
+def test_08_the_trap_bar_asks_least_of_the_lower_back(variations):
+    """Lesson 8: the prediction's answer, "Trap-bar deadlift" (smallest L5/S1 moment and shear)."""
+    rows = variations.found["rows"]
+    v = {r["variation"]: r for r in rows}
+    assert v["trap bar"]["l5s1 moment"] == min(r["l5s1 moment"] for r in rows)
+    assert v["trap bar"]["shear"] == min(r["shear"] for r in rows)
+    assert v["trap bar"]["trunk angle"] < v["RDL"]["trunk angle"]
+    assert abs(v["trap bar"]["compression"] / v["RDL"]["compression"] - 1) < 0.05
+
+
+def test_08_the_rdl_is_all_hips_the_trap_bar_shares_with_the_knees(variations):
+    """Lesson 8: "The RDL gives the hips the whole job ... The trap bar moves some of the work to
+    the knees"."""
+    v = {r["variation"]: r for r in variations.found["rows"]}
+    assert v["RDL"]["hip share"] == 1.0 and v["trap bar"]["hip share"] < 0.95
+    assert v["trap bar"]["knee moment"] > 0 > v["RDL"]["knee moment"]
+
+
+def test_08_a_kettlebell_at_the_bars_place_loads_like_a_barbell(variations):
+    """Lesson 8: "The kettlebell in the model loads the body like a barbell at the same place"."""
+    kb, bb = variations.found["kettlebell"], variations.found["barbell"]
+    assert f(kb.moments["l5s1"]) == pytest.approx(f(bb.moments["l5s1"]), abs=1e-6)
+
+
+def test_08_the_floor_deadlift_works_the_knees_and_the_back_hardest(variations):
+    """Lesson 8: "the knees work to straighten (knee moment positive) while ... its L5/S1 moment
+    is higher than the RDL's" (the net knee moment is extensor in the conventional deadlift and
+    flexor in the RDL, as a published comparison found: PMC6323186)."""
+    floor, pull = variations.found["floor"], variations.found["pull"]
+    v = {r["variation"]: r for r in variations.found["rows"]}
+    assert pull.balanced and f(floor.hip) > max(r["hip"] for r in variations.found["rows"])
+    assert f(pull.moments["knee"]) > 0 > v["RDL"]["knee moment"]
+    assert f(pull.moments["l5s1"]) > v["RDL"]["l5s1 moment"]
+
+
+def test_08_the_trap_bar_knee_moment_turns_extensor_as_the_knees_bend(variations):
+    """Lesson 8: "move the knee slider from 20° to 55° and watch the knee moment's word change
+    from flexor to extensor"."""
+    panel = variations.panel
+    panel.set(knee=20)
+    assert f(panel.result.moments["knee"]) < 0
+    panel.set(knee=55)
+    assert f(panel.result.moments["knee"]) > 0
+
+
+def test_08_week_one_volume_is_sessions_sets_reps_load():
+    """Lesson 8: "Volume load is sessions × sets × reps × load"."""
+    w = l08.week1()
+    assert w["reps per week"] == 4 * 3 * 8
+    assert w["volume BW"] == pytest.approx(96 * 0.3) and w["volume kg"] == pytest.approx(96 * 0.3 * 78)
+
+
+def test_08_a_week_that_did_not_hold_repeats_its_load():
+    """Lesson 8: "A week where the technique did not hold repeats its load"."""
+    loads = [w["load BW"] for w in l08.block()]
+    assert loads[3] == loads[2] and loads[2] > loads[1] > loads[0]
+    b = l08.block()
+    assert b[0]["volume BW"] > b[-1]["volume BW"] and b[0]["load kg"] < b[-1]["load kg"]
+    later = [w["load BW"] for w in l08.block((True, False, False, True, True, True))]
+    assert later[-1] < loads[-1]
