@@ -1007,3 +1007,166 @@ def test_10_the_journal_never_overwrites_and_the_form_saves_only_when_asked(tmp_
     form.set(tempo=l10.tracks()["B"][1][1].tempo_text, bar_drift_m=0.06, coach_rating=2)
     assert form.save() is not None and form.message == ""
     assert len(Journal(journal_path(tmp_path, "Sam")).records()) == 2
+
+
+# -- 11 · Keeping it ---------------------------------------------------------------------
+from hinge_sim.lessons import keeping_it as l11  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def reset():
+    return l11.reset_answer()
+
+
+def test_11_the_drift_is_the_courses_fatigue_assumption():
+    """Lesson 11: "2° of hip depth moved into the lower back and 1 cm of bar drift per rep"."""
+    d, s = l11.drifted(), P.POSTURES["textbook hinge"]
+    moved = (l11.REP - 1) * 2.0
+    assert f(d.hip) == s["hip"] - moved and f(d.lumbar) == s["lumbar"] + moved
+    assert f(d.bar) == pytest.approx((l11.REP - 1) * 0.01)
+
+
+def test_11_the_reset_drops_compression_clearly_back_toward_the_limit(reset):
+    """Lesson 11: "Compression: the lever shrinks" and "The reset takes the compression down by
+    about ... %, from well past the 3400 N action limit back toward it"."""
+    r = reset.found["result"]
+    assert r.balanced.all()
+    comp = r.disc["compression"]
+    assert comp[0] > 1.25 * comp[1] and comp[0] > COMPRESSION_LIMITS[0]
+    assert abs(comp[1] - COMPRESSION_LIMITS[0]) < abs(comp[0] - COMPRESSION_LIMITS[0]) / 3
+    assert l11.reset_drop() == round(100 * (1 - comp[1] / comp[0]))
+    assert r.metrics["hip_to_bar"][0] > r.metrics["hip_to_bar"][1] + 0.08
+
+
+def test_11_the_reset_barely_changes_shear(reset):
+    """Lesson 11: "The shear barely changes in this drift"."""
+    shear = reset.found["result"].disc["shear"]
+    assert abs(shear[0] / shear[1] - 1) < 0.1
+
+
+def test_11_the_dowel_shows_the_rounding(reset):
+    """Lesson 11: "the rounding is what the dowel gap shows"."""
+    gap = reset.found["result"].metrics["dowel_gap"]
+    assert gap[0] > gap[1] + 0.02
+
+
+def test_11_the_bar_creeping_forward_costs_the_most_compression():
+    """Lesson 11: "Of the parts of the drift on their own, the bar creeping forward costs the most
+    compression"."""
+    p = l11.parts()
+    assert p["bar"] > p["depth and rounding"]
+    assert "the bar creeping forward costs the most" in l11.reset_table_answer().text
+
+
+def test_11_the_explorers_reset_button_goes_back_to_the_set_up(reset):
+    """Lesson 11: "Press Reset (the Explorer's button: it puts every control back to where the
+    panel started, here the set-up)"."""
+    r = reset.found["result"]
+    panel = reset.panel
+    assert "reset" in panel.controls
+    assert f(panel.result.disc["compression"]) == pytest.approx(r.disc["compression"][0], abs=1)
+    panel.reset()
+    assert f(panel.result.disc["compression"]) == pytest.approx(r.disc["compression"][1], abs=1)
+
+
+def test_11_lost_hamstring_range_rounds_the_same_hinge():
+    """Lesson 11: "the back still rounds ... more: the hamstrings stop the hips sooner" (about 12°
+    from SLR 80° to 65°), and the shear rises with it."""
+    res = l11.season()
+    lumbar = np.array([f(r.metrics["lumbar_flexion"]) for r in res])
+    shear = np.array([f(r.disc["shear"]) for r in res])
+    assert all(r.balanced for r in res) and lumbar[0] == P.POSTURES["textbook hinge"]["lumbar"]
+    assert np.all(np.diff(lumbar) > 3) and np.all(np.diff(shear) > 0) and 9 < lumbar[2] - lumbar[0] < 15
+    panel = l11.mobility_answer().panel
+    panel.set(slr=l11.SEASON[-1])
+    assert f(panel.result.metrics["lumbar_flexion"]) == pytest.approx(lumbar[2], abs=0.01)
+
+
+def test_11_recap_numbers_are_the_lessons_numbers():
+    """Lesson 11 recap: "the peak rose by about ... %" (lesson 5's player) and "about ... N more"
+    (lesson 6's brace), each from the call its lesson makes."""
+    body, top, bottom, _ = l05.setup()
+    slow, fast = (TempoPlayer(tempo=t, load=40.0).summary["peak compression"] for t in ("3-1-3-0", "3-1-1-0"))
+    assert l11.tempo_rise() == pytest.approx(100 * (fast / slow - 1), abs=1e-6)
+    assert 20 < l11.tempo_rise() < 45
+    assert 0 < l11.brace_change() < 100
+
+
+def test_11_recap_tight_hamstrings_fix_is_knee_bend():
+    """Lesson 11 recap: "A little more knee bend ... keeps the depth inside their range"."""
+    tight = hs.analyze(P.lifter("tight hamstrings"), hs.Posture(knee=np.array([20, 40]), hip=85, lumbar=5),
+                       P.load("RDL", 40))
+    assert tight.metrics["lumbar_flexion"][0] > 15 and abs(f(tight.metrics["lumbar_flexion"][1]) - 5) < 0.5
+
+
+# -- Instructor guide ---------------------------------------------------------------------
+from hinge_sim.lessons import guide  # noqa: E402
+from hinge_sim.ui import Explorer  # noqa: E402
+
+
+def test_guide_demo_numbers_are_what_the_explorer_shows():
+    """Guide: "The numbers to expect are computed below by the same call the Explorer ... make"."""
+    table = guide.demo_table()
+    panel = Explorer()
+    for name in ("textbook hinge", "rounded back", "squatty hinge"):
+        panel.set(posture=name)
+        assert f"{f(panel.result.disc['compression']):.0f} N" in table, name
+
+
+def test_guide_tempo_peaks_are_the_players():
+    """Guide step 9: "peaks ... N and ... N" (once 4306 N in the guide against 4264 N on the
+    player: two frame rates)."""
+    peaks = guide.tempo_peaks()
+    for t in guide.TEMPOS:
+        assert TempoPlayer(tempo=t, load=guide.LOAD).summary["peak compression"] == pytest.approx(peaks[t])
+
+
+def test_guide_demo_claims_hold():
+    """Guide: drifting bar past the action limit, rounded back past the shear limit at about the
+    same compression, squatty hinge extensor at the knee, stiff-legged reach at the hamstring limit."""
+    R = {n: guide.pose(n) for n in guide.DEMO_ORDER}
+    c = {n: f(r.disc["compression"]) for n, r in R.items()}
+    s = {n: f(r.disc["shear"]) for n, r in R.items()}
+    assert all(bool(r.balanced) for r in R.values())
+    assert c["bar drifting forward"] > COMPRESSION_LIMITS[0] > c["textbook hinge"]
+    assert s["rounded back"] > SHEAR_LIMITS[0] > s["textbook hinge"]
+    assert abs(c["rounded back"] / c["textbook hinge"] - 1) < 0.05
+    assert f(R["squatty hinge"].moments["knee"]) > 0 > f(R["textbook hinge"].moments["knee"])
+    assert f(R["stiff-legged reach"].metrics["hamstring_stretch"]) == pytest.approx(1, abs=0.02)
+
+
+def test_guide_misconception_answers_hold():
+    """Guide: each "the model answers" column holds in the model."""
+    r = guide.misconception_results()
+    tb = r["textbook"]
+    soft = r["soft"].disc["compression"]
+    assert abs(soft[1] / soft[0] - 1) < 0.03                       # a little knee bend: about the same
+    assert f(r["squatty"].disc["compression"]) > 1.15 * f(tb.disc["compression"])
+    assert abs(f(r["drift"].metrics["trunk_angle"]) - f(tb.metrics["trunk_angle"])) < 10
+    assert f(r["drift"].moments["l5s1"]) > 1.4 * f(tb.moments["l5s1"])
+    assert f(r["heels"].moments["l5s1"]) > 1.3 * f(tb.moments["l5s1"])
+    assert f(r["heels"].metrics["balance_margin"]) < 0.03
+    assert f(r["tight"].metrics["lumbar_flexion"]) > 15
+    assert 0 < f(r["braced"].disc["compression"]) - f(tb.disc["compression"]) < 100
+    assert f(r["braced"].disc["shear"]) == f(tb.disc["shear"])
+    assert r["arch"].disc["shear"][0] < r["arch"].disc["shear"][1]
+    assert r["peaks"]["3-1-1-0"] > 1.2 * r["peaks"]["3-1-3-0"]
+
+
+def test_guide_rehearsal_follows_the_demonstration_order():
+    """Guide: "with the posture menu in demonstration order"."""
+    panel = guide.rehearsal()
+    assert list(panel.controls["posture"].options) == guide.DEMO_ORDER and panel.message == ""
+
+
+def test_guide_order_is_the_dashboards():
+    """Guide: "The dashboard's posture menu lists the presets in this order"."""
+    import ast
+    import json
+    import pathlib
+    nb = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "workshop" / "dashboard.ipynb"
+    code = "\n".join("".join(c["source"]) for c in json.loads(nb.read_text())["cells"]
+                     if c["cell_type"] == "code")
+    found = [ast.literal_eval(n.value) for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Assign)
+             and any(getattr(t, "id", None) == "DEMO_ORDER" for t in n.targets)]
+    assert found == [guide.DEMO_ORDER]

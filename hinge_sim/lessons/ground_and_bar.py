@@ -2,7 +2,8 @@
 
 Usage
 -----
-1. ``per_cm()``: N·m each centimetre of forward bar drift adds at L5/S1 (the estimate).
+1. ``per_cm()``, ``per_cm_answer()``: N·m each centimetre of forward bar drift adds at
+   L5/S1 (the estimate), and the two moments it comes from.
 2. ``drift_answer()``: Explorer on the bar's distance, the drift table, and why.
 3. ``heels_answer()``: Explorer on weight shift, the heel-to-toe table, and why.
 """
@@ -31,6 +32,14 @@ def per_cm():
     """Return the L5/S1 moment (N·m) each cm of drift adds, between 0 and 10 cm, to 0.1."""
     m = textbook(bar=np.array([0.0, 0.10])).moments["l5s1"]
     return round(float(m[1] - m[0]) / 10, 1)
+
+
+def per_cm_answer():
+    """Return the two moments the per-cm estimate comes from, and the words."""
+    m = textbook(bar=np.array([0.0, 0.10])).moments["l5s1"]
+    words = (f"L5/S1 moment with the bar over the midfoot: {m[0]:.1f} N·m; 10 cm in front: "
+             f"{m[1]:.1f} N·m. ({m[1]:.1f} − {m[0]:.1f}) / 10 = {per_cm():.1f} N·m per cm.")
+    return Answer(words, moments=m)
 
 
 def _row(name, values, fmt):

@@ -3,7 +3,8 @@
 Usage
 -----
 1. ``knee_job_answer()``: Explorer on knee bend, the knee sweep, and why.
-2. ``squatty_hip_share()``: the hips' share (%) in the squatty hinge (the estimate).
+2. ``squatty_hip_share()``, ``hip_share_answer()``: the hips' share (%) in the squatty
+   hinge (the estimate) and how it comes about.
 3. ``squatty_answer()``: Explorer on the squatty hinge with the textbook ghost, and why.
 """
 import numpy as np
@@ -78,6 +79,18 @@ def squatty_hip_share():
     res = analyze(presets.lifter(LIFTER), presets.posture("squatty hinge"),
                   presets.load(EXERCISE, LOAD))
     return round(100 * float(res.metrics["hip_share"]))
+
+
+def hip_share_answer():
+    """Return how the squatty hinge's hip share comes about (the estimate's answer)."""
+    res = analyze(presets.lifter(LIFTER), presets.posture("squatty hinge"),
+                  presets.load(EXERCISE, LOAD))
+    hip, knee = num(res.moments["hip"]), num(res.moments["knee"])
+    words = (f"Squatty hinge, {LOAD:.0f} kg: hip moment {hip:.0f} N·m extensor, knee moment "
+             f"{_knee_words(knee)}. The hips' share of the extensor work is "
+             f"{hip:.0f} / ({hip:.0f} + {max(knee, 0):.0f}) = {100 * num(res.metrics['hip_share']):.0f} %; "
+             "in the textbook hinge the knee moment is a flexor one, so the share is 100 %.")
+    return Answer(words, result=res)
 
 
 def squatty_answer():
