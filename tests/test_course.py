@@ -137,7 +137,8 @@ def test_every_prediction_and_estimate_reveals_its_answer_from_the_lesson_module
         if node.func.id == "Quiz":
             continue
         reveal = keyword(node, "reveal")
-        assert isinstance(reveal, ast.Attribute) and reveal.value.id == "lesson", ast.unparse(node)[:80]
+        named = isinstance(reveal, ast.Attribute) and reveal.value.id == "lesson"
+        assert named, ast.unparse(node)[:80]
         assert callable(getattr(module, reveal.attr)), reveal.attr
     for cell in cells:
         if cell["cell_type"] == "markdown":

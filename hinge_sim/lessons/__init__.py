@@ -18,6 +18,7 @@ Usage
 One module per lesson, named after it; the notebooks hold the questions, the
 quizzes and the prose around them.
 """
+
 import numpy as np
 
 

@@ -7,6 +7,7 @@ Usage
 2. ``shear_rise()``: newtons of shear a lost brace adds through 10° of rounding (the estimate).
 3. ``lost_brace_answer()``: braced against lost, measured against the limits.
 """
+
 from ..model import presets
 from ..model.analysis import analyze
 from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
@@ -26,8 +27,7 @@ def breathing_player():
 def braced(bracing, load=LOAD, posture=None):
     """Analyse the textbook hinge at ``bracing`` (0 to 1), as the Explorer does."""
     posture = presets.posture("textbook hinge") if posture is None else posture
-    return analyze(presets.lifter(LIFTER), posture, presets.load(EXERCISE, load),
-                   bracing=bracing)
+    return analyze(presets.lifter(LIFTER), posture, presets.load(EXERCISE, load), bracing=bracing)
 
 
 def lost_posture():
@@ -53,7 +53,8 @@ def bracing_answer():
         "bent, so it keeps its shape when the load peaks or when something unexpected happens. "
         "This model has no stiffness or stability at all: the shape of the back is whatever you "
         "set on the lumbar slider. It can only show the *cost* of the brace (a little "
-        "compression), not its intended *benefit* (holding the shape).")
+        "compression), not its intended *benefit* (holding the shape)."
+    )
     return Answer(panel, words, relaxed=relaxed, braced=full, change=change)
 
 
@@ -81,5 +82,6 @@ def lost_brace_answer():
         f"against {COMPRESSION_LIMITS[0]:.0f}-{COMPRESSION_LIMITS[1]:.0f} N for compression. "
         f"Measured against its limit, the shear rise is {by_limit:.0f} times the brace's whole "
         "effect on compression. That is the honest message of the model: *the brace matters for "
-        "what it lets you keep, the shape, not for a big drop in load.*")
+        "what it lets you keep, the shape, not for a big drop in load.*"
+    )
     return Answer(words, relaxed=relaxed, braced=full, lost=lost, by_limit=by_limit)

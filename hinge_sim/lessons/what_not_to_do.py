@@ -7,6 +7,7 @@ Usage
 3. ``arch_to_round_answer()``: Explorer on back rounding, the sweep from arched
    to rounded, and why.
 """
+
 import numpy as np
 
 from ..model import presets
@@ -23,34 +24,44 @@ SWEEP = (-20.0, 0.0, 20.0, 40.0)
 
 
 def presets_table():
-    """The three hinges a coach shows first, as the presets define them (Markdown)."""
+    """Return the three hinges a coach shows first, as the presets define them (Markdown)."""
     lines = []
     for name in HINGES:
         p = presets.POSTURES[name]
         bar = p.get("bar", 0.0)
-        lines.append((f"*{name}*", f"{p['knee']:.0f}°", f"{p['hip']:.0f}°",
-                      f"{p['lumbar']:.0f}°", "over the midfoot" if bar == 0 else
-                      f"{100 * bar:.0f} cm in front of the midfoot"))
+        lines.append(
+            (
+                f"*{name}*",
+                f"{p['knee']:.0f}°",
+                f"{p['hip']:.0f}°",
+                f"{p['lumbar']:.0f}°",
+                "over the midfoot" if bar == 0 else f"{100 * bar:.0f} cm in front of the midfoot",
+            )
+        )
     return rows(("preset", "knees", "hips", "lower back", "bar"), *lines)
 
 
 def hinge(name):
-    """The model's result for one of :data:`HINGES`, as the Compare panel computes it."""
+    """Analyse one of :data:`HINGES` as the Compare panel does."""
     return analyze(presets.lifter(LIFTER), presets.posture(name), presets.load(EXERCISE, LOAD))
 
 
 def rounding_answer():
-    """Rounded back against textbook hinge at nearly the same trunk angle."""
-    panel = Compare(left=dict(lifter=LIFTER, posture="rounded back"),
-                    right=dict(lifter=LIFTER, posture="textbook hinge"),
-                    exercise=EXERCISE, load=LOAD)
+    """Build the Compare of rounded back and textbook hinge (same trunk angle), with the words."""
+    panel = Compare(
+        left=dict(lifter=LIFTER, posture="rounded back"),
+        right=dict(lifter=LIFTER, posture="textbook hinge"),
+        exercise=EXERCISE,
+        load=LOAD,
+    )
     rb, tb = panel.results["left"], panel.results["right"]
     sq = hinge("squatty hinge")
     s_rb, s_tb = float(rb.disc["shear"]), float(tb.disc["shear"])
     c_rb, c_tb = float(rb.disc["compression"]), float(tb.disc["compression"])
     limit = SHEAR_LIMITS[0]
     words = (
-        f"**Explain.** With the trunk at about the same angle ({float(rb.metrics['trunk_angle']):.0f}° "
+        "**Explain.** With the trunk at about the same angle "
+        f"({float(rb.metrics['trunk_angle']):.0f}° "
         f"and {float(tb.metrics['trunk_angle']):.0f}° from vertical), the rounded back raises the "
         f"shear on L5/S1 from {s_tb:.0f} N to {s_rb:.0f} N ({percent(s_rb, s_tb):+.0f} %), "
         f"{'past' if s_rb > limit else 'close to'} the {limit:.0f} N action limit. Compression "
@@ -61,34 +72,44 @@ def rounding_answer():
         "of the work the ligaments take, while shear rises clearly with lumbar flexion (Potvin, "
         "McGill & Norman 1991), and the muscle slant that resists shear is lost in full flexion "
         "(McGill, Hughson & Parks 2000; its exact numbers are not checked here).\n\n"
-        f"The squatty hinge has the lowest shear of the three ({float(sq.disc['shear']):.0f} N) but "
+        f"The squatty hinge has the lowest shear of the three ({float(sq.disc['shear']):.0f} N) "
+        "but "
         f"the highest compression ({float(sq.disc['compression']):.0f} N): its knees push the bar "
-        "forward. Lesson 2 takes that apart.")
+        "forward. Lesson 2 takes that apart."
+    )
     return Answer(panel, words, rounded=rb, textbook=tb, squatty=sq)
 
 
 def sweep():
-    """Back rounding from arched to rounded (:data:`SWEEP`), hips and knees of the
-    textbook hinge, as the Explorer computes each setting of its slider."""
+    """Analyse back rounding over :data:`SWEEP` at the textbook hips and knees.
+
+    Each setting is what the Explorer's back-rounding slider computes.
+    """
     p = presets.POSTURES["textbook hinge"]
-    return analyze(presets.lifter(LIFTER),
-                   Posture(knee=p["knee"], hip=p["hip"], lumbar=np.array(SWEEP)),
-                   presets.load(EXERCISE, LOAD))
+    return analyze(
+        presets.lifter(LIFTER),
+        Posture(knee=p["knee"], hip=p["hip"], lumbar=np.array(SWEEP)),
+        presets.load(EXERCISE, LOAD),
+    )
 
 
 def arch_to_round_answer():
     """Explorer on the back-rounding slider, and the sweep it answers with."""
-    panel = Explorer(posture="textbook hinge", show=["lumbar"],
-                     overlays=("com", "midfoot", "dowel"))
+    panel = Explorer(
+        posture="textbook hinge", show=["lumbar"], overlays=("com", "midfoot", "dowel")
+    )
     s = sweep()
     shear, comp, trunk = s.disc["shear"], s.disc["compression"], s.metrics["trunk_angle"]
     names = ("arched", "neutral", "", "rounded")
-    head = ["back rounding"] + [f"{v:+.0f}°".replace("+0°", "0°") + (f" ({n})" if n else "")
-                                for v, n in zip(SWEEP, names)]
-    table = rows(head,
-                 ["L5/S1 shear"] + [f"{v:.0f} N" for v in shear],
-                 ["L5/S1 compression"] + [f"{v:.0f} N" for v in comp],
-                 ["trunk from vertical"] + [f"{v:.0f}°" for v in trunk])
+    head = ["back rounding"] + [
+        f"{v:+.0f}°".replace("+0°", "0°") + (f" ({n})" if n else "") for v, n in zip(SWEEP, names)
+    ]
+    table = rows(
+        head,
+        ["L5/S1 shear"] + [f"{v:.0f} N" for v in shear],
+        ["L5/S1 compression"] + [f"{v:.0f} N" for v in comp],
+        ["trunk from vertical"] + [f"{v:.0f}°" for v in trunk],
+    )
     words = (
         f"**Explain.** With the hips held at {presets.POSTURES['textbook hinge']['hip']:.0f}° the "
         f"model gives:\n\n{table}\n\n"
@@ -97,8 +118,9 @@ def arch_to_round_answer():
         "take over. Part of the rise comes from the chest dropping lower as the back rounds (the "
         "last row); the Compare above held the trunk angle and shear still rose by about half, so "
         "rounding itself costs shear.\n\n"
-        "The model's arch looks \"cheapest\" because it leaves out what an arch loads: the facet "
+        'The model\'s arch looks "cheapest" because it leaves out what an arch loads: the facet '
         "joints and the back of the vertebrae. So the aim is not the biggest possible arch but "
         "the lifter's own neutral curve, held from set-up to finish. That is what *ribs quiet* "
-        "asks for: ribs down over a pelvis that is neither tipped forward nor tucked.")
+        "asks for: ribs down over a pelvis that is neither tipped forward nor tucked."
+    )
     return Answer(panel, words, sweep=s)
