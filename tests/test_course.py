@@ -172,3 +172,45 @@ def test_every_feedback_says_why(stem):
         for option, why in feedback.items():
             assert len(why.split()) >= 8, (option, why)
             assert not re.match(r"(Right|Yes|Correct|Exactly|Good)\b", why), (option, why)
+
+
+def reveals():
+    """(stem, the lesson module's reveal function) for every prediction and estimate."""
+    import importlib
+
+    for stem in CHECKED_IN_TESTS[:-1]:
+        text = "\n".join(source(c) for c in lesson(stem)["cells"])
+        name = re.search(r"from hinge_sim\.lessons import (\w+) as lesson", text).group(1)
+        module = importlib.import_module(f"hinge_sim.lessons.{name}")
+        for node in calls(stem):
+            if node.func.id != "Quiz":
+                yield stem, getattr(module, keyword(node, "reveal").attr)
+
+
+@pytest.mark.parametrize("stem, reveal", list(reveals()),
+                         ids=lambda v: v if isinstance(v, str) else v.__name__)
+def test_locking_in_shows_the_lessons_answer(stem, reveal, tmp_path):
+    """A real Prediction locked in with the lesson's reveal shows it, words and all; before
+    the lock nothing of it is built."""
+    from hinge_sim import progress
+    from hinge_sim.lessons import Answer
+    from hinge_sim.ui.quiz import Prediction
+
+    progress.use(tmp_path)
+    built = []
+
+    def counted():
+        built.append(1)
+        return reveal()
+
+    try:
+        p = Prediction("?", {"a": "because a is what the model shows", "b": "because b is not"},
+                       answer="a", key=f"{stem}/probe", reveal=counted)
+        assert not built and not p.revealed
+        p.choose("a")
+        p.lock()
+        assert built == [1] and p.revealed
+        shown = p.reveal_output
+        assert isinstance(shown, Answer) and shown.text.strip()
+    finally:
+        progress.use(None)
