@@ -14,8 +14,12 @@ from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..model.motion import PHASES
 from .styles import LABEL_BOX, ROLES, get_style
 
-# Breathing cue per phase (index into hinge_sim.motion.PHASES).
-BREATHING = {"lowering": "inhale & brace", "bottom pause": "hold",
+# Breathing cue per phase (index into hinge_sim.motion.PHASES), in the order the
+# coaching article teaches [V: seeds/000, "inhale on setup, brace the core, and exhale
+# gradually through the concentric phase"]: the breath and the brace are taken at the
+# top, before the rep (the top pause is the set-up of the next rep), held through the
+# lowering and the bottom, and let out through the rise.
+BREATHING = {"lowering": "hold breath & brace", "bottom pause": "hold",
              "rising": "exhale", "top pause": "inhale & brace"}
 PHASE_FILL = {"lowering": "#d6ebf7", "bottom pause": "#e6e6e6", "rising": "#fbe9c6",
               "top pause": "#f4f4f4"}
@@ -78,7 +82,8 @@ class RepPlot:
             for lim, ls in ((lo, (0, (4, 2))), (hi, "-")):
                 self.ax_disc.axhline(lim, color=ROLES[key], lw=s["thin"], ls=ls, alpha=0.6)
         # at the start of the rep: standing, the compression curve is at its lowest there
-        self.ax_disc.text(0.01, COMPRESSION_LIMITS[0], f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
+        self.ax_disc.text(0.01, COMPRESSION_LIMITS[0],
+                          f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
                           fontsize=s["small"], ha="left", va="bottom",
                           color=ROLES["compression"], bbox=LABEL_BOX, zorder=3,
                           transform=blended_transform_factory(self.ax_disc.transAxes,

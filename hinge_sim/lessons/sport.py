@@ -1,0 +1,158 @@
+"""Lesson 9, from hinge to sport: the answers to its two predictions.
+
+Light, fast RDLs are what the lesson recommends for power, as the article does
+("controlled descent and explosive return"). The Tempo player's own X rise
+(0.5 s, :data:`hinge_sim.model.motion.EXPLOSIVE_S`, an assumption) is too fast for
+the model to stay balanced at any load, even an empty dowel, because its path
+never shifts the pressure under the foot; so the lesson's fast rep is the fastest
+rise the model can follow at a light load (:data:`FAST`), and it shows why X
+trips the warning.
+
+Usage
+-----
+1. ``power_answer()``: the Tempo player at a light fast rep, slow against fast, and why.
+2. ``pull_answer()``: the pulling position with a drifting bar, and why.
+"""
+
+import numpy as np
+
+from ..coaching import training
+from ..model import presets
+from ..model.analysis import analyze, simulate
+from ..model.constants import COMPRESSION_LIMITS
+from ..model.loads import Barbell
+from ..model.motion import EXPLOSIVE_S
+from ..model.pose import Posture
+from ..ui import Explorer, TempoPlayer
+from . import Answer, num, percent
+
+LIGHT = 20.0  # kg: an empty men's bar, about a quarter of the lifter's weight
+HEAVY = 40.0  # kg
+SLOW, FAST = "3-1-3-0", "2-1-0.6-0"  # FAST: a 0.6 s rise, the model stays balanced
+X_TEMPO = "21X0"
+PULL_LOAD = 80.0  # kg
+PULL_DRIFTS = (0.0, 0.05, 0.10)  # m
+
+
+def setup():
+    """Return the lesson's lifter, top and bottom postures."""
+    return (
+        presets.lifter("average man"),
+        presets.posture("standing"),
+        presets.posture("textbook hinge"),
+    )
+
+
+def rep(tempo, kg, fps):
+    """Simulate one rep of the lesson at ``tempo`` with ``kg`` on the bar."""
+    body, top, bottom = setup()
+    return simulate(body, top, bottom, tempo, Barbell(kg), fps=fps)
+
+
+def power_answer():
+    """Build the Tempo player at the light fast rep, the slow-against-fast table, and the words."""
+    player = TempoPlayer(tempo=FAST, load=LIGHT)
+    body, top, bottom = setup()
+    slow, fast = rows = training.compare_tempos(
+        body, top, bottom, Barbell(LIGHT), (SLOW, FAST), fps=player.fps
+    )
+    heavy_fast, heavy_slow = (
+        training.compare_tempos(body, top, bottom, Barbell(HEAVY), (t,), fps=player.fps)[0]
+        for t in (FAST, SLOW)
+    )
+    x_light, x_empty = (
+        rep(X_TEMPO, LIGHT, player.fps),
+        simulate(body, top, bottom, X_TEMPO, presets.load("dowel"), fps=player.fps),
+    )
+    table = training.table(
+        rows,
+        [
+            "tempo",
+            "rise",
+            "hip work",
+            "peak hip power",
+            "hip power per kg",
+            "peak hip moment",
+            "peak compression",
+        ],
+    )
+    words = (
+        "Rise in s, hip work in J, peak hip power in W and W per kg of body mass, peak hip "
+        f"moment in N·m, peak compression in N ({LIGHT:.0f} kg):\n\n{table}\n\n"
+        f"**Explain.** The hip does about the same work in both reps ({slow['hip work']:.0f} J "
+        f"and {fast['hip work']:.0f} J), but the fast rep makes "
+        f"{fast['peak hip power'] / slow['peak hip power']:.0f} times the peak power "
+        f"({fast['peak hip power']:.0f} W against {slow['peak hip power']:.0f} W). That is the "
+        "part of the hinge that carries over to sport: the intent to straighten the hips *fast*, "
+        "with the trunk still.\n\n"
+        "The cost comes with it: the fast rep's peak compression is "
+        f"{fast['peak compression'] / slow['peak compression']:.1f} times the slow rep's. With "
+        f"{HEAVY:.0f} kg the same fast rise peaks at {heavy_fast['peak compression']:.0f} N "
+        f"against {fast['peak compression']:.0f} N at {LIGHT:.0f} kg, so speed work uses light "
+        "loads and a rock-solid position.\n\n"
+        f"**Why not {X_TEMPO}?** Type it into the tempo box: the player warns that the rise is "
+        "too fast to stay balanced, and its peaks climb "
+        f"({num(np.max(np.abs(x_light.disc['compression']))):.0f} N at {LIGHT:.0f} kg). The "
+        f"warning is the model's, not the athlete's: its X is a {EXPLOSIVE_S:g} s rise from a dead "
+        "stop along one smooth path that is balanced for a still pose, and the model never shifts "
+        "the pressure under the foot as a lifter does. Even with an empty dowel that rise "
+        f"{'trips' if not x_empty.balanced.all() else 'does not trip'} the warning. So the "
+        "advice stands (light, fast, the back still), and a rise of about "
+        f"{FAST.split('-')[2]} s is as fast as this model can follow and stay balanced.\n\n"
+        "**What this model cannot say about sprinting.** It is a two-legged, feet-on-the-floor, "
+        "side-view model with rigid segments and no tendons. A sprint is one leg at a time, in "
+        "flight half the time, and it relies on elastic energy stored and returned by tendons "
+        "and stretched muscles. None of that is in the model. It can show that a fast hip "
+        "extension needs much more power than a slow one, but not how much of a hinge's strength "
+        "or power transfers to sprint speed. That is a question for training studies, not for "
+        "this model."
+    )
+    return Answer(
+        player,
+        words,
+        slow=slow,
+        fast=fast,
+        heavy_fast=heavy_fast,
+        heavy_slow=heavy_slow,
+        x_light=x_light,
+        x_empty=x_empty,
+    )
+
+
+def pull_answer():
+    """Build the Explorer in the pulling position, the drift rows, and the words."""
+    panel = Explorer(
+        load=PULL_LOAD, show=["bar", "load"], overlays=("com", "midfoot", "hip_to_bar")
+    )
+    panel.set(**training.PULLING_POSITION, bar=0.0)
+    body = setup()[0]
+    d = analyze(
+        body,
+        Posture(**training.PULLING_POSITION, bar=list(PULL_DRIFTS)),
+        presets.load("RDL", PULL_LOAD),
+    )
+    lines = "\n".join(
+        f"- bar {100 * cm:.0f} cm forward: hip-to-bar {100 * d.metrics['hip_to_bar'][i]:.0f} cm, "
+        f"hip {d.moments['hip'][i]:.0f} N·m, L5/S1 {d.moments['l5s1'][i]:.0f} N·m, "
+        f"compression {d.disc['compression'][i]:.0f} N"
+        for i, cm in enumerate(PULL_DRIFTS)
+    )
+    l5 = d.moments["l5s1"]
+    per_cm = float(l5[-1] - l5[0]) / (100 * PULL_DRIFTS[-1])
+    over = d.disc["compression"][-1] > COMPRESSION_LIMITS[1]
+    past = f" past the {COMPRESSION_LIMITS[1]:.0f} N maximum limit" if over else ""
+    words = (
+        f"{lines}\n\n"
+        f"**Explain.** With the bar {100 * PULL_DRIFTS[-1]:.0f} cm forward, the lifter must shift "
+        "the hips back to keep the weight over the midfoot, so the hip-to-bar distance grows "
+        f"{d.metrics['hip_to_bar'][-1] / d.metrics['hip_to_bar'][0]:.1f} times. The hips and "
+        f"lower back hold the same {PULL_LOAD:.0f} kg on a much longer lever. The L5/S1 moment "
+        f"rises by {percent(l5[-1], l5[0]):.0f} %, and the compression rises with it"
+        f"{past}. "
+        f"Each centimetre of drift costs the lower back about {per_cm:.0f} N·m here. For a "
+        "weightlifter, that force goes into holding the bar out in front instead of driving it "
+        "up. A bar that swings forward also has to be caught forward. So the coaching cues are "
+        '"sweep the bar into the thighs", "shoulders over the bar" and "lats tight". These '
+        'are the same hinge cues as "bar over the midfoot", only faster.'
+    )
+    return Answer(panel, words, drifts=d, per_cm=per_cm)
