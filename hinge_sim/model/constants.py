@@ -7,38 +7,51 @@ this model. ``docs/model.md`` explains each one.
 
 GRAVITY = 9.81  # m/s^2, standard value [V]
 
-# Dumas, Cheze & Verriest 2007, J Biomech 40:543 (mean subjects) [V, via
-# kineticstoolkit anthropometrics.py]. Lengths in m at the reference stature.
+# Dumas, Cheze & Verriest 2007, J Biomech 40:543-553, mean subjects: the
+# table as kineticstoolkit ships it (data/anthropometrics/dumas_2007.csv) [V];
+# tests/data/dumas_2007.csv is that table and tests/test_anthropometry.py
+# checks every value below against it. Reference statures of the two mean
+# subjects [R]: the table gives lengths in m for these subjects.
 REFERENCE_STATURE = {"male": 1.77, "female": 1.61}  # m [R]
 
-# segment: (length m, mass fraction, COM along axis as fraction of L,
-#           COM anterior offset as fraction of L, radius of gyration / L [R])
+DUMAS_COLUMNS = ("length", "mass", "com_x", "com_y", "com_z", "r_xx", "r_yy", "r_zz")
+"""Columns of :data:`DUMAS`: length (m, mean subject), mass (fraction of body
+mass, one segment), centre of mass (fractions of length in the segment frame:
+X anterior, Y along the segment, positive towards the proximal joint, Z
+lateral) and radii of gyration about X, Y and Z (fractions of length). The
+sagittal model turns about Z, so it uses ``r_zz``."""
+
+# segment: (length, mass, com_x, com_y, com_z, r_xx, r_yy, r_zz)   [V]
+# The one departure: the male shank ("Leg") mass is 0.048 as in the paper and
+# in HuMoD's coding of it; the kineticstoolkit file has 0.045.
 DUMAS = {
     "male": {
-        "head": (0.277, 0.067, 0.536, 0.020, 0.30),
-        "trunk": (0.477, 0.333, 0.420, -0.036, 0.27),
-        "pelvis": (0.094, 0.142, 0.280, 0.028, 1.01),
-        "upper_arm": (0.271, 0.024, 0.452, 0.0, 0.29),
-        "forearm": (0.253, 0.017, 0.417, 0.0, 0.27),
-        "hand": (0.080, 0.006, 0.839, 0.0, 0.56),
-        "thigh": (0.432, 0.123, 0.429, 0.0, 0.29),
-        "shank": (0.433, 0.048, 0.410, 0.0, 0.28),
-        "foot": (0.183, 0.012, 0.382, -0.151, 0.37),
+        "head": (0.244, 0.067, -0.062, 0.555, 0.001, 0.31, 0.25, 0.33),
+        "trunk": (0.477, 0.333, -0.036, -0.420, -0.002, 0.27, 0.25, 0.28),
+        "pelvis": (0.094, 0.142, 0.028, -0.280, -0.006, 1.01, 1.06, 0.95),
+        "upper_arm": (0.271, 0.024, 0.017, -0.452, -0.026, 0.31, 0.14, 0.32),
+        "forearm": (0.253, 0.017, 0.010, -0.417, 0.014, 0.28, 0.11, 0.27),
+        "hand": (0.080, 0.006, 0.082, -0.839, 0.074, 0.61, 0.38, 0.56),
+        "thigh": (0.432, 0.123, -0.041, -0.429, 0.033, 0.29, 0.15, 0.30),
+        "shank": (0.433, 0.048, -0.048, -0.410, 0.007, 0.28, 0.10, 0.28),
+        "foot": (0.183, 0.012, 0.382, -0.151, 0.026, 0.17, 0.37, 0.36),
     },
     "female": {
-        "head": (0.253, 0.067, 0.575, 0.016, 0.29),
-        "trunk": (0.429, 0.304, 0.436, -0.016, 0.29),
-        "pelvis": (0.107, 0.146, 0.232, -0.009, 0.91),
-        "upper_arm": (0.244, 0.022, 0.427, 0.0, 0.29),
-        "forearm": (0.243, 0.013, 0.416, 0.0, 0.28),
-        "hand": (0.071, 0.005, 0.704, 0.0, 0.61),
-        "thigh": (0.379, 0.146, 0.362, 0.0, 0.31),
-        "shank": (0.388, 0.045, 0.439, 0.0, 0.28),
-        "foot": (0.165, 0.010, 0.270, -0.218, 0.33),
+        "head": (0.221, 0.067, -0.070, 0.597, 0.000, 0.32, 0.27, 0.34),
+        "trunk": (0.429, 0.304, -0.016, -0.436, -0.006, 0.29, 0.27, 0.29),
+        "pelvis": (0.107, 0.146, -0.009, -0.232, 0.002, 0.91, 1.00, 0.79),
+        "upper_arm": (0.243, 0.022, -0.073, -0.454, -0.028, 0.33, 0.17, 0.33),
+        "forearm": (0.247, 0.013, 0.021, -0.411, 0.019, 0.26, 0.14, 0.25),
+        "hand": (0.071, 0.005, 0.077, -0.768, 0.048, 0.63, 0.43, 0.58),
+        "thigh": (0.379, 0.146, -0.077, -0.377, 0.009, 0.31, 0.19, 0.32),
+        "shank": (0.388, 0.045, -0.049, -0.404, 0.031, 0.28, 0.10, 0.28),
+        "foot": (0.165, 0.010, 0.270, -0.218, 0.039, 0.17, 0.36, 0.35),
     },
 }
-# Female limb lengths and all radii of gyration above are [R] (recalled from
-# Dumas 2007 Table 2), to be checked against the paper.
+DUMAS_NAMES = {"HeadNeck": "head", "Thorax": "trunk", "Pelvis": "pelvis", "Arm": "upper_arm",
+               "Forearm": "forearm", "Hand": "hand", "Thigh": "thigh", "Leg": "shank",
+               "Foot": "foot"}
+"""Dumas' segment names -> the names used here."""
 
 # Pelvis geometry, Reed et al. 1999 via kineticstoolkit [V]: the hip -> L5/S1
 # line leans backward from vertical when standing.
