@@ -89,8 +89,9 @@ def test_dowel_shows_three_points_only_with_a_neutral_spine():
 
 def test_a_rounded_rep_moves_work_from_the_hips_to_the_spine():
     top = hs.Posture(knee=5, hip=0)
-    hinge = hs.simulate(MAN, top, hs.Posture(knee=20, hip=85, lumbar=5), "3-1-1-0", hs.Barbell(40))
-    rounded = hs.simulate(MAN, top, hs.Posture(knee=10, hip=55, lumbar=35), "3-1-1-0", hs.Barbell(40))
+    bar = hs.Barbell(40)
+    hinge = hs.simulate(MAN, top, hs.Posture(knee=20, hip=85, lumbar=5), "3-1-1-0", bar)
+    rounded = hs.simulate(MAN, top, hs.Posture(knee=10, hip=55, lumbar=35), "3-1-1-0", bar)
     share = [r.summary()["lumbar positive work"] / r.summary()["hip positive work"]
              for r in (hinge, rounded)]
     assert share[1] > 3 * share[0]

@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from . import constants as C
 from .checks import check_range
 
+EXTENSOR_LINES = ("oblique", "chord")
+"""Choices of ``Body(extensor_line=...)``; see :mod:`hinge_sim.model.spine`."""
+
 SEGMENTS = ("foot", "shank", "thigh", "pelvis", "trunk", "head", "arm")
 LIMBS = frozenset({"thigh", "shank", "foot", "upper_arm", "forearm", "hand"})
 """Segments counted twice (left and right)."""
@@ -74,11 +77,15 @@ class Body:
         Ankle dorsiflexion limit with the foot flat (deg), 10 to 60.
     max_lumbar : float
         Largest lumbar flexion from standing (deg), 20 to 60.
+    extensor_line : {"oblique", "chord"}
+        How the back extensors pull relative to the lumbar discs, the
+        assumption on which the studies disagree
+        (:data:`hinge_sim.model.spine.EXTENSOR_LINES`).
     """
 
     def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
                  torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0,
-                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG):
+                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG, extensor_line="oblique"):
         self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
         self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
         if sex not in C.DUMAS:
@@ -90,6 +97,10 @@ class Body:
         self.slr = float(check_range("slr", slr, 30.0, 110.0, " deg"))
         self.dorsiflexion = float(check_range("dorsiflexion", dorsiflexion, 10.0, 60.0, " deg"))
         self.max_lumbar = float(check_range("max_lumbar", max_lumbar, 20.0, 60.0, " deg"))
+        if extensor_line not in EXTENSOR_LINES:
+            raise ValueError(f"extensor_line = {extensor_line!r} is not valid; choose one of "
+                             f"{', '.join(map(repr, EXTENSOR_LINES))}")
+        self.extensor_line = extensor_line
         table = {name: dict(zip(C.DUMAS_COLUMNS, row)) for name, row in C.DUMAS[sex].items()}
         for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
                           ("upper_arm", "arm"), ("forearm", "arm"), ("hand", "arm")):
@@ -160,4 +171,6 @@ class Body:
         extra = "".join(f", {k}={v:g}" for k, v in self.proportions.items() if v != 1.0)
         return (f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r}{extra}, "
                 f"slr={self.slr:g}, dorsiflexion={self.dorsiflexion:g}, "
-                f"max_lumbar={self.max_lumbar:g})")
+                f"max_lumbar={self.max_lumbar:g}"
+                + (f", extensor_line={self.extensor_line!r})" if self.extensor_line != "oblique"
+                   else ")"))

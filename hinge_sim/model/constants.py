@@ -82,13 +82,6 @@ GRIP_HEIGHT_PER_STATURE = 0.442
 SACRUM_BEHIND_L5S1 = 0.06  # m [A]
 SACRUM_BELOW_L5S1 = 0.10  # m [A]
 
-# Drawing only, no mechanics: the spine curve from L5/S1 to C7/T1 is a
-# quadratic Bezier whose control point, a third of the way up, sits behind the
-# chord by SPINE_BOW_ROUNDED * lambda - SPINE_BOW_NEUTRAL times its length
-# (a slight lordosis standing, a bowed back when rounded) [A].
-SPINE_BOW_NEUTRAL = 0.06
-SPINE_BOW_ROUNDED = 0.30
-
 # Ankle: how far the shank may lean back with the foot flat [A]; the forward
 # (dorsiflexion) limit is Body(dorsiflexion=40) by default [R, assumed].
 PLANTARFLEXION_LIMIT_DEG = 20.0
@@ -97,18 +90,64 @@ PLANTARFLEXION_LIMIT_DEG = 20.0
 PLATE_RADIUS = 0.225  # m, standard 450 mm plate (IWF/IPF) [V]
 KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]
 
-# L5/S1 disc model (Chaffin & Andersson; WATBAK, Cholewicki et al. 1991)
-EXTENSOR_MOMENT_ARM = 0.06  # m [V, WATBAK]
-EXTENSOR_ANGLE_NEUTRAL_DEG = 5.0  # deg behind compression axis [V, WATBAK]
+# Lumbar spine geometry (hinge_sim.model.lumbar)
+# Sacral slope standing: 709 asymptomatic adults, mean +- 2 SD 24-55 deg, no
+# sex difference (Mac-Thiong et al. 2011, Eur Spine J 20 Suppl 5:572) [V];
+# the mean is the middle of that range.
+SACRAL_SLOPE_STANDING_DEG = 39.5
+# Share of lumbar flexion taken by L5/S1, L4/L5, L3/L4, L2/L3, L1/L2: the
+# flexion coupling of Christophy et al. 2012's lumbar model (Biomech Model
+# Mechanobiol 11:19), read from its OpenSim file [V]. L5/S1 takes the least.
+LUMBAR_FLEXION_SHARE = (0.125, 0.185, 0.204, 0.231, 0.255)
+# Joint centre of each level above L5/S1 from the one below, (anterior, up) in
+# m, standing: Christophy et al. 2012's model [V]; the lordosis is in these
+# offsets. Scaled with trunk length, taken as Dumas' mean man [A].
+LUMBAR_JOINT_OFFSETS = ((0.010, 0.0296), (0.0, 0.032), (-0.008, 0.0312), (-0.010, 0.025))
+
+# Disc loads (hinge_sim.model.spine): one equivalent extensor per level,
+# passive tissues, abdominal bracing and intra-abdominal pressure.
+EXTENSOR_MOMENT_ARM = 0.06  # m, WATBAK (Cholewicki, McGill & Norman 1991) [V]
+# Full lumbar flexion shortens the extensor moment arms: "no more than 18 %"
+# loss of extensor moment (Macintosh, Bogduk & Pearcy 1993, Spine 18:884) [V];
+# the model takes that bound, linearly in flexion [A].
+EXTENSOR_ARM_LOSS_FULL_FLEXION = 0.18
+# "oblique" extensor line (McGill, Hughson & Parks 2000 mechanism [R]): in the
+# standing curve the extensors pull the upper vertebra back and down at this
+# angle to the disc normal, and lose it linearly by full flexion. The angle is
+# an assumption: twice WATBAK's 5 deg for the whole group; no published value
+# was found for it [A].
+EXTENSOR_OBLIQUITY_NEUTRAL_DEG = 10.0
 MAX_LUMBAR_FLEXION_DEG = 55.0  # deg [R, 50-60]: Body(max_lumbar=...) default
-PASSIVE_MOMENT_FULL_FLEXION = {"male": 120.0, "female": 77.0}  # N m, Dolan 1994 [V]
-PASSIVE_MOMENT_STEEPNESS = 5.0  # exponential shape [A]
-PASSIVE_SHEAR_ANGLE_DEG = 15.0  # passive force obliquity giving anterior shear [A]
+# Passive extensor moment of the lumbar tissues (Dolan, Mannion & Adams 1994,
+# J Biomech 27:1077) [V]: about 25 N m in lordotic postures, 120 N m (men) and
+# 77 N m (women) at full flexion. "Lordotic" is read as 40 % of the range from
+# standing to full flexion [A]; the curve between is linear plus exponential
+# with this steepness [A], and passes through both published points.
+PASSIVE_MOMENT_FULL_FLEXION = {"male": 120.0, "female": 77.0}  # N m [V]
+PASSIVE_MOMENT_LORDOTIC = 25.0  # N m [V]
+LORDOTIC_FLEXION_FRACTION = 0.4  # of full flexion [A]
+PASSIVE_MOMENT_STEEPNESS = 5.0  # [A]
+# Who carries it: the disc 29 %, ligaments and capsules the rest (Adams,
+# Hutton & Stott 1980, Spine 5:245) [R]. The disc's share is a pure moment;
+# the ligaments pull on this moment arm [A], angled so that they push the
+# upper vertebra forward (interspinous fibres, Heylings 1978 [R]; angle [A]).
+DISC_SHARE_OF_PASSIVE = 0.29
+LIGAMENT_MOMENT_ARM = 0.045  # m [A]
+LIGAMENT_ANGLE_DEG = 15.0  # deg from the disc normal, anterior shear [A]
 IAP_FULL_BRACE_MMHG = 100.0  # mmHg [A]
 MMHG = 133.3  # Pa per mmHg [V]
 DIAPHRAGM_AREA = 0.0465  # m^2, Chaffin [R]
 IAP_MOMENT_ARM = 0.11  # m, Chaffin [R]
-ABDOMINAL_MOMENT_ARM = 0.10  # m, co-contraction flexor moment arm [A]
+ABDOMINAL_MOMENT_ARM = 0.10  # m, abdominal flexor moment arm [A]
+# Bracing: the abdominal wall that makes the pressure pulls with a flexor
+# moment larger than the pressure's extensor moment (McGill & Norman 1987:
+# no net unloading [R]); by this factor [A]. The extensors pay the difference.
+ABDOMINAL_COCONTRACTION_RATIO = 1.25
+# Scaling with the lifter [A]: moment arms grow with trunk depth, taken as
+# sqrt(mass / stature) (geometric similarity), areas with its square, passive
+# moments with its cube (area times arm). The constants above hold for these
+# reference lifters (WATBAK's young men; Dolan's women assumed 1.62 m, 60 kg).
+REFERENCE_LIFTER = {"male": (1.75, 75.0), "female": (1.62, 60.0)}  # (m, kg) [A]
 
 # Limits
 COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]
