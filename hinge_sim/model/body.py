@@ -80,7 +80,7 @@ class Body:
     extensor_line : {"oblique", "chord"}
         How the back extensors pull relative to the lumbar discs, the
         assumption on which the studies disagree
-        (:data:`hinge_sim.model.spine.EXTENSOR_LINES`).
+        (:data:`EXTENSOR_LINES`; :data:`hinge_sim.model.spine.EXTENSOR_LINE_TEXT`).
     """
 
     def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
