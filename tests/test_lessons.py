@@ -47,17 +47,40 @@ def test_01_rounded_back_and_textbook_hinge_reach_nearly_the_same_trunk_angle(ro
     assert abs(f(rb.metrics["trunk_angle"]) - f(tb.metrics["trunk_angle"])) < 10
 
 
-def test_01_rounding_raises_shear_by_about_half_past_the_action_limit(rounding):
-    """Lesson 1: "the rounded back raises the shear on L5/S1 ... past the 700 N action limit"."""
+def test_01_rounding_more_than_doubles_shear_past_the_action_limit(rounding):
+    """Lesson 1: "the rounded back raises the shear on L5/S1 ... past the 700 N action limit"
+    and the prediction's "Shear more than doubles"."""
     rb, tb = rounding.found["rounded"], rounding.found["textbook"]
-    assert 1.35 < f(rb.disc["shear"]) / f(tb.disc["shear"]) < 1.65
+    assert f(rb.disc["shear"]) > 2 * f(tb.disc["shear"])
     assert f(rb.disc["shear"]) > SHEAR_LIMITS[0] > f(tb.disc["shear"])
 
 
-def test_01_rounding_hardly_changes_compression(rounding):
-    """Lesson 1: "Compression hardly changes"."""
+def test_01_rounding_raises_compression_by_about_a_fifth(rounding):
+    """Lesson 1: "Compression rises too, but by much less of what it was" and the prediction's
+    "compression rises by a fifth"."""
     rb, tb = rounding.found["rounded"], rounding.found["textbook"]
-    assert abs(f(rb.disc["compression"]) / f(tb.disc["compression"]) - 1) < 0.05
+    assert 1.15 < f(rb.disc["compression"]) / f(tb.disc["compression"]) < 1.3
+
+
+def test_01_rounding_hands_moment_to_the_ligaments_which_pull_forward(rounding):
+    """Lesson 1: "the stretched ligaments behind the spine start to carry load, with a forward
+    pull" and the muscles "lose the backward slant"."""
+    rb, tb = rounding.found["rounded"], rounding.found["textbook"]
+    assert f(rb.disc["passive_moment"]) > 5 * f(tb.disc["passive_moment"]) > 0
+    assert f(rb.disc["ligament"]) > 5 * f(tb.disc["ligament"])
+
+
+def test_01_compression_rises_from_a_shorter_muscle_lever_and_a_turned_disc(rounding):
+    """Lesson 1: "a flexed spine shortens the back muscles' lever ... and the rounded lifter's
+    pelvis stays more upright ..., which turns the L5/S1 disc to face more of the weight"."""
+    rb, tb = rounding.found["rounded"], rounding.found["textbook"]
+
+    def per_newton_metre(r):  # muscle force per N·m the muscles hold: 1 / lever
+        return f(r.disc["muscle"]) / (f(r.disc["moment"]) - f(r.disc["passive_moment"]))
+
+    assert per_newton_metre(rb) > 1.05 * per_newton_metre(tb)
+    assert f(rb.disc["disc_angle"]) < f(tb.disc["disc_angle"]) - 15
+    assert P.POSTURES["rounded back"]["hip"] < P.POSTURES["textbook hinge"]["hip"]
 
 
 def test_01_squatty_hinge_has_lowest_shear_and_highest_compression_of_the_three(rounding):
@@ -81,18 +104,42 @@ def arch():
     return l01.arch_to_round_answer()
 
 
-def test_01_shear_rises_all_the_way_and_more_than_doubles(arch):
-    """Lesson 1: "Shear more than doubles from arched to rounded" (it rises all the way)."""
+def test_01_shear_is_lowest_at_neutral_and_rises_both_ways(arch):
+    """Lesson 1: "Shear is lowest at neutral ... Arching to −20° raises it a little" (the
+    prediction's "It is lowest at neutral and rises both ways"), on a 5° grid too."""
     s = arch.found["sweep"]
     shear = s.disc["shear"]
-    assert s.balanced.all() and np.all(np.diff(shear) > 0) and shear[-1] > 2 * shear[0]
+    assert s.balanced.all() and np.argmin(shear) == l01.SWEEP.index(0.0)
+    assert shear[1] < shear[0] < 1.25 * shear[1] and shear[-1] > 2 * shear[1]
+    grid = np.arange(-20.0, 41.0, 5.0)
+    fine = l01.sweep(lumbar=grid).disc["shear"]
+    assert grid[np.argmin(fine)] == 0 and np.all(np.diff(fine[grid >= 0]) > 0)
+    assert np.all(np.diff(fine[grid <= 0]) < 0)
 
 
-def test_01_compression_stays_within_a_few_hundred_newtons_and_falls_at_the_end(arch):
-    """Lesson 1: "compression stays within ... and even falls a little at the end as the
-    ligaments take over"."""
-    comp = arch.found["sweep"].disc["compression"]
-    assert np.ptp(comp) < 0.2 * comp.mean() and comp[-1] < comp.max()
+def test_01_arching_lifts_the_chest_and_the_muscles_pull_less(arch):
+    """Lesson 1: "the chest rises (the last row), the back muscles pull less"."""
+    s = arch.found["sweep"]
+    assert np.all(np.diff(s.metrics["trunk_angle"]) > 0)
+    assert s.disc["muscle"][0] < s.disc["muscle"][1]
+
+
+def test_01_compression_rises_with_rounding_as_the_chest_drops(arch):
+    """Lesson 1: "Compression rises with rounding ... mostly because the chest drops lower and
+    the lever of trunk and bar grows"."""
+    s = arch.found["sweep"]
+    comp, moment = s.disc["compression"], s.moments["l5s1"]
+    assert comp[-1] > 1.2 * comp[0] and np.all(np.diff(comp) > 0)
+    assert moment[-1] > 1.2 * moment[0]
+
+
+def test_01_under_the_chord_reading_shear_falls_all_the_way(arch):
+    """Lesson 1: "With the muscles pulling along the trunk instead ..., shear falls all the way
+    from ... arched to ... rounded"."""
+    chord = arch.found["chord"]
+    assert chord.balanced.all() and np.all(np.diff(chord.disc["shear"]) < 0)
+    first, last = chord.disc["shear"][[0, -1]]
+    assert f"falls all the way from {first:.0f} N arched to {last:.0f} N rounded" in arch.text
 
 
 def test_01_dowel_upper_back_leaves_when_arched_sacrum_when_rounded(arch):
@@ -108,6 +155,62 @@ def test_01_explorer_slider_gives_the_sweeps_numbers(arch):
         arch.panel.set(lumbar=lumbar)
         assert arch.panel.message == ""
         assert abs(f(arch.panel.result.disc["shear"]) - s.disc["shear"][i]) < 1e-6
+
+
+@pytest.fixture(scope="module")
+def readings():
+    return l01.readings_answer()
+
+
+def test_01_the_extensor_line_alone_flips_whether_rounding_raises_shear(readings):
+    """Lesson 1: "With the muscles pulling along the trunk, rounding *lowers* the shear" and
+    "With McGill's slant ... rounding raises the shear" (the prediction's "It falls")."""
+    ob, ch = readings.found["oblique"], readings.found["chord"]
+    assert f(ob["rounded"].disc["shear"]) > f(ob["textbook"].disc["shear"])
+    assert f(ch["rounded"].disc["shear"]) < f(ch["textbook"].disc["shear"])
+    assert f(ch["rounded"].disc["shear"]) > 0  # "stays forward", the wrong option's feedback
+    for side in ("textbook", "rounded"):  # same pose, same net loads: only the line differs
+        assert f(ob[side].moments["l5s1"]) == pytest.approx(f(ch[side].moments["l5s1"]))
+        assert f(ob[side].disc["muscle"]) == pytest.approx(f(ch[side].disc["muscle"]))
+
+
+def test_01_rounding_raises_compression_under_both_readings(readings):
+    """Lesson 1: "What holds under both readings in this model: rounding raises compression"."""
+    for line in ("oblique", "chord"):
+        r = readings.found[line]
+        assert f(r["rounded"].disc["compression"]) > 1.15 * f(r["textbook"].disc["compression"])
+
+
+def test_01_along_the_trunk_the_neutral_disc_meets_the_muscles_at_a_forward_slant(readings):
+    """Lesson 1: "A neutral lower back puts the L5/S1 disc at a steep angle to the trunk ...
+    Rounding lines the disc up with the trunk": the trunk's angle to the disc normal shrinks."""
+    ch = readings.found["chord"]
+
+    def slant(r):  # trunk axis from vertical minus disc normal from vertical, deg
+        return abs(f(r.metrics["trunk_angle"]) - f(r.disc["disc_angle"]))
+
+    assert slant(ch["rounded"]) < slant(ch["textbook"]) - 10
+
+
+def test_01_the_readings_table_is_the_panels_own_numbers(readings):
+    """Lesson 1: the table under "only the back muscles' line of pull changes" is what the
+    panel shows for each setting of its switch, and the panel is left on the chord reading."""
+    panel = readings.panel
+    assert panel.line == "chord" and "along the trunk" in panel.readout
+    for line in ("oblique", "chord"):
+        panel.set(line)
+        assert panel.message == ""
+        tb, rb = panel.results["left"], panel.results["right"]
+        assert f"| {f(tb.disc['shear']):.0f} N | {f(rb.disc['shear']):.0f} N |" in readings.text
+        table = {row[0]: row for row in panel.table}
+        assert table["L5/S1 shear"][1] == f"{f(tb.disc['shear']):.0f} N"
+    assert panel.bodies["left"].extensor_line == "chord"
+
+
+def test_01_the_readings_panel_refuses_an_unknown_line():
+    """A wrong extensor line is a clear error naming the parameter and the choices."""
+    with pytest.raises(ValueError, match="line = 'sideways' is not valid"):
+        l01.ReadingsCompare(line="sideways")
 
 
 # -- 2 · Knee bend -----------------------------------------------------------------------
