@@ -18,6 +18,7 @@ Usage
 One module per lesson, named after it; the notebooks hold the questions, the
 quizzes and the prose around them.
 """
+
 import numpy as np
 
 
@@ -46,11 +47,34 @@ class Answer:
         """The first part that is not words (the panel the step plays with), or None."""
         return next((p for p in self.parts if not isinstance(p, str)), None)
 
-    def _ipython_display_(self):
-        from IPython.display import Markdown, display
+    @property
+    def widget(self):
+        """All parts in one ipywidgets box (words as Markdown outputs), built once.
 
-        for part in self.parts:
-            display(Markdown(part) if isinstance(part, str) else part)
+        The words are added to their output areas from the kernel
+        (``append_display_data``), so they are part of the widget's state and
+        show without the front end having to capture anything.
+        """
+        if getattr(self, "_widget", None) is None:
+            import ipywidgets as widgets
+            from IPython.display import Markdown
+
+            children = []
+            for part in self.parts:
+                if isinstance(part, str):
+                    out = widgets.Output()
+                    out.append_display_data(Markdown(part))
+                    children.append(out)
+                else:
+                    children.append(getattr(part, "widget", part))
+            self._widget = widgets.VBox(children)
+            self._widget.add_class("hinge-answer")
+        return self._widget
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
 
 
 def rows(header, *lines):

@@ -8,6 +8,7 @@ Usage
 4. ``cost_answer()``: Explorer on the tall lifter's bar, over the midfoot against where set
    B's bar ended, and why.
 """
+
 import functools
 
 import numpy as np
@@ -24,7 +25,10 @@ from ..video.barpath import analyze_track, compare_with_model
 from ..video.sample_tracks import load_sample
 from . import Answer, num, percent, rows
 
-SETS = {"A": ("rdl_3111_px.csv", "average man", 40.0), "B": ("rdl_drift_px.csv", "tall lifter", 60.0)}
+SETS = {
+    "A": ("rdl_3111_px.csv", "average man", 40.0),
+    "B": ("rdl_drift_px.csv", "tall lifter", 60.0),
+}
 PRESCRIBED = "3-1-1-0"
 
 
@@ -53,14 +57,38 @@ def drift_answer():
 
     standing, hinge = presets.posture("standing"), presets.posture("textbook hinge")
     reps = {k: v[1] for k, v in tracks().items()}
-    figures = HBox([Image(value=to_png(barpath_figure(
-        reps[k][1], presets.lifter(lifter), standing, hinge, "RDL", kg, title=f"Set {k}, rep 2")))
-        for k, (_, lifter, kg) in SETS.items()])
-    measures = table([{"set": k, "rep": r.number, "tempo (s)": r.tempo_text,
-                       "drift (cm, + forward)": _cm(r.drift),
-                       "largest distance from a vertical line (cm)": _cm(r.max_deviation)[1:],
-                       "bar ahead of the midfoot, bottom (cm)": _cm(r.bar_to_midfoot["bottom"])}
-                      for k in SETS for r in reps[k]])
+    figures = HBox(
+        [
+            Image(
+                value=to_png(
+                    barpath_figure(
+                        reps[k][1],
+                        presets.lifter(lifter),
+                        standing,
+                        hinge,
+                        "RDL",
+                        kg,
+                        title=f"Set {k}, rep 2",
+                    )
+                )
+            )
+            for k, (_, lifter, kg) in SETS.items()
+        ]
+    )
+    measures = table(
+        [
+            {
+                "set": k,
+                "rep": r.number,
+                "tempo (s)": r.tempo_text,
+                "drift (cm, + forward)": _cm(r.drift),
+                "largest distance from a vertical line (cm)": _cm(r.max_deviation)[1:],
+                "bar ahead of the midfoot, bottom (cm)": _cm(r.bar_to_midfoot["bottom"]),
+            }
+            for k in SETS
+            for r in reps[k]
+        ]
+    )
     a, b = reps["A"], reps["B"]
     start = _mean(a + b, lambda r: r.bar_to_midfoot["start"])
     words = (
@@ -75,8 +103,8 @@ def drift_answer():
         f"bottom the bar hangs about **{100 * _mean(b, lambda r: r.bar_to_midfoot['bottom']):.0f} "
         "cm in front of the midfoot**. Same self-rating, a very different bar.\n"
         "- The **largest distance from a vertical line** is about "
-        f"{100 * _mean(a + b, lambda r: r.max_deviation):.0f} cm in both sets. \"Keep the bar path "
-        "vertical\" is a good cue, but as a number it cannot tell these two sets apart: it "
+        f'{100 * _mean(a + b, lambda r: r.max_deviation):.0f} cm in both sets. "Keep the bar path '
+        'vertical" is a good cue, but as a number it cannot tell these two sets apart: it '
         "ignores the direction. Record the drift with its sign (+ forward), and, when the foot "
         "is marked on the video, where the bar ends over the foot.\n"
         "- Alex's video also tracked the hip: at the bottom the bar is "
@@ -85,30 +113,45 @@ def drift_answer():
         "marker on the hip next time: it is the measure lesson 4 asked you to film.\n\n"
         "On these samples the analysis finds the drift to within ±1 cm of what was put in; with "
         "real video, count on a centimetre or two of tracking error, so a change of 6 cm is real "
-        "and a change of 1 cm may not be.")
+        "and a change of 1 cm may not be."
+    )
     return Answer(figures, words, reps=reps)
 
 
 def comparison():
     """Return set B's rep 2 against the model's tall lifter at the same (measured) tempo."""
     _, lifter, kg = SETS["B"]
-    return compare_with_model(tracks()["B"][1][1], presets.lifter(lifter),
-                              presets.posture("standing"), presets.posture("textbook hinge"),
-                              presets.load("RDL", kg))
+    return compare_with_model(
+        tracks()["B"][1][1],
+        presets.lifter(lifter),
+        presets.posture("standing"),
+        presets.posture("textbook hinge"),
+        presets.load("RDL", kg),
+    )
 
 
 def tempo_answer():
     """Return set B's measured tempo per rep, rep 2 against the model, and the words."""
     reps = tracks()["B"][1]
-    per_rep = "\n".join(f"- rep {r.number}: {r.tempo_text} s (prescribed {PRESCRIBED})"
-                        for r in reps)
+    per_rep = "\n".join(
+        f"- rep {r.number}: {r.tempo_text} s (prescribed {PRESCRIBED})" for r in reps
+    )
     comp = comparison()
-    shown = rows(("measure", "set B, rep 2", "model, textbook hinge at the same tempo"),
-                 *[(m, f"{100 * v:.1f} cm" if u == "m" else f"{v:.1f} s",
-                    f"{100 * w:.1f} cm" if u == "m" else f"{w:.1f} s") for m, v, w, u in comp.rows])
+    shown = rows(
+        ("measure", "set B, rep 2", "model, textbook hinge at the same tempo"),
+        *[
+            (
+                m,
+                f"{100 * v:.1f} cm" if u == "m" else f"{v:.1f} s",
+                f"{100 * w:.1f} cm" if u == "m" else f"{w:.1f} s",
+            )
+            for m, v, w, u in comp.rows
+        ],
+    )
     got = {m: (v, w) for m, v, w, _ in comp.rows}
-    low, pause, rise = (_mean(reps, lambda r, k=k: getattr(r, k))
-                        for k in ("lowering", "bottom_pause", "rising"))
+    low, pause, rise = (
+        _mean(reps, lambda r, k=k: getattr(r, k)) for k in ("lowering", "bottom_pause", "rising")
+    )
     tops = [r.top_pause for r in reps if r.top_pause is not None]
     plan = parse_tempo(PRESCRIBED)
     tracked, model = got["bar drift at the bottom"]
@@ -123,11 +166,13 @@ def tempo_answer():
         f"controlled work instead of {len(reps) * sum(plan[:3]):.0f} s.\n\n"
         "The model, run at Sam's own tempo, lowers the bar by about the same amount, but its "
         f"bar ends about {100 * abs(model):.0f} cm *behind* where it started, over the midfoot, "
-        f"while Sam's ended about {100 * tracked:.0f} cm in front. The **{100 * (tracked - model):.0f} "
+        f"while Sam's ended about {100 * tracked:.0f} cm in front. The "
+        f"**{100 * (tracked - model):.0f} "
         "cm difference at the bottom** is the fault the video found. The model does not say "
         "that the rush caused the drift (the drift was built into this sample); a coach would "
         "still treat both together, because a 3 s lowering and a counted pause give the lifter "
-        "time to feel the bar against the legs and fix it.")
+        "time to feel the bar against the legs and fix it."
+    )
     return Answer(words, reps=reps, comparison=comp)
 
 
@@ -139,20 +184,27 @@ def tall(bar, kg=60.0):
 
 def cost_answer():
     """Build the Explorer on the tall lifter's bar, the table, and the words."""
-    panel = Explorer(lifter="tall lifter", posture="textbook hinge", load=60, show=["bar"],
-                     overlays=("com", "midfoot", "hip_to_bar"))
+    panel = Explorer(
+        lifter="tall lifter",
+        posture="textbook hinge",
+        load=60,
+        show=["bar"],
+        overlays=("com", "midfoot", "hip_to_bar"),
+    )
     ended = round(_mean(tracks()["B"][1], lambda r: r.bar_to_midfoot["bottom"]), 2)
     over, ahead = tall(0.0), tall(ended)
 
     def line(name, get, fmt):
         return (name, fmt(get(over)), fmt(get(ahead)))
 
-    shown = rows(("", "bar over the midfoot", f"bar {100 * ended:.0f} cm in front"),
-                 line("hip-to-bar", lambda r: num(r.metrics["hip_to_bar"]), lambda v: f"{100 * v:.0f} cm"),
-                 line("hip moment", lambda r: num(r.moments["hip"]), lambda v: f"{v:.0f} N·m"),
-                 line("L5/S1 moment", lambda r: num(r.moments["l5s1"]), lambda v: f"{v:.0f} N·m"),
-                 line("L5/S1 compression", lambda r: num(r.disc["compression"]), lambda v: f"{v:.0f} N"),
-                 line("L5/S1 shear", lambda r: num(r.disc["shear"]), lambda v: f"{v:.0f} N"))
+    shown = rows(
+        ("", "bar over the midfoot", f"bar {100 * ended:.0f} cm in front"),
+        line("hip-to-bar", lambda r: num(r.metrics["hip_to_bar"]), lambda v: f"{100 * v:.0f} cm"),
+        line("hip moment", lambda r: num(r.moments["hip"]), lambda v: f"{v:.0f} N·m"),
+        line("L5/S1 moment", lambda r: num(r.moments["l5s1"]), lambda v: f"{v:.0f} N·m"),
+        line("L5/S1 compression", lambda r: num(r.disc["compression"]), lambda v: f"{v:.0f} N"),
+        line("L5/S1 shear", lambda r: num(r.disc["shear"]), lambda v: f"{v:.0f} N"),
+    )
     words = (
         f"**Explain.** Tall lifter, 60 kg, the same textbook hinge, bar over the midfoot against "
         f"{100 * ended:.0f} cm in front of it (where set B's bar ended):\n\n{shown}\n\n"
@@ -164,5 +216,6 @@ def cost_answer():
         "fault. For the debrief: a forward drift is a cost on the hips and the back that the "
         "lifter often cannot feel, and the video can measure.\n\n"
         f"**Try it** in the panel: move **bar from midfoot** from 0 to {ended:.2f} m and watch "
-        "the hip-to-bar distance, the L5/S1 moment and compression, the shear, and the balance.")
+        "the hip-to-bar distance, the L5/S1 moment and compression, the shear, and the balance."
+    )
     return Answer(panel, words, over=over, ahead=ahead, ended=ended)

@@ -8,6 +8,7 @@ Usage
 4. ``week1()`` and ``block_answer()``: a training block's volume, with a week-by-week
    rating of the technique the learner can change.
 """
+
 import ipywidgets as widgets
 
 from ..coaching import training
@@ -20,8 +21,9 @@ from . import Answer, num
 LIFTER = "average man"
 VARIATION_LOAD = 60.0  # kg
 WEEK1 = dict(weeks=1, sessions=4, sets=3, reps=8, start=0.3)
-BLOCK = dict(weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3, reps=(8, 8, 6, 6, 5, 5), start=0.3,
-             step=0.1)
+BLOCK = dict(
+    weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3, reps=(8, 8, 6, 6, 5, 5), start=0.3, step=0.1
+)
 TECHNIQUE_HELD = (True, True, False, True, True, True)  # the coach's rating of each week
 
 
@@ -43,8 +45,20 @@ def dowel_bw():
 def ladder_answer():
     """Return the ladder table, an Explorer to climb it, and the words."""
     steps = ladder()
-    table = training.table(steps, ["variation", "load kg", "load BW", "knee", "hip moment",
-                                   "l5s1 moment", "compression", "compression BW", "shear"])
+    table = training.table(
+        steps,
+        [
+            "variation",
+            "load kg",
+            "load BW",
+            "knee",
+            "hip moment",
+            "l5s1 moment",
+            "compression",
+            "compression BW",
+            "shear",
+        ],
+    )
     panel = Explorer(exercise="dowel", load=16.0, show=["exercise", "load", "knee"])
     dowel, loaded, trap = steps[0], steps[3], steps[4]
     climb = ", ".join(f"{r['exercise']} {r['load kg']:.0f} kg" for r in steps[1:])
@@ -56,18 +70,20 @@ def ladder_answer():
         f"step adds to that: a {loaded['load BW']:.1f} BW RDL raises the compression by "
         f"{100 * (loaded['compression'] / dowel['compression'] - 1):.0f} % over the dowel. The "
         "trap bar carries the most load on the ladder, but its extra knee bend keeps the lower "
-        f"back's moment from growing as fast as the load ({trap['load kg'] / loaded['load kg']:.2f} "
+        "back's moment from growing as fast as the load "
+        f"({trap['load kg'] / loaded['load kg']:.2f} "
         f"times the load, {trap['l5s1 moment'] / loaded['l5s1 moment']:.2f} times the moment). "
         "This is why the ladder spends its early steps on the pattern. The spine is already "
         "working at the bottom rung, so you want the shape right before the load goes on.\n\n"
         f"**Try it** in the panel: step up the ladder as in the table ({climb}; bend the knees "
         f"to about {trap['knee']:.0f}° for the trap bar). Watch the compression gauge in body "
-        "weights (× BW). Which step adds the most?")
+        "weights (× BW). Which step adds the most?"
+    )
     return Answer(words, panel, ladder=steps)
 
 
 def variations():
-    """Return :func:`hinge_sim.coaching.training.hinge_variations` rows at :data:`VARIATION_LOAD`."""
+    """Return the hinge variations' rows at :data:`VARIATION_LOAD` (``hinge_variations``)."""
     return training.hinge_variations(body(), mass=VARIATION_LOAD)
 
 
@@ -81,10 +97,26 @@ def floor_pull():
 def variations_answer():
     """Return the variations table, an Explorer on the trap bar, the floor pull, and the words."""
     rows = variations()
-    table = training.table(rows, ["variation", "knee", "trunk angle", "hip moment", "knee moment",
-                                  "l5s1 moment", "compression", "shear", "hip share"])
-    panel = Explorer(exercise="trap bar", load=VARIATION_LOAD, show=["exercise", "knee"],
-                     overlays=("com", "midfoot", "moments"))
+    table = training.table(
+        rows,
+        [
+            "variation",
+            "knee",
+            "trunk angle",
+            "hip moment",
+            "knee moment",
+            "l5s1 moment",
+            "compression",
+            "shear",
+            "hip share",
+        ],
+    )
+    panel = Explorer(
+        exercise="trap bar",
+        load=VARIATION_LOAD,
+        show=["exercise", "knee"],
+        overlays=("com", "midfoot", "moments"),
+    )
     floor, pull = floor_pull()
     v = {r["variation"]: r for r in rows}
     words = (
@@ -122,7 +154,8 @@ def variations_answer():
         "showed the hinge needs.\n\n"
         "**Try it** in the panel: with *trap bar*, move the knee slider from 20° to 55° and watch "
         "the knee moment's word change from *flexor* to *extensor*. Then pick *deadlift*, which "
-        "puts the plates on the floor, and see how deep the hips must go.")
+        "puts the plates on the floor, and see how deep the hips must go."
+    )
     same = presets.posture("textbook hinge")
     kb, bb = (analyze(body(), same, cls(VARIATION_LOAD)) for cls in (Kettlebell, Barbell))
     return Answer(words, panel, rows=rows, floor=floor, pull=pull, kettlebell=kb, barbell=bb)
@@ -141,9 +174,15 @@ def block(technique_held=TECHNIQUE_HELD):
 def _block_widget():
     from IPython.display import Markdown, display
 
-    boxes = [widgets.Checkbox(value=held, description=f"week {i + 1}", indent=False,
-                              layout=widgets.Layout(width="auto"))
-             for i, held in enumerate(TECHNIQUE_HELD)]
+    boxes = [
+        widgets.Checkbox(
+            value=held,
+            description=f"week {i + 1}",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        for i, held in enumerate(TECHNIQUE_HELD)
+    ]
     out = widgets.Output()
 
     def show(_=None):
@@ -154,8 +193,9 @@ def _block_widget():
     for b in boxes:
         b.observe(show, names="value")
     show()
-    return widgets.VBox([widgets.HTML("<b>Technique held in</b> (the coach's rating):"),
-                         widgets.HBox(boxes), out])
+    return widgets.VBox(
+        [widgets.HTML("<b>Technique held in</b> (the coach's rating):"), widgets.HBox(boxes), out]
+    )
 
 
 def block_answer():
@@ -172,5 +212,6 @@ def block_answer():
         "did not hold repeats its load: the plan waits for the technique rather than the "
         "calendar. This is a **planning aid**. It adds up what a plan asks of a lifter. It does "
         "not say what any lifter should lift; the coach's eye and the lifter's response decide "
-        "that.")
+        "that."
+    )
     return Answer(words, _block_widget(), week1=w, block=block())

@@ -6,6 +6,7 @@ Usage
 2. ``proportions_answer()``: the same bar height for three proportions, an Explorer, and why.
 3. ``sides_answer()``: two hamstrings as two "sides", an Explorer on the SLR, and why.
 """
+
 from ..coaching import training
 from ..model import presets
 from ..model.analysis import analyze
@@ -26,10 +27,15 @@ def per_size(result, body):
 
 def sizes_answer():
     """Build the Compare of the short and the tall lifter, with the words."""
-    panel = Compare(left=dict(lifter="short lifter", posture="textbook hinge"),
-                    right=dict(lifter="tall lifter", posture="textbook hinge"), load=LOAD)
-    (s, t), (bs, bt) = ((panel.results[k] for k in ("left", "right")),
-                        (panel.bodies[k] for k in ("left", "right")))
+    panel = Compare(
+        left=dict(lifter="short lifter", posture="textbook hinge"),
+        right=dict(lifter="tall lifter", posture="textbook hinge"),
+        load=LOAD,
+    )
+    (s, t), (bs, bt) = (
+        (panel.results[k] for k in ("left", "right")),
+        (panel.bodies[k] for k in ("left", "right")),
+    )
     words = (
         "**Explain.** The table shows the tall lifter's lower back making "
         f"{num(t.moments['l5s1']) / num(s.moments['l5s1']):.1f} times the moment: "
@@ -47,7 +53,8 @@ def sizes_answer():
         "- The short preset is a woman and the tall one a man, so their segment tables differ "
         "too.\n\n"
         "The coaching point survives both: **a tall lifter's hinge is a longer lever**. The same "
-        "load and the same reps cost a tall back more.")
+        "load and the same reps cost a tall back more."
+    )
     return Answer(panel, words, short=s, tall=t, bodies=dict(panel.bodies))
 
 
@@ -60,10 +67,12 @@ def proportion_rows():
 def proportions_answer():
     """Return the proportions table, the Explorer on thigh and torso, and the words."""
     rows = proportion_rows()
-    table = training.table(rows, ["lifter", "hip", "trunk angle", "hip moment", "l5s1 moment",
-                                  "compression"])
-    panel = Explorer(load=LOAD, show=["thigh", "torso", "knee", "hip"],
-                     overlays=("com", "midfoot", "hip_to_bar"))
+    table = training.table(
+        rows, ["lifter", "hip", "trunk angle", "hip moment", "l5s1 moment", "compression"]
+    )
+    panel = Explorer(
+        load=LOAD, show=["thigh", "torso", "knee", "hip"], overlays=("com", "midfoot", "hip_to_bar")
+    )
     r = {row["lifter"]: row for row in rows}
     lf, lt = r["long femurs"], r["long torso"]
     words = (
@@ -75,15 +84,16 @@ def proportions_answer():
         f"*less* moment ({lf['l5s1 moment']:.0f} against {lt['l5s1 moment']:.0f} N·m), because "
         "their shorter torso is a shorter lever. The long-torso lifter stays more upright but "
         "carries a larger L5/S1 moment. In coaching terms:\n\n"
-        "- **Long femurs:** \"push the hips further back\", \"a flatter back angle is fine, keep "
-        "it flat\". A little more knee bend brings the trunk up if the lifter needs it.\n"
-        "- **Long torso:** \"chest proud, short hip travel\". Watch for the longer lever: the "
+        '- **Long femurs:** "push the hips further back", "a flatter back angle is fine, keep '
+        'it flat". A little more knee bend brings the trunk up if the lifter needs it.\n'
+        '- **Long torso:** "chest proud, short hip travel". Watch for the longer lever: the '
         "lower back works harder for the same bar.\n"
         "- **Everyone:** judge the hinge by the bar over the midfoot and a back that keeps its "
         "shape, not by matching a photo's angles.\n\n"
         "**Try it** in the panel: make the average man into the long-femur lifter (set **thigh "
         "×** to 1.12 and **torso ×** to 0.92), then bend the knees from 20° to about 35°. Does "
-        "the trunk come up? What happens to the knee moment in the readout?")
+        "the trunk come up? What happens to the knee moment in the readout?"
+    )
     return Answer(words, panel, rows=rows)
 
 
@@ -95,12 +105,17 @@ def side(name):
 
 def sides_answer():
     """Build the Explorer on the SLR, the two sides' numbers, and the words."""
-    panel = Explorer(load=LOAD, show=["slr", "knee", "freeze"], overlays=("com", "midfoot", "dowel"))
+    panel = Explorer(
+        load=LOAD, show=["slr", "knee", "freeze"], overlays=("com", "midfoot", "dowel")
+    )
     res = {name: side(name) for name in SIDES}
     lines = "\n".join(
         f"- {name} (SLR {SIDES[name]:.0f}°): hip {num(r.metrics['hip_flexion']):.0f}°, lower back "
-        f"{num(r.metrics['lumbar_flexion']):.0f}°, dowel gap {100 * num(r.metrics['dowel_gap']):.1f}"
-        f" cm, shear {num(r.disc['shear']):.0f} N" for name, r in res.items())
+        f"{num(r.metrics['lumbar_flexion']):.0f}°, dowel gap "
+        f"{100 * num(r.metrics['dowel_gap']):.1f}"
+        f" cm, shear {num(r.disc['shear']):.0f} N"
+        for name, r in res.items()
+    )
     left, right = res["left"], res["right"]
     moved = num(right.metrics["lumbar_flexion"]) - num(left.metrics["lumbar_flexion"])
     words = (
@@ -113,5 +128,6 @@ def sides_answer():
         "show as the back rounding earlier on the right side.\n\n"
         "The fix is not to force the depth. Hinge the right side only as deep as it can with a "
         "flat back, or soften that knee a little more. Then work on that side's hamstring "
-        "mobility and compare the sides again in a few weeks.")
+        "mobility and compare the sides again in a few weeks."
+    )
     return Answer(panel, words, **res)

@@ -2,10 +2,12 @@
 
 Usage
 -----
-1. ``per_cm()``: N·m each centimetre of forward bar drift adds at L5/S1 (the estimate).
+1. ``per_cm()``, ``per_cm_answer()``: N·m each centimetre of forward bar drift adds at
+   L5/S1 (the estimate), and the two moments it comes from.
 2. ``drift_answer()``: Explorer on the bar's distance, the drift table, and why.
 3. ``heels_answer()``: Explorer on weight shift, the heel-to-toe table, and why.
 """
+
 import numpy as np
 
 from ..model import presets
@@ -33,6 +35,16 @@ def per_cm():
     return round(float(m[1] - m[0]) / 10, 1)
 
 
+def per_cm_answer():
+    """Return the two moments the per-cm estimate comes from, and the words."""
+    m = textbook(bar=np.array([0.0, 0.10])).moments["l5s1"]
+    words = (
+        f"L5/S1 moment with the bar over the midfoot: {m[0]:.1f} N·m; 10 cm in front: "
+        f"{m[1]:.1f} N·m. ({m[1]:.1f} − {m[0]:.1f}) / 10 = {per_cm():.1f} N·m per cm."
+    )
+    return Answer(words, moments=m)
+
+
 def _row(name, values, fmt):
     return [name] + [fmt(v) for v in values]
 
@@ -42,13 +54,14 @@ def drift_answer():
     panel = Explorer(posture="textbook hinge", show=["bar"], overlays=OVERLAYS)
     s = textbook(bar=np.array(DRIFTS))
     l5, comp = s.moments["l5s1"], s.disc["compression"]
-    table = rows(["bar from midfoot"] + [f"{100 * d:+.0f} cm".replace("+0 cm", "0")
-                                         for d in DRIFTS],
-                 _row("hip to bar", s.metrics["hip_to_bar"], lambda v: f"{100 * v:.0f} cm"),
-                 _row("L5/S1 moment", l5, lambda v: f"{v:.0f} N·m"),
-                 _row("hip moment", s.moments["hip"], lambda v: f"{v:.0f} N·m"),
-                 _row("L5/S1 compression", comp, lambda v: f"{v:.0f} N"),
-                 _row("trunk from vertical", s.metrics["trunk_angle"], lambda v: f"{v:.0f}°"))
+    table = rows(
+        ["bar from midfoot"] + [f"{100 * d:+.0f} cm".replace("+0 cm", "0") for d in DRIFTS],
+        _row("hip to bar", s.metrics["hip_to_bar"], lambda v: f"{100 * v:.0f} cm"),
+        _row("L5/S1 moment", l5, lambda v: f"{v:.0f} N·m"),
+        _row("hip moment", s.moments["hip"], lambda v: f"{v:.0f} N·m"),
+        _row("L5/S1 compression", comp, lambda v: f"{v:.0f} N"),
+        _row("trunk from vertical", s.metrics["trunk_angle"], lambda v: f"{v:.0f}°"),
+    )
     limit = COMPRESSION_LIMITS[0]
     fine = np.linspace(0.0, 0.15, 151)
     crossing = fine[np.argmax(textbook(bar=fine).disc["compression"] > limit)]
@@ -64,9 +77,10 @@ def drift_answer():
         "Note how little the trunk angle changes: a camera watching the trunk would miss the "
         "fault; the hip-to-bar distance shows it at once.\n\n"
         f"With the bar {100 * -DRIFTS[0]:.0f} cm behind the midfoot, against the shins, the "
-        f"moment drops to {l5[0]:.0f} N·m: \"over the midfoot or slightly behind\" is the cheapest "
+        f'moment drops to {l5[0]:.0f} N·m: "over the midfoot or slightly behind" is the cheapest '
         "place. Much further back and the bar would have to pass through the shins: the model "
-        "refuses.")
+        "refuses."
+    )
     return Answer(panel, words, drifts=s, crossing=crossing)
 
 
@@ -77,12 +91,14 @@ def heels_answer():
     ok = np.asarray(s.balanced)
     names = {-0.8: "heels (−0.8)", 0.0: "midfoot (0)"}
     head = ["weight on"] + [names.get(w, f"({w:+.1f})") for w in np.array(SHIFTS)[ok]]
-    table = rows(head,
-                 _row("balance margin", s.metrics["balance_margin"][ok], lambda v: f"{100 * v:.1f} cm"),
-                 _row("hip to bar", s.metrics["hip_to_bar"][ok], lambda v: f"{100 * v:.0f} cm"),
-                 _row("L5/S1 moment", s.moments["l5s1"][ok], lambda v: f"{v:.0f} N·m"),
-                 _row("calves (ankle moment)", s.moments["ankle"][ok], lambda v: f"{v:.0f} N·m"),
-                 _row("shins from vertical", s.metrics["shin_angle"][ok], lambda v: f"{v:+.0f}°"))
+    table = rows(
+        head,
+        _row("balance margin", s.metrics["balance_margin"][ok], lambda v: f"{100 * v:.1f} cm"),
+        _row("hip to bar", s.metrics["hip_to_bar"][ok], lambda v: f"{100 * v:.0f} cm"),
+        _row("L5/S1 moment", s.moments["l5s1"][ok], lambda v: f"{v:.0f} N·m"),
+        _row("calves (ankle moment)", s.moments["ankle"][ok], lambda v: f"{v:.0f} N·m"),
+        _row("shins from vertical", s.metrics["shin_angle"][ok], lambda v: f"{v:+.0f}°"),
+    )
     mid = SHIFTS.index(0.0)
     margin, l5 = s.metrics["balance_margin"], s.moments["l5s1"]
     words = (
@@ -98,7 +114,7 @@ def heels_answer():
         "the bar drift forward, which the first activity priced. A negative calf moment (on the "
         "heels) means the muscles at the front of the shin are pulling to stop a fall "
         "backwards.\n\n"
-        "So \"feel the whole foot, weight through the midfoot\" is not only about balance: it "
-        "keeps the hips and the bar where the back's lever is short.")
+        'So "feel the whole foot, weight through the midfoot" is not only about balance: it '
+        "keeps the hips and the bar where the back's lever is short."
+    )
     return Answer(panel, words, shifts=s, on_heel=textbook(weight_shift=-1.0))
-

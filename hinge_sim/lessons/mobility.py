@@ -8,6 +8,7 @@ Usage
 4. ``knee_fix_answer()``: the gap closing with knee bend or mobility (the estimate's answer).
 5. ``ankles_answer()``: a stiff ankle in the textbook and the squatty hinge.
 """
+
 import numpy as np
 
 from ..coaching.cues import knee_for_hip
@@ -28,9 +29,12 @@ FLOOR_PULL = ("deadlift", 60.0, 75.0)  # exercise, kg, knee bend (deg)
 
 def tight_answer():
     """Build the Compare of the average man and the tight-hamstring lifter, with the words."""
-    panel = Compare(left=dict(lifter="average man", posture="textbook hinge"),
-                    right=dict(lifter="tight hamstrings", posture="textbook hinge"),
-                    exercise=EXERCISE, load=LOAD)
+    panel = Compare(
+        left=dict(lifter="average man", posture="textbook hinge"),
+        right=dict(lifter="tight hamstrings", posture="textbook hinge"),
+        exercise=EXERCISE,
+        load=LOAD,
+    )
     A, T = panel.results["left"], panel.results["right"]
     tight = presets.lifter("tight hamstrings")
     asked = presets.POSTURES["textbook hinge"]
@@ -50,7 +54,8 @@ def tight_answer():
         "McGill's slant, the one every panel uses.\n\n"
         f"The average lifter is at {100 * num(A.metrics['hamstring_stretch']):.0f} % of his "
         "hamstring limit in this pose: he has a little range left. The tight lifter is at "
-        f"{100 * num(T.metrics['hamstring_stretch']):.0f} % and borrowing from the spine.")
+        f"{100 * num(T.metrics['hamstring_stretch']):.0f} % and borrowing from the spine."
+    )
     return Answer(panel, words, average=A, tight=T, hip_limit=limit)
 
 
@@ -70,14 +75,20 @@ def drill(**change):
 
 def dowel_answer():
     """Build the dowel-drill Explorer, the gap at each depth, and the words."""
-    panel = Explorer(lifter="tight hamstrings", exercise="dowel",
-                     overlays=("com", "midfoot", "dowel"), show=["knee", "hip", "slr"])
+    panel = Explorer(
+        lifter="tight hamstrings",
+        exercise="dowel",
+        overlays=("com", "midfoot", "dowel"),
+        show=["knee", "hip", "slr"],
+    )
     panel.set(hip=DEPTHS[0], lumbar=0)
     s = drill(hip=np.array(DEPTHS))
     gap = 100 * s.metrics["dowel_gap"]
     limit = float(hamstrings.hip_limit(DRILL_KNEE, presets.lifter("tight hamstrings").slr))
-    table = rows(["hinge depth asked"] + [f"{d:.0f}°" for d in DEPTHS],
-                 ["gap at the sacrum"] + [f"{g:.1f} cm" for g in gap])
+    table = rows(
+        ["hinge depth asked"] + [f"{d:.0f}°" for d in DEPTHS],
+        ["gap at the sacrum"] + [f"{g:.1f} cm" for g in gap],
+    )
     per10 = float(np.mean(np.diff(gap[-3:])))
     words = (
         f"**Explain.** For the tight lifter with knees at {DRILL_KNEE:.0f}° and no load:\n\n"
@@ -85,7 +96,8 @@ def dowel_answer():
         f"Nothing happens until the hips reach their limit (about {limit:.0f}°); after that the "
         f"gap grows by about {per10:.0f} cm for every 10° of extra depth. So the dowel drill tells "
         "a coach two things: *whether* the lower back rounds (the gap), and *where the lifter's "
-        "hinge ends* (the depth at which the gap appears).")
+        "hinge ends* (the depth at which the gap appears)."
+    )
     return Answer(panel, words, sweep=s, hip_limit=limit)
 
 
@@ -105,7 +117,8 @@ def knee_fix_answer():
         f"{presets.lifter('average man').slr:.0f}° closes it too, with the knees at "
         f"{DRILL_KNEE:.0f}° (gap {100 * num(mobile.metrics['dowel_gap']):.1f} cm).\n\n"
         "For the day: soften the knees a little more, or stop the hinge where the dowel starts to "
-        "leave the sacrum. For the weeks ahead: hamstring mobility moves that point deeper.")
+        "leave the sacrum. For the weeks ahead: hamstring mobility moves that point deeper."
+    )
     return Answer(words, knees=s, mobile=mobile)
 
 
@@ -114,9 +127,14 @@ def ankles_answer():
     stiff = Body(**{**presets.LIFTERS["average man"], "dorsiflexion": STIFF_ANKLE})
     load = presets.load(EXERCISE, LOAD)
     res = {n: analyze(stiff, presets.posture(n), load) for n in ("textbook hinge", "squatty hinge")}
-    lines = [(n, f"{num(r.metrics['shin_angle']):+.0f}°",
-              "possible" if r.balanced else "not possible: " + "; ".join(r.messages()))
-             for n, r in res.items()]
+    lines = [
+        (
+            n,
+            f"{num(r.metrics['shin_angle']):+.0f}°",
+            "possible" if r.balanced else "not possible: " + "; ".join(r.messages()),
+        )
+        for n, r in res.items()
+    ]
     table = rows(("hinge", "shins from vertical", "with a 15° ankle"), *lines)
     exercise, kg, knee = FLOOR_PULL
     floor = presets.load(exercise, kg)
@@ -131,7 +149,9 @@ def ankles_answer():
         "knees travel: in squat-like patterns, and in pulls from the floor with bent knees (a "
         f"{kg:.0f} kg deadlift from the floor with the knees at {knee:.0f}° needs the shins about "
         f"{num(pull.metrics['shin_angle']):.0f}° forward in the model). Ankle drills belong in the "
-        "warm-up for those; for a pure RDL they are not what limits the hinge.")
+        "warm-up for those; for a pure RDL they are not what limits the hinge."
+    )
     stiff_pull = analyze(stiff, depth_for_bar_height(stiff, floor, knee), floor)
-    return Answer(words, **{k.split()[0]: v for k, v in res.items()}, pull=pull,
-                  stiff_pull=stiff_pull)
+    return Answer(
+        words, **{k.split()[0]: v for k, v in res.items()}, pull=pull, stiff_pull=stiff_pull
+    )

@@ -13,6 +13,7 @@ Usage
 1. ``power_answer()``: the Tempo player at a light fast rep, slow against fast, and why.
 2. ``pull_answer()``: the pulling position with a drifting bar, and why.
 """
+
 import numpy as np
 
 from ..coaching import training
@@ -35,8 +36,11 @@ PULL_DRIFTS = (0.0, 0.05, 0.10)  # m
 
 def setup():
     """Return the lesson's lifter, top and bottom postures."""
-    return (presets.lifter("average man"), presets.posture("standing"),
-            presets.posture("textbook hinge"))
+    return (
+        presets.lifter("average man"),
+        presets.posture("standing"),
+        presets.posture("textbook hinge"),
+    )
 
 
 def rep(tempo, kg, fps):
@@ -49,14 +53,29 @@ def power_answer():
     """Build the Tempo player at the light fast rep, the slow-against-fast table, and the words."""
     player = TempoPlayer(tempo=FAST, load=LIGHT)
     body, top, bottom = setup()
-    slow, fast = rows = training.compare_tempos(body, top, bottom, Barbell(LIGHT), (SLOW, FAST),
-                                                fps=player.fps)
-    heavy_fast, heavy_slow = (training.compare_tempos(body, top, bottom, Barbell(HEAVY), (t,),
-                                                      fps=player.fps)[0] for t in (FAST, SLOW))
-    x_light, x_empty = rep(X_TEMPO, LIGHT, player.fps), simulate(
-        body, top, bottom, X_TEMPO, presets.load("dowel"), fps=player.fps)
-    table = training.table(rows, ["tempo", "rise", "hip work", "peak hip power",
-                                  "hip power per kg", "peak hip moment", "peak compression"])
+    slow, fast = rows = training.compare_tempos(
+        body, top, bottom, Barbell(LIGHT), (SLOW, FAST), fps=player.fps
+    )
+    heavy_fast, heavy_slow = (
+        training.compare_tempos(body, top, bottom, Barbell(HEAVY), (t,), fps=player.fps)[0]
+        for t in (FAST, SLOW)
+    )
+    x_light, x_empty = (
+        rep(X_TEMPO, LIGHT, player.fps),
+        simulate(body, top, bottom, X_TEMPO, presets.load("dowel"), fps=player.fps),
+    )
+    table = training.table(
+        rows,
+        [
+            "tempo",
+            "rise",
+            "hip work",
+            "peak hip power",
+            "hip power per kg",
+            "peak hip moment",
+            "peak compression",
+        ],
+    )
     words = (
         "Rise in s, hip work in J, peak hip power in W and W per kg of body mass, peak hip "
         f"moment in N·m, peak compression in N ({LIGHT:.0f} kg):\n\n{table}\n\n"
@@ -86,24 +105,42 @@ def power_answer():
         "and stretched muscles. None of that is in the model. It can show that a fast hip "
         "extension needs much more power than a slow one, but not how much of a hinge's strength "
         "or power transfers to sprint speed. That is a question for training studies, not for "
-        "this model.")
-    return Answer(player, words, slow=slow, fast=fast, heavy_fast=heavy_fast,
-                  heavy_slow=heavy_slow, x_light=x_light, x_empty=x_empty)
+        "this model."
+    )
+    return Answer(
+        player,
+        words,
+        slow=slow,
+        fast=fast,
+        heavy_fast=heavy_fast,
+        heavy_slow=heavy_slow,
+        x_light=x_light,
+        x_empty=x_empty,
+    )
 
 
 def pull_answer():
     """Build the Explorer in the pulling position, the drift rows, and the words."""
-    panel = Explorer(load=PULL_LOAD, show=["bar", "load"], overlays=("com", "midfoot", "hip_to_bar"))
+    panel = Explorer(
+        load=PULL_LOAD, show=["bar", "load"], overlays=("com", "midfoot", "hip_to_bar")
+    )
     panel.set(**training.PULLING_POSITION, bar=0.0)
     body = setup()[0]
-    d = analyze(body, Posture(**training.PULLING_POSITION, bar=list(PULL_DRIFTS)),
-                presets.load("RDL", PULL_LOAD))
+    d = analyze(
+        body,
+        Posture(**training.PULLING_POSITION, bar=list(PULL_DRIFTS)),
+        presets.load("RDL", PULL_LOAD),
+    )
     lines = "\n".join(
         f"- bar {100 * cm:.0f} cm forward: hip-to-bar {100 * d.metrics['hip_to_bar'][i]:.0f} cm, "
         f"hip {d.moments['hip'][i]:.0f} N·m, L5/S1 {d.moments['l5s1'][i]:.0f} N·m, "
-        f"compression {d.disc['compression'][i]:.0f} N" for i, cm in enumerate(PULL_DRIFTS))
+        f"compression {d.disc['compression'][i]:.0f} N"
+        for i, cm in enumerate(PULL_DRIFTS)
+    )
     l5 = d.moments["l5s1"]
     per_cm = float(l5[-1] - l5[0]) / (100 * PULL_DRIFTS[-1])
+    over = d.disc["compression"][-1] > COMPRESSION_LIMITS[1]
+    past = f" past the {COMPRESSION_LIMITS[1]:.0f} N maximum limit" if over else ""
     words = (
         f"{lines}\n\n"
         f"**Explain.** With the bar {100 * PULL_DRIFTS[-1]:.0f} cm forward, the lifter must shift "
@@ -111,10 +148,11 @@ def pull_answer():
         f"{d.metrics['hip_to_bar'][-1] / d.metrics['hip_to_bar'][0]:.1f} times. The hips and "
         f"lower back hold the same {PULL_LOAD:.0f} kg on a much longer lever. The L5/S1 moment "
         f"rises by {percent(l5[-1], l5[0]):.0f} %, and the compression rises with it"
-        f"{' past the ' + format(COMPRESSION_LIMITS[1], '.0f') + ' N maximum limit' if d.disc['compression'][-1] > COMPRESSION_LIMITS[1] else ''}. "
+        f"{past}. "
         f"Each centimetre of drift costs the lower back about {per_cm:.0f} N·m here. For a "
         "weightlifter, that force goes into holding the bar out in front instead of driving it "
         "up. A bar that swings forward also has to be caught forward. So the coaching cues are "
-        "\"sweep the bar into the thighs\", \"shoulders over the bar\" and \"lats tight\". These "
-        "are the same hinge cues as \"bar over the midfoot\", only faster.")
+        '"sweep the bar into the thighs", "shoulders over the bar" and "lats tight". These '
+        'are the same hinge cues as "bar over the midfoot", only faster.'
+    )
     return Answer(panel, words, drifts=d, per_cm=per_cm)

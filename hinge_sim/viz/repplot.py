@@ -82,7 +82,8 @@ class RepPlot:
             for lim, ls in ((lo, (0, (4, 2))), (hi, "-")):
                 self.ax_disc.axhline(lim, color=ROLES[key], lw=s["thin"], ls=ls, alpha=0.6)
         # at the start of the rep: standing, the compression curve is at its lowest there
-        self.ax_disc.text(0.01, COMPRESSION_LIMITS[0], f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
+        self.ax_disc.text(0.01, COMPRESSION_LIMITS[0],
+                          f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
                           fontsize=s["small"], ha="left", va="bottom",
                           color=ROLES["compression"], bbox=LABEL_BOX, zorder=3,
                           transform=blended_transform_factory(self.ax_disc.transAxes,
