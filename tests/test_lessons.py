@@ -245,12 +245,25 @@ def test_02_bending_the_knees_slackens_the_hamstrings_and_leans_the_shins(knee_j
     assert np.all(np.diff(m["hamstring_stretch"]) < 0) and np.all(np.diff(m["shin_angle"]) > 0)
 
 
-def test_02_with_the_bar_over_the_midfoot_the_back_gets_nothing_worse(knee_job):
-    """Lesson 2: "The back ... gets nothing worse while the bar stays over the midfoot: the
-    chest rises, and the shear even falls a little"."""
+def test_02_with_the_bar_over_the_midfoot_the_back_gets_little_worse(knee_job):
+    """Lesson 2: "The back ... gets little worse while the bar stays over the midfoot: from 20°
+    to 45° the chest rises, the compression stays within ... and the shear moves by ..." (under
+    a tenth each), and the quiz's "left compression and shear about where they were"."""
     s = knee_job.found["sweep"]
-    assert np.all(np.diff(s.disc["shear"]) < 0) and np.all(np.diff(s.metrics["trunk_angle"]) < 0)
-    assert np.ptp(s.disc["compression"]) < 0.05 * s.disc["compression"].mean()
+    assert np.all(np.diff(s.metrics["trunk_angle"]) < 0)
+    comp, shear = s.disc["compression"][1:], s.disc["shear"][1:]
+    assert np.ptp(comp) < 0.05 * comp.mean() and abs(shear[-1] / shear[0] - 1) < 0.1
+    assert f(s.moments["l5s1"][-1]) < f(s.moments["l5s1"][1])  # "a little less moment"
+    assert s.disc["muscle"][-1] < s.disc["muscle"][1]
+
+
+def test_02_the_straightest_knee_has_the_most_shear_because_the_back_rounds(knee_job):
+    """Lesson 2: "The most shear is at 10°, where the hamstrings are at their limit and the
+    lower back rounds ... more to reach the depth"."""
+    s = knee_job.found["sweep"]
+    assert np.argmax(s.disc["shear"]) == 0
+    assert f(s.metrics["hamstring_stretch"][0]) == pytest.approx(1.0)
+    assert s.metrics["lumbar_flexion"][0] > s.metrics["lumbar_flexion"][1] + 2
 
 
 def test_02_at_50_degrees_the_bar_would_pass_through_the_legs(knee_job):
