@@ -479,10 +479,14 @@ def test_04_each_cm_of_drift_adds_more_than_the_bars_own_lever(drift):
 
 def test_04_compression_crosses_the_action_limit_after_a_few_cm(drift):
     """Lesson 4: "the compression ... is well past the 3400 N action limit, which it crosses
-    after only about 2 cm of drift"."""
+    after about ... cm of drift" (within the table's range, where the words put it)."""
     comp = drift.found["drifts"].disc["compression"]
-    assert comp[-1] > COMPRESSION_LIMITS[0] > comp[1]
-    assert 0 < drift.found["crossing"] <= 0.04
+    assert comp[-1] > 1.2 * COMPRESSION_LIMITS[0] and COMPRESSION_LIMITS[0] > comp[1]
+    at = drift.found["crossing"]
+    assert 0 < at < l04.DRIFTS[-1]
+    below, above = l04.textbook(bar=np.array([at - 0.001, at])).disc["compression"]
+    assert below <= COMPRESSION_LIMITS[0] < above
+    assert f"crosses after about {100 * at:.0f} cm of drift" in drift.text
 
 
 def test_04_the_trunk_angle_hides_the_drift(drift):
