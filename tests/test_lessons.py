@@ -1277,6 +1277,17 @@ def test_11_the_reset_barely_changes_shear(reset):
     assert abs(shear[0] / shear[1] - 1) < 0.1
 
 
+def test_11_in_the_drift_the_bar_takes_shear_away_and_the_rounding_adds_it():
+    """Lesson 11: "the rounding adds shear, but the bar moving forward makes the back muscles
+    pull harder, and ... their pull holds the vertebra back and takes some away"."""
+    d, s = l11.drifted(), P.POSTURES["textbook hinge"]
+    setup = l11._man(hs.Posture(**s))
+    rounded = l11._man(hs.Posture(**{**s, "hip": f(d.hip), "lumbar": f(d.lumbar)}))
+    forward = l11._man(hs.Posture(**{**s, "bar": f(d.bar)}))
+    assert f(rounded.disc["shear"]) > f(setup.disc["shear"]) > f(forward.disc["shear"])
+    assert f(forward.disc["muscle"]) > f(setup.disc["muscle"])
+
+
 def test_11_the_dowel_shows_the_rounding(reset):
     """Lesson 11: "the rounding is what the dowel gap shows"."""
     gap = reset.found["result"].metrics["dowel_gap"]
@@ -1328,7 +1339,20 @@ def test_11_recap_numbers_are_the_lessons_numbers():
     )
     assert l11.tempo_rise() == pytest.approx(100 * (fast / slow - 1), abs=1e-6)
     assert 20 < l11.tempo_rise() < 45
-    assert 0 < l11.brace_change() < 100
+    # "about ... N more" and "a little less shear" (lesson 6's brace, the recap's answer)
+    assert l11.brace_change() == pytest.approx(l06.bracing_answer().found["change"])
+    assert 200 < l11.brace_change() < 0.3 * f(l06.braced(0.0, load=40.0).disc["compression"])
+    shear = [f(l06.braced(b, load=40.0).disc["shear"]) for b in (0.0, 1.0)]
+    assert 0 < shear[0] - shear[1] < 0.2 * shear[0]
+
+
+def test_11_recap_rounding_raises_both_shear_the_most():
+    """Lesson 11 recap: "Both rise, shear the most" ("shear more than doubles; compression rises
+    by about a fifth"), lesson 1's Compare."""
+    a = l01.rounding_answer()
+    rb, tb = a.found["rounded"], a.found["textbook"]
+    shear, comp = (f(rb.disc[k]) / f(tb.disc[k]) for k in ("shear", "compression"))
+    assert shear > 2 and 1.15 < comp < 1.3
 
 
 def test_11_recap_tight_hamstrings_fix_is_knee_bend():
