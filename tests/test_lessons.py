@@ -1402,7 +1402,8 @@ def test_guide_demo_claims_hold():
     assert all(bool(r.balanced) for r in R.values())
     assert c["bar drifting forward"] > COMPRESSION_LIMITS[0] > c["textbook hinge"]
     assert s["rounded back"] > SHEAR_LIMITS[0] > s["textbook hinge"]
-    assert abs(c["rounded back"] / c["textbook hinge"] - 1) < 0.05
+    assert 1.15 < c["rounded back"] / c["textbook hinge"] < 1.3  # step 4's "+23 %"
+    assert s["rounded back"] < SHEAR_LIMITS[1]  # the gauge says caution, not over
     assert f(R["squatty hinge"].moments["knee"]) > 0 > f(R["textbook hinge"].moments["knee"])
     assert f(R["stiff-legged reach"].metrics["hamstring_stretch"]) == pytest.approx(1, abs=0.02)
 
@@ -1419,9 +1420,15 @@ def test_guide_misconception_answers_hold():
     assert f(r["heels"].moments["l5s1"]) > 1.3 * f(tb.moments["l5s1"])
     assert f(r["heels"].metrics["balance_margin"]) < 0.03
     assert f(r["tight"].metrics["lumbar_flexion"]) > 15
-    assert 0 < f(r["braced"].disc["compression"]) - f(tb.disc["compression"]) < 100
-    assert f(r["braced"].disc["shear"]) == f(tb.disc["shear"])
-    assert r["arch"].disc["shear"][0] < r["arch"].disc["shear"][1]
+    assert 200 < f(r["braced"].disc["compression"]) - f(tb.disc["compression"])
+    assert 0 < f(tb.disc["shear"]) - f(r["braced"].disc["shear"]) < 0.2 * f(tb.disc["shear"])
+    assert r["arch"].disc["shear"][1] < r["arch"].disc["shear"][0]  # lowest at neutral
+    rb = r["rounded"]
+    assert f(rb.disc["compression"]) > 1.15 * f(tb.disc["compression"])  # "It does go up"
+    assert f(rb.disc["shear"]) > 2 * f(tb.disc["shear"])  # "more than doubles"
+    # the extensor-line row: rounding raises shear at McGill's slant, lowers it along the trunk
+    assert f(r["chord_rounded"].disc["shear"]) < f(r["chord_textbook"].disc["shear"])
+    assert f(r["chord_rounded"].disc["compression"]) > f(r["chord_textbook"].disc["compression"])
     assert r["peaks"]["3-1-1-0"] > 1.2 * r["peaks"]["3-1-3-0"]
 
 
