@@ -24,6 +24,72 @@ def f(x):
     return float(np.asarray(x))
 
 
+# -- 0 · Start here ------------------------------------------------------------------------
+from hinge_sim.lessons import start_here as l00  # noqa: E402
+
+
+def test_00_the_hips_work_hardest_and_the_knee_moment_is_a_flexor_one():
+    """Lesson 0: "their moment is the largest: ... against ... at L5/S1" and "the net knee
+    moment is a flexor one"."""
+    res = l00.bottom()
+    assert res.balanced and f(res.moments["hip"]) > f(res.moments["l5s1"]) > 0
+    assert f(res.moments["knee"]) < 0
+    words = l00.moments_answer().text
+    assert f"{f(res.moments['hip']):.0f} N·m against {f(res.moments['l5s1']):.0f} N·m" in words
+    assert f"({f(res.moments['knee']):.0f} N·m)" in l00.knee_answer().text
+
+
+def test_00_the_call_shown_is_the_call_made():
+    """Lesson 0: "The model's answer for this posture, from one call" (the code in the answer)."""
+    ns = {"hs": hs}
+    code = l00.CALL.split("\n", 1)[1].rsplit("```", 1)[0]
+    exec(code, ns)
+    assert f(ns["res"].disc["compression"]) == pytest.approx(f(l00.bottom().disc["compression"]))
+
+
+def test_00_the_lever_is_the_moment_over_the_weight_above():
+    """Lesson 0: "the weight of trunk, head, arms and bar acts on average ... cm in front of it",
+    against a 6 cm muscle lever: statics, every mass above L5/S1 and its horizontal distance."""
+    res, b = l00.bottom(), l00.body()
+    x0 = res.points["l5s1"][0]
+    assert l00.weight_above() == pytest.approx(
+        (b.segments["trunk"].mass + b.segments["head"].mass + b.segments["arm"].mass
+         + l00.LOAD) * 9.81, rel=1e-3)
+    assert res.points["bar"][0] > x0 and 0.1 < l00.lever() < 0.4
+    assert l00.lever() > 2 * 0.06
+
+
+def test_00_compression_is_several_body_weights():
+    """Lesson 0: the estimate's answer, "... × body weight", is the compression over 736 N."""
+    res = l00.bottom()
+    bw = f(res.disc["compression"]) / (75 * 9.81)
+    assert l00.compression_bw() == pytest.approx(bw, abs=0.05) and 3 < bw < 5
+    assert f"**{l00.compression_bw():.1f} × body weight**" in l00.body_weights_answer().text
+    assert f(res.disc["muscle"]) > 0.9 * f(res.disc["compression"])  # the muscles' squeeze
+
+
+def test_00_the_tour_shows_what_the_text_says():
+    """Lesson 0's tour: rounded back turns the shear gauge to caution, the textbook hinge is
+    safe, 40 kg reads 88 lb with the loads unchanged, Reset goes back to the start."""
+    tour = Explorer(dpi=30)
+    tour.set(posture="rounded back")
+
+    def shear_line(ex):
+        return next(line for line in ex.readout.splitlines() if "shear" in line)
+
+    assert "caution" in shear_line(tour)
+    tour.freeze()
+    tour.set(posture="textbook hinge")
+    assert tour.message == "" and "safe" in shear_line(tour)
+    kg_reading = f(tour.result.disc["compression"])
+    tour.set(units="lb")
+    assert "88 lb" in tour.readout
+    assert abs(f(tour.result.disc["compression"]) - kg_reading) < 0.01 * kg_reading
+    tour.reset()
+    assert tour.controls["units"].value == "kg"
+    assert tour.controls["posture"].value == "textbook hinge"
+
+
 # -- 1 · What not to do first ----------------------------------------------------------
 from hinge_sim.lessons import what_not_to_do as l01  # noqa: E402
 
