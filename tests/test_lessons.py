@@ -123,7 +123,7 @@ def test_01_rounding_more_than_doubles_shear_past_the_action_limit(rounding):
 
 
 def test_01_rounding_raises_compression_by_about_a_fifth(rounding):
-    """Lesson 1: "Compression rises too, but by much less of what it was" and the prediction's
+    """Lesson 1: "Compression rises too, by a smaller share" and the prediction's
     "compression rises by a fifth"."""
     rb, tb = rounding.found["rounded"], rounding.found["textbook"]
     assert 1.15 < f(rb.disc["compression"]) / f(tb.disc["compression"]) < 1.3

@@ -67,7 +67,7 @@ def rounding_answer():
         "from vertical), the rounded back raises the "
         f"shear on L5/S1 from {s_tb:.0f} N to {s_rb:.0f} N ({percent(s_rb, s_tb):+.0f} %), "
         f"{'past' if s_rb > limit else 'close to'} the {limit:.0f} N action limit. Compression "
-        f"rises too, but by much less of what it was: from {c_tb:.0f} N to {c_rb:.0f} N "
+        f"rises too, by a smaller share: from {c_tb:.0f} N to {c_rb:.0f} N "
         f"({percent(c_rb, c_tb):+.0f} %).\n\n"
         "Two things happen in the model when the lower back rounds. The back muscles lose the "
         "backward slant that lets them hold the upper vertebra back, and the stretched "
