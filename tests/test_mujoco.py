@@ -18,7 +18,6 @@ def mj_moments(body, load, theta, omega, alpha):
     """Joint moments from MuJoCo's mj_inverse, frame by frame, in our signs."""
     model = mujoco.MjModel.from_xml_string(mjcf(body, load))
     data = mujoco.MjData(model)
-    parent = dict(TREE)
     n = len(theta["shank"])
     out = {joint: np.empty(n) for joint in SIGNS}
     for i in range(n):

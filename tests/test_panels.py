@@ -6,6 +6,7 @@ import tracemalloc
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
 from hinge_sim.ui import Compare, Explorer, TempoPlayer
@@ -21,6 +22,7 @@ EXPLORER_CHANGES = {
 }
 LIMITS = {"dorsiflexion"}  # a mobility limit: changes the model only where the pose meets it
 VIEW_ONLY = {"units", "ghost"}  # change the picture and words, not the model
+GRIP_ONLY = {"arm"}  # moves the grip, not the still pose's loads (see the arm test)
 
 
 def signature(result):
@@ -54,11 +56,37 @@ def test_explorer_control_changes_figure_and_model_and_same_value_nothing(explor
     explorer.controls[name].value = EXPLORER_CHANGES[name]
     assert explorer.message == ""
     assert explorer.png != png
-    if name not in VIEW_ONLY:
+    if name not in VIEW_ONLY | GRIP_ONLY:
         assert signature(explorer.result) != sig
     png, sig, renders = explorer.png, signature(explorer.result), explorer.renders
     explorer.controls[name].value = EXPLORER_CHANGES[name]
     assert (explorer.png, signature(explorer.result), explorer.renders) == (png, sig, renders)
+
+
+def test_explorer_arm_length_moves_the_grip_and_leaves_the_still_loads():
+    """A longer arm lowers the grip and changes no load of a still pose.
+
+    The bar stays where the posture puts it (over the midfoot) and the trunk
+    keeps its angles, so the straight arm reaches from the same shoulder to the
+    same horizontal bar position: only the grip's height changes, to keep the
+    arm's new length. The arm's centre of mass sits at a fixed fraction of the
+    shoulder-grip line, so its horizontal position is unchanged too, and in
+    statics every joint moment depends on horizontal positions only: the
+    moments and the disc loads must stay the same to round-off.
+    """
+    explorer = Explorer(dpi=DPI)
+    before, png = explorer.result, explorer.png
+    explorer.controls["arm"].value = EXPLORER_CHANGES["arm"]
+    after = explorer.result
+    assert explorer.message == "" and explorer.png != png
+    reach = after.points["hand"] - after.points["shoulder"]
+    assert np.hypot(*reach) == pytest.approx(explorer.body.segments["arm"].length, rel=1e-9)
+    assert after.points["hand"][0] == pytest.approx(before.points["hand"][0], abs=1e-12)
+    assert after.points["hand"][1] < before.points["hand"][1] - 0.01
+    for joint in ("hip", "knee", "l5s1"):
+        assert float(after.moments[joint]) == pytest.approx(float(before.moments[joint]), rel=1e-9)
+    for load in ("compression", "shear"):
+        assert float(after.disc[load]) == pytest.approx(float(before.disc[load]), rel=1e-9)
 
 
 @pytest.mark.parametrize("index", range(5))

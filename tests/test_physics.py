@@ -83,7 +83,8 @@ def test_spine_curve_joins_l5s1_to_c7t1_and_bows_back_when_rounded():
     res = hs.analyze(BODY, hs.Posture(knee=15, hip=[70, 45], lumbar=[0, 30]), hs.Dowel())
     spine = res.points["spine"]
     assert spine.shape == (2, 9, 2)
-    assert np.allclose(spine[:, 0], res.points["l5s1"]) and np.allclose(spine[:, -1], res.points["c7t1"])
+    assert np.allclose(spine[:, 0], res.points["l5s1"])
+    assert np.allclose(spine[:, -1], res.points["c7t1"])
     # signed distance behind the chord at the lumbar third, larger when rounded
     chord = res.points["c7t1"] - res.points["l5s1"]
     rel = spine[:, 3] - res.points["l5s1"]

@@ -73,7 +73,7 @@ def drift_answer():
         f"itself, and every centimetre adds about {per_cm():.1f} N·m at L5/S1. At "
         f"{100 * DRIFTS[-1]:.0f} cm the back moment is {percent(l5[-1], l5[1]):.0f} % higher and "
         f"the compression ({comp[-1]:.0f} N) is well past the {limit:.0f} N action limit, which it "
-        f"crosses after only about {100 * crossing:.0f} cm of drift with this {LOAD:.0f} kg bar. "
+        f"crosses after about {100 * crossing:.0f} cm of drift with this {LOAD:.0f} kg bar. "
         "Note how little the trunk angle changes: a camera watching the trunk would miss the "
         "fault; the hip-to-bar distance shows it at once.\n\n"
         f"With the bar {100 * -DRIFTS[0]:.0f} cm behind the midfoot, against the shins, the "

@@ -18,7 +18,7 @@ from ..model.analysis import analyze
 from ..model.loads import Barbell
 from ..model.pose import Posture
 from ..ui import Explorer
-from . import num, percent, rows, tempo
+from . import num, percent, rows, tempo, what_not_to_do
 
 LIFTER, EXERCISE, LOAD = "average man", "RDL", 40.0
 DEMO_ORDER = [
@@ -85,8 +85,8 @@ def demo_table():
             4,
             "*rounded back*, overlay **dowel**",
             "shear gauge turns to *caution*; spine curve; sacrum off the dowel",
-            f"shear {s('rounded back'):.0f} N; compression {c('rounded back'):.0f} N (about the "
-            "same)",
+            f"shear {s('rounded back'):.0f} N; compression {c('rounded back'):.0f} N "
+            f"({percent(c('rounded back'), c('textbook hinge')):+.0f} %)",
         ),
         (
             5,
@@ -147,6 +147,8 @@ def misconception_results():
             bracing=1.0,
         ),
         arch=pose("textbook hinge", lumbar=np.array([-20.0, 0.0])),
+        chord_textbook=what_not_to_do.hinge("textbook hinge", "chord"),
+        chord_rounded=what_not_to_do.hinge("rounded back", "chord"),
         peaks=tempo_peaks(),
     )
 
@@ -163,11 +165,22 @@ def misconceptions_table():
     lines = [
         (
             '"Rounding only matters if compression goes up."',
-            "At nearly the same trunk angle, rounding leaves compression about the same "
-            f"({c(tb):.0f} "
-            f"→ {c(rb):.0f} N) but raises shear by about half ({num(tb.disc['shear']):.0f} → "
-            f"{num(rb.disc['shear']):.0f} N).",
+            "It does go up: at nearly the same trunk angle, rounding raises compression by "
+            f"{percent(c(rb), c(tb)):.0f} % ({c(tb):.0f} → {c(rb):.0f} N). The shear changes "
+            f"more: it more than doubles ({num(tb.disc['shear']):.0f} → "
+            f"{num(rb.disc['shear']):.0f} N) under McGill's reading of the back muscles.",
             "*textbook hinge* → *rounded back*; shear gauge",
+        ),
+        (
+            '"Rounding is dangerous because it raises shear."',
+            "That holds under McGill's reading of the back muscles "
+            f"({num(tb.disc['shear']):.0f} → {num(rb.disc['shear']):.0f} N). With the muscles "
+            "pulling along the trunk (Macintosh, Bogduk & Pearcy 1993; Khoddam-Khorasani & "
+            "Shirazi-Adl 2020) the same rounding lowers it "
+            f"({num(r['chord_textbook'].disc['shear']):.0f} → "
+            f"{num(r['chord_rounded'].disc['shear']):.0f} N). What holds under both: compression "
+            "rises. Teach neutral, and say the shear argument is open.",
+            "lesson 1, the *back muscles pull* switch",
         ),
         (
             '"Bend the knees to save the back."',
@@ -205,16 +218,18 @@ def misconceptions_table():
         (
             '"Bracing takes load off the spine."',
             f"Not in this model: a full brace adds about {c(r['braced']) - c(tb):.0f} N of "
-            "compression "
-            "and leaves shear unchanged; it buys a stiffer trunk. Whether pressure unloads the "
-            "spine "
-            "is debated (McGill & Norman 1987).",
+            "compression, because the abdominals that make the pressure bend the trunk harder "
+            "than it straightens it and the back muscles pay the difference; shear falls by "
+            f"{num(tb.disc['shear']) - num(r['braced'].disc['shear']):.0f} N. It buys a stiffer "
+            "trunk. Whether pressure unloads the spine is debated (McGill & Norman 1987).",
             "bracing slider, lesson 6",
         ),
         (
             '"Arch as hard as you can."',
-            "The model's shear is lowest with an arch, but the model has no facet joints, which an "
-            "arch loads. Teach the lifter's own neutral curve.",
+            f"The model's shear is lowest at neutral ({num(r['arch'].disc['shear'][1]):.0f} N) and "
+            f"a little higher arched ({num(r['arch'].disc['shear'][0]):.0f} N at −20°), and the "
+            "model has no facet joints, which an arch loads most. Teach the lifter's own "
+            "neutral curve.",
             "back rounding slider from −20° to 0",
         ),
         (

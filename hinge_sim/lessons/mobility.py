@@ -17,7 +17,7 @@ from ..model.analysis import analyze
 from ..model.body import Body
 from ..model.pose import Posture, depth_for_bar_height
 from ..ui import Compare, Explorer
-from . import Answer, num, rows
+from . import Answer, num, percent, rows
 
 EXERCISE, LOAD = "RDL", 40.0
 DEPTHS = (50.0, 60.0, 70.0, 80.0, 90.0)  # deg of hinge depth asked in the drill
@@ -44,10 +44,14 @@ def tight_answer():
         f"the hips at about {limit:.0f}° of flexion. The other {asked['hip'] - limit:.0f}° of the "
         f"requested {asked['hip']:.0f}° come from the lumbar spine: the lower back rounds from "
         f"{num(A.metrics['lumbar_flexion']):.0f}° to {num(T.metrics['lumbar_flexion']):.0f}°, with "
-        f"nobody asking it to. The shear on L5/S1 rises from {num(A.disc['shear']):.0f} N to "
-        f"{num(T.disc['shear']):.0f} N; the trunk angle is nearly the same, so compression barely "
-        f"moves ({num(A.disc['compression']):.0f} N against {num(T.disc['compression']):.0f} N). "
-        "This is the rounding of lesson 1, arriving through the hamstrings.\n\n"
+        f"nobody asking it to. With the trunk at nearly the same angle, the shear on L5/S1 rises "
+        f"from {num(A.disc['shear']):.0f} N to {num(T.disc['shear']):.0f} N "
+        f"({percent(num(T.disc['shear']), num(A.disc['shear'])):+.0f} %) and the compression from "
+        f"{num(A.disc['compression']):.0f} N to {num(T.disc['compression']):.0f} N "
+        f"({percent(num(T.disc['compression']), num(A.disc['compression'])):+.0f} %). This is the "
+        "rounding of lesson 1, arriving through the hamstrings, and it reads the same way: the "
+        "compression rise holds under both readings of the back muscles, the shear rise under "
+        "McGill's slant, the one every panel uses.\n\n"
         f"The average lifter is at {100 * num(A.metrics['hamstring_stretch']):.0f} % of his "
         "hamstring limit in this pose: he has a little range left. The tight lifter is at "
         f"{100 * num(T.metrics['hamstring_stretch']):.0f} % and borrowing from the spine."

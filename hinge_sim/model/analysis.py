@@ -6,8 +6,9 @@ import numpy as np
 from . import hamstrings
 from .chain import kinematics
 from .checks import check_range
+from .lumbar import spine_points
 from .mechanics import inverse_dynamics, mass_table
-from .metrics import dowel_gap, joint_power, spine_curve
+from .metrics import dowel_gap, joint_power
 from .pose import solve_angles
 from .spine import disc_loads
 
@@ -95,18 +96,19 @@ def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, 
     foot_com = ankle + np.array([foot.com_axial, foot.com_anterior])
     moments, forces, grf, cop_x = inverse_dynamics(kin, masses, inertias, alpha,
                                                    foot.mass, foot_com)
-    disc = disc_loads(moments["l5s1"], forces["l5s1"], theta["trunk"], lumbar,
-                      bracing, body.sex, body.max_lumbar)
     inside = (cop_x >= body.heel_x) & (cop_x <= body.toe_x)
     feasible = ~np.any(np.stack(list(problems.values())), axis=0)
     o = {k: v[0] for k, v in kin["origin"].items()}
+    disc = disc_loads(body, theta, lumbar, moments["l5s1"], forces["l5s1"], o["trunk"], bracing)
     points = {"ankle": o["shank"], "knee": o["thigh"], "hip": o["pelvis"],
               "l5s1": o["trunk"], "c7t1": o["head"], "shoulder": o["arm"],
               "hand": o["load"], "bar": kin["com"]["load"][0]}
     points["head"] = o["head"] + seg["head"].length * np.stack(
         [np.sin(theta["head"]), np.cos(theta["head"])], -1)
     n = o["shank"].shape[0]
-    points["spine"] = spine_curve(o["trunk"], o["head"], lumbar, body.max_lumbar)
+    lumbar_spine = disc.pop("geometry")
+    points["lumbar"] = lumbar_spine["joints"]
+    points["spine"] = spine_points(lumbar_spine, o["head"])
     points["heel"] = np.tile([body.heel_x, 0.0], (n, 1))
     points["toe"] = np.tile([body.toe_x, 0.0], (n, 1))
     segments = {k: {"mass": masses[k], "com": kin["com"][k][0], "inertia": inertias[k],
@@ -160,9 +162,11 @@ class Rep(Result):
     powers: dict = None
 
     def summary(self):
-        """Peaks over the rep: moments (N m), disc loads (N), the lowest
-        balance margin (m), positive (concentric) work of the hip and lumbar
-        extensors (J) and time under tension (s, all but the top pause).
+        """Summarise the rep in peaks, work and time.
+
+        Peaks of moments (N m) and disc loads (N), the lowest balance margin
+        (m), positive (concentric) work of the hip and lumbar extensors (J) and
+        time under tension (s, all but the top pause).
         """
         out = {f"peak {k} moment": float(np.max(np.abs(v))) for k, v in self.moments.items()}
         out.update({f"peak {k}": float(np.max(np.abs(v))) for k, v in self.disc.items()

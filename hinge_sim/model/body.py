@@ -1,4 +1,4 @@
-"""Anthropometry: segment lengths, masses, centres of mass and inertias.
+r"""Anthropometry: segment lengths, masses, centres of mass and inertias.
 
 Sagittal model seen from the lifter's right: x forward, y up. Both legs and
 both arms are lumped into one segment each (a symmetric lift)::
@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from . import constants as C
 from .checks import check_range
 
+EXTENSOR_LINES = ("oblique", "chord")
+"""Choices of ``Body(extensor_line=...)``; see :mod:`hinge_sim.model.spine`."""
+
 SEGMENTS = ("foot", "shank", "thigh", "pelvis", "trunk", "head", "arm")
+LIMBS = frozenset({"thigh", "shank", "foot", "upper_arm", "forearm", "hand"})
+"""Segments counted twice (left and right)."""
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,15 @@ class Body:
         Ankle dorsiflexion limit with the foot flat (deg), 10 to 60.
     max_lumbar : float
         Largest lumbar flexion from standing (deg), 20 to 60.
+    extensor_line : {"oblique", "chord"}
+        How the back extensors pull relative to the lumbar discs, the
+        assumption on which the studies disagree
+        (:data:`EXTENSOR_LINES`; :data:`hinge_sim.model.spine.EXTENSOR_LINE_TEXT`).
     """
 
     def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
                  torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0,
-                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG):
+                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG, extensor_line="oblique"):
         self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
         self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
         if sex not in C.DUMAS:
@@ -88,25 +97,32 @@ class Body:
         self.slr = float(check_range("slr", slr, 30.0, 110.0, " deg"))
         self.dorsiflexion = float(check_range("dorsiflexion", dorsiflexion, 10.0, 60.0, " deg"))
         self.max_lumbar = float(check_range("max_lumbar", max_lumbar, 20.0, 60.0, " deg"))
-        table = dict(C.DUMAS[sex])
+        if extensor_line not in EXTENSOR_LINES:
+            raise ValueError(f"extensor_line = {extensor_line!r} is not valid; choose one of "
+                             f"{', '.join(map(repr, EXTENSOR_LINES))}")
+        self.extensor_line = extensor_line
+        table = {name: dict(zip(C.DUMAS_COLUMNS, row)) for name, row in C.DUMAS[sex].items()}
         for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
                           ("upper_arm", "arm"), ("forearm", "arm"), ("hand", "arm")):
-            table[name] = (table[name][0] * factors[key],) + table[name][1:]
-        height = sum(table[k][0] for k in ("shank", "thigh", "pelvis", "trunk", "head"))
-        reference = sum(C.DUMAS[sex][k][0] for k in ("shank", "thigh", "pelvis", "trunk", "head"))
-        for name in ("shank", "thigh", "pelvis", "trunk", "head"):
-            table[name] = (table[name][0] * reference / height,) + table[name][1:]
+            table[name]["length"] *= factors[key]
+        stack = ("shank", "thigh", "pelvis", "trunk", "head")
+        height = sum(table[k]["length"] for k in stack)
+        reference = sum(C.DUMAS[sex][k][0] for k in stack)
+        for name in stack:
+            table[name]["length"] *= reference / height
         scale = self.stature / C.REFERENCE_STATURE[sex]
-        parts = ("head", "trunk", "pelvis", "thigh", "shank", "foot")
-        limbs = {"thigh", "shank", "foot", "upper_arm", "forearm", "hand"}
-        total = sum(row[1] * (2 if name in limbs else 1) for name, row in table.items())
+        total = sum(row["mass"] * (2 if name in LIMBS else 1) for name, row in table.items())
         self.segments = {}
-        for name in parts:
-            length, frac, com_ax, com_ant, k = table[name]
-            n = 2 if name in limbs else 1
-            L = length * scale
-            m = self.mass * frac * n / total  # fractions normalised to sum to 1
-            self.segments[name] = Segment(L, m, com_ax * L, com_ant * L, m * (k * L) ** 2)
+        for name in ("head", "trunk", "pelvis", "thigh", "shank", "foot"):
+            row = table[name]
+            L = row["length"] * scale
+            m = self.mass * row["mass"] * (2 if name in LIMBS else 1) / total  # sums to 1
+            inertia = m * (row["r_zz"] * L) ** 2  # sagittal: about Z
+            if name == "foot":  # axis horizontal: forward (X) and height (Y) from the ankle
+                self.segments[name] = Segment(L, m, row["com_x"] * L, row["com_y"] * L, inertia)
+            else:  # distance from the proximal joint along the axis, and anterior
+                self.segments[name] = Segment(L, m, abs(row["com_y"]) * L, row["com_x"] * L,
+                                              inertia)
         self.segments["arm"] = self._straight_arm(table, scale * self._arm_calibration(sex), total)
         self.foot_length = C.FOOT_LENGTH_PER_STATURE * self.stature
         self.ankle_height = C.ANKLE_HEIGHT_PER_STATURE * self.stature
@@ -114,30 +130,36 @@ class Body:
         self.toe_x = self.heel_x + self.foot_length
         self.midfoot_x = 0.5 * (self.heel_x + self.toe_x)
         self.pelvis_tilt = C.PELVIS_TILT_STANDING_DEG[sex]
-        # For the foot, whose axis is horizontal, com_axial is the COM's
-        # forward distance from the ankle and com_anterior its (negative)
-        # height relative to the ankle (Dumas foot frame).
 
     @staticmethod
     def _arm_calibration(sex):
-        """Factor on Dumas' arm lengths that puts the mean subject's standing
-        grip at :data:`~hinge_sim.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07).
+        """Factor on Dumas' arm lengths for a standing grip at the right height.
+
+        It puts the mean subject's standing grip at
+        :data:`~hinge_sim.model.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07).
         """
         mean, stature = C.DUMAS[sex], C.REFERENCE_STATURE[sex]
         shoulder = (C.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0] + mean["thigh"][0]
                     + mean["pelvis"][0] + (1 - C.SHOULDER_BELOW_C7) * mean["trunk"][0])
-        reach = mean["upper_arm"][0] + mean["forearm"][0] + mean["hand"][2] * mean["hand"][0]
+        hand = mean["hand"]
+        reach = mean["upper_arm"][0] + mean["forearm"][0] + abs(hand[3]) * hand[0]
         return (shoulder - C.GRIP_HEIGHT_PER_STATURE * stature) / reach
 
     def _straight_arm(self, table, scale, total):
-        """Upper arm, forearm and hand of both sides as one straight segment."""
+        """Upper arm, forearm and hand of both sides as one straight segment.
+
+        The pieces' centres of mass are put on the shoulder-grip line: Dumas'
+        small anterior offsets (under 2 cm) are dropped so that the balance
+        keeps its closed form [A].
+        """
         start, pieces = 0.0, []
         for name in ("upper_arm", "forearm", "hand"):
-            length, frac, com_ax, _, k = table[name]
-            L = length * scale
-            m = 2 * self.mass * frac / total
-            pieces.append((m, start + com_ax * L, m * (k * L) ** 2))
-            grip = start + com_ax * L  # the grip is at the hand's COM [A]
+            row = table[name]
+            L = row["length"] * scale
+            m = 2 * self.mass * row["mass"] / total
+            along = start + abs(row["com_y"]) * L
+            pieces.append((m, along, m * (row["r_zz"] * L) ** 2))
+            grip = along  # the grip is at the hand's COM [A]
             start += L
         mass = sum(p[0] for p in pieces)
         com = sum(p[0] * p[1] for p in pieces) / mass
@@ -145,7 +167,10 @@ class Body:
         return Segment(grip, mass, com, 0.0, inertia)
 
     def __repr__(self):
+        """Return the call that rebuilds this body."""
         extra = "".join(f", {k}={v:g}" for k, v in self.proportions.items() if v != 1.0)
         return (f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r}{extra}, "
                 f"slr={self.slr:g}, dorsiflexion={self.dorsiflexion:g}, "
-                f"max_lumbar={self.max_lumbar:g})")
+                f"max_lumbar={self.max_lumbar:g}"
+                + (f", extensor_line={self.extensor_line!r})" if self.extensor_line != "oblique"
+                   else ")"))

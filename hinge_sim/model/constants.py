@@ -7,38 +7,51 @@ this model. ``docs/model.md`` explains each one.
 
 GRAVITY = 9.81  # m/s^2, standard value [V]
 
-# Dumas, Cheze & Verriest 2007, J Biomech 40:543 (mean subjects) [V, via
-# kineticstoolkit anthropometrics.py]. Lengths in m at the reference stature.
+# Dumas, Cheze & Verriest 2007, J Biomech 40:543-553, mean subjects: the
+# table as kineticstoolkit ships it (data/anthropometrics/dumas_2007.csv) [V];
+# tests/data/dumas_2007.csv is that table and tests/test_anthropometry.py
+# checks every value below against it. Reference statures of the two mean
+# subjects [R]: the table gives lengths in m for these subjects.
 REFERENCE_STATURE = {"male": 1.77, "female": 1.61}  # m [R]
 
-# segment: (length m, mass fraction, COM along axis as fraction of L,
-#           COM anterior offset as fraction of L, radius of gyration / L [R])
+DUMAS_COLUMNS = ("length", "mass", "com_x", "com_y", "com_z", "r_xx", "r_yy", "r_zz")
+"""Columns of :data:`DUMAS`: length (m, mean subject), mass (fraction of body
+mass, one segment), centre of mass (fractions of length in the segment frame:
+X anterior, Y along the segment, positive towards the proximal joint, Z
+lateral) and radii of gyration about X, Y and Z (fractions of length). The
+sagittal model turns about Z, so it uses ``r_zz``."""
+
+# segment: (length, mass, com_x, com_y, com_z, r_xx, r_yy, r_zz)   [V]
+# The one departure: the male shank ("Leg") mass is 0.048 as in the paper and
+# in HuMoD's coding of it; the kineticstoolkit file has 0.045.
 DUMAS = {
     "male": {
-        "head": (0.277, 0.067, 0.536, 0.020, 0.30),
-        "trunk": (0.477, 0.333, 0.420, -0.036, 0.27),
-        "pelvis": (0.094, 0.142, 0.280, 0.028, 1.01),
-        "upper_arm": (0.271, 0.024, 0.452, 0.0, 0.29),
-        "forearm": (0.253, 0.017, 0.417, 0.0, 0.27),
-        "hand": (0.080, 0.006, 0.839, 0.0, 0.56),
-        "thigh": (0.432, 0.123, 0.429, 0.0, 0.29),
-        "shank": (0.433, 0.048, 0.410, 0.0, 0.28),
-        "foot": (0.183, 0.012, 0.382, -0.151, 0.37),
+        "head": (0.244, 0.067, -0.062, 0.555, 0.001, 0.31, 0.25, 0.33),
+        "trunk": (0.477, 0.333, -0.036, -0.420, -0.002, 0.27, 0.25, 0.28),
+        "pelvis": (0.094, 0.142, 0.028, -0.280, -0.006, 1.01, 1.06, 0.95),
+        "upper_arm": (0.271, 0.024, 0.017, -0.452, -0.026, 0.31, 0.14, 0.32),
+        "forearm": (0.253, 0.017, 0.010, -0.417, 0.014, 0.28, 0.11, 0.27),
+        "hand": (0.080, 0.006, 0.082, -0.839, 0.074, 0.61, 0.38, 0.56),
+        "thigh": (0.432, 0.123, -0.041, -0.429, 0.033, 0.29, 0.15, 0.30),
+        "shank": (0.433, 0.048, -0.048, -0.410, 0.007, 0.28, 0.10, 0.28),
+        "foot": (0.183, 0.012, 0.382, -0.151, 0.026, 0.17, 0.37, 0.36),
     },
     "female": {
-        "head": (0.253, 0.067, 0.575, 0.016, 0.29),
-        "trunk": (0.429, 0.304, 0.436, -0.016, 0.29),
-        "pelvis": (0.107, 0.146, 0.232, -0.009, 0.91),
-        "upper_arm": (0.244, 0.022, 0.427, 0.0, 0.29),
-        "forearm": (0.243, 0.013, 0.416, 0.0, 0.28),
-        "hand": (0.071, 0.005, 0.704, 0.0, 0.61),
-        "thigh": (0.379, 0.146, 0.362, 0.0, 0.31),
-        "shank": (0.388, 0.045, 0.439, 0.0, 0.28),
-        "foot": (0.165, 0.010, 0.270, -0.218, 0.33),
+        "head": (0.221, 0.067, -0.070, 0.597, 0.000, 0.32, 0.27, 0.34),
+        "trunk": (0.429, 0.304, -0.016, -0.436, -0.006, 0.29, 0.27, 0.29),
+        "pelvis": (0.107, 0.146, -0.009, -0.232, 0.002, 0.91, 1.00, 0.79),
+        "upper_arm": (0.243, 0.022, -0.073, -0.454, -0.028, 0.33, 0.17, 0.33),
+        "forearm": (0.247, 0.013, 0.021, -0.411, 0.019, 0.26, 0.14, 0.25),
+        "hand": (0.071, 0.005, 0.077, -0.768, 0.048, 0.63, 0.43, 0.58),
+        "thigh": (0.379, 0.146, -0.077, -0.377, 0.009, 0.31, 0.19, 0.32),
+        "shank": (0.388, 0.045, -0.049, -0.404, 0.031, 0.28, 0.10, 0.28),
+        "foot": (0.165, 0.010, 0.270, -0.218, 0.039, 0.17, 0.36, 0.35),
     },
 }
-# Female limb lengths and all radii of gyration above are [R] (recalled from
-# Dumas 2007 Table 2), to be checked against the paper.
+DUMAS_NAMES = {"HeadNeck": "head", "Thorax": "trunk", "Pelvis": "pelvis", "Arm": "upper_arm",
+               "Forearm": "forearm", "Hand": "hand", "Thigh": "thigh", "Leg": "shank",
+               "Foot": "foot"}
+"""Dumas' segment names -> the names used here."""
 
 # Pelvis geometry, Reed et al. 1999 via kineticstoolkit [V]: the hip -> L5/S1
 # line leans backward from vertical when standing.
@@ -69,13 +82,6 @@ GRIP_HEIGHT_PER_STATURE = 0.442
 SACRUM_BEHIND_L5S1 = 0.06  # m [A]
 SACRUM_BELOW_L5S1 = 0.10  # m [A]
 
-# Drawing only, no mechanics: the spine curve from L5/S1 to C7/T1 is a
-# quadratic Bezier whose control point, a third of the way up, sits behind the
-# chord by SPINE_BOW_ROUNDED * lambda - SPINE_BOW_NEUTRAL times its length
-# (a slight lordosis standing, a bowed back when rounded) [A].
-SPINE_BOW_NEUTRAL = 0.06
-SPINE_BOW_ROUNDED = 0.30
-
 # Ankle: how far the shank may lean back with the foot flat [A]; the forward
 # (dorsiflexion) limit is Body(dorsiflexion=40) by default [R, assumed].
 PLANTARFLEXION_LIMIT_DEG = 20.0
@@ -84,18 +90,64 @@ PLANTARFLEXION_LIMIT_DEG = 20.0
 PLATE_RADIUS = 0.225  # m, standard 450 mm plate (IWF/IPF) [V]
 KETTLEBELL_HANG = 0.12  # m, handle to bell centre [A]
 
-# L5/S1 disc model (Chaffin & Andersson; WATBAK, Cholewicki et al. 1991)
-EXTENSOR_MOMENT_ARM = 0.06  # m [V, WATBAK]
-EXTENSOR_ANGLE_NEUTRAL_DEG = 5.0  # deg behind compression axis [V, WATBAK]
+# Lumbar spine geometry (hinge_sim.model.lumbar)
+# Sacral slope standing: 709 asymptomatic adults, mean +- 2 SD 24-55 deg, no
+# sex difference (Mac-Thiong et al. 2011, Eur Spine J 20 Suppl 5:572) [V];
+# the mean is the middle of that range.
+SACRAL_SLOPE_STANDING_DEG = 39.5
+# Share of lumbar flexion taken by L5/S1, L4/L5, L3/L4, L2/L3, L1/L2: the
+# flexion coupling of Christophy et al. 2012's lumbar model (Biomech Model
+# Mechanobiol 11:19), read from its OpenSim file [V]. L5/S1 takes the least.
+LUMBAR_FLEXION_SHARE = (0.125, 0.185, 0.204, 0.231, 0.255)
+# Joint centre of each level above L5/S1 from the one below, (anterior, up) in
+# m, standing: Christophy et al. 2012's model [V]; the lordosis is in these
+# offsets. Scaled with trunk length, taken as Dumas' mean man [A].
+LUMBAR_JOINT_OFFSETS = ((0.010, 0.0296), (0.0, 0.032), (-0.008, 0.0312), (-0.010, 0.025))
+
+# Disc loads (hinge_sim.model.spine): one equivalent extensor per level,
+# passive tissues, abdominal bracing and intra-abdominal pressure.
+EXTENSOR_MOMENT_ARM = 0.06  # m, WATBAK (Cholewicki, McGill & Norman 1991) [V]
+# Full lumbar flexion shortens the extensor moment arms: "no more than 18 %"
+# loss of extensor moment (Macintosh, Bogduk & Pearcy 1993, Spine 18:884) [V];
+# the model takes that bound, linearly in flexion [A].
+EXTENSOR_ARM_LOSS_FULL_FLEXION = 0.18
+# "oblique" extensor line (McGill, Hughson & Parks 2000 mechanism [R]): in the
+# standing curve the extensors pull the upper vertebra back and down at this
+# angle to the disc normal, and lose it linearly by full flexion. The angle is
+# an assumption: twice WATBAK's 5 deg for the whole group; no published value
+# was found for it [A].
+EXTENSOR_OBLIQUITY_NEUTRAL_DEG = 10.0
 MAX_LUMBAR_FLEXION_DEG = 55.0  # deg [R, 50-60]: Body(max_lumbar=...) default
-PASSIVE_MOMENT_FULL_FLEXION = {"male": 120.0, "female": 77.0}  # N m, Dolan 1994 [V]
-PASSIVE_MOMENT_STEEPNESS = 5.0  # exponential shape [A]
-PASSIVE_SHEAR_ANGLE_DEG = 15.0  # passive force obliquity giving anterior shear [A]
+# Passive extensor moment of the lumbar tissues (Dolan, Mannion & Adams 1994,
+# J Biomech 27:1077) [V]: about 25 N m in lordotic postures, 120 N m (men) and
+# 77 N m (women) at full flexion. "Lordotic" is read as 40 % of the range from
+# standing to full flexion [A]; the curve between is linear plus exponential
+# with this steepness [A], and passes through both published points.
+PASSIVE_MOMENT_FULL_FLEXION = {"male": 120.0, "female": 77.0}  # N m [V]
+PASSIVE_MOMENT_LORDOTIC = 25.0  # N m [V]
+LORDOTIC_FLEXION_FRACTION = 0.4  # of full flexion [A]
+PASSIVE_MOMENT_STEEPNESS = 5.0  # [A]
+# Who carries it: the disc 29 %, ligaments and capsules the rest (Adams,
+# Hutton & Stott 1980, Spine 5:245) [R]. The disc's share is a pure moment;
+# the ligaments pull on this moment arm [A], angled so that they push the
+# upper vertebra forward (interspinous fibres, Heylings 1978 [R]; angle [A]).
+DISC_SHARE_OF_PASSIVE = 0.29
+LIGAMENT_MOMENT_ARM = 0.045  # m [A]
+LIGAMENT_ANGLE_DEG = 15.0  # deg from the disc normal, anterior shear [A]
 IAP_FULL_BRACE_MMHG = 100.0  # mmHg [A]
 MMHG = 133.3  # Pa per mmHg [V]
 DIAPHRAGM_AREA = 0.0465  # m^2, Chaffin [R]
 IAP_MOMENT_ARM = 0.11  # m, Chaffin [R]
-ABDOMINAL_MOMENT_ARM = 0.10  # m, co-contraction flexor moment arm [A]
+ABDOMINAL_MOMENT_ARM = 0.10  # m, abdominal flexor moment arm [A]
+# Bracing: the abdominal wall that makes the pressure pulls with a flexor
+# moment larger than the pressure's extensor moment (McGill & Norman 1987:
+# no net unloading [R]); by this factor [A]. The extensors pay the difference.
+ABDOMINAL_COCONTRACTION_RATIO = 1.25
+# Scaling with the lifter [A]: moment arms grow with trunk depth, taken as
+# sqrt(mass / stature) (geometric similarity), areas with its square, passive
+# moments with its cube (area times arm). The constants above hold for these
+# reference lifters (WATBAK's young men; Dolan's women assumed 1.62 m, 60 kg).
+REFERENCE_LIFTER = {"male": (1.75, 75.0), "female": (1.62, 60.0)}  # (m, kg) [A]
 
 # Limits
 COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]

@@ -35,26 +35,3 @@ def joint_power(moment, flexion_deg, dt):
     """
     extension_rate = -np.gradient(np.deg2rad(flexion_deg), dt, axis=0)
     return moment * extension_rate
-
-
-def spine_curve(l5s1, c7t1, lumbar, max_lumbar, n=9):
-    """Points along the spine for drawing, shape (..., n, 2) in m.
-
-    Parameters
-    ----------
-    l5s1, c7t1 : ndarray (..., 2)
-        Ends of the trunk chord (m).
-    lumbar : ndarray (...)
-        Lumbar flexion (deg); more flexion bows the curve backward.
-    max_lumbar : float
-        The lifter's largest lumbar flexion (deg).
-    """
-    chord = c7t1 - l5s1
-    length = np.linalg.norm(chord, axis=-1, keepdims=True)
-    behind = np.stack([-chord[..., 1], chord[..., 0]], -1) / length  # chord turned back
-    lam = np.clip(lumbar / max_lumbar, -1.0, 1.0)[..., None]
-    bow = C.SPINE_BOW_ROUNDED * lam - C.SPINE_BOW_NEUTRAL
-    control = l5s1 + chord / 3 + behind * length * bow
-    s = np.linspace(0.0, 1.0, n)[:, None]
-    a, c, b = (x[..., None, :] for x in (l5s1, control, c7t1))
-    return (1 - s) ** 2 * a + 2 * s * (1 - s) * c + s ** 2 * b

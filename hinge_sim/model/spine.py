@@ -1,61 +1,157 @@
-"""L5/S1 disc compression and shear from one equivalent extensor muscle.
+r"""Disc compression and shear at L5/S1 and L4/L5, in each disc's own plane.
 
-Chaffin & Andersson's static model with the WATBAK line of action
-(Cholewicki, McGill & Norman 1991). Assumptions [A]: the disc normal lies
-along the trunk chord (L5/S1 -> C7/T1); the muscle loses its obliquity as the
-spine rounds, beta = 5 deg (1 - lambda); passive tissues carry a moment rising
-steeply to Dolan et al.'s full-flexion value, through a force that adds
-anterior shear; bracing adds intra-abdominal pressure whose extensor moment is
-offset by the abdominal co-contraction that makes it (McGill & Norman 1987).
+For each level, the upper body is held by the net force and moment from
+below (:mod:`~hinge_sim.model.mechanics`); inside the spine they are shared
+between one equivalent extensor muscle, the passive tissues (disc and
+ligaments), the abdominal wall and intra-abdominal pressure (IAP). Whatever
+force these do not carry, the disc does::
+
+              u (disc normal)                 compression = R . u
+              ^      extensor F_m, angle beta behind u (pulls back and down)
+              |    /                          shear = -R . n, anterior on the
+    n <-------+---/--- disc mid-plane               upper vertebra positive
+   (anterior) | abdominals F_a (flexor arm d), IAP F_A (extensor arm D)
+              |  ligaments F_l (arm e, angle gamma, pushes forward)
+
+    M = F_m E + M_p + F_A D - F_a d,      M_p = disc (pure moment) + F_l e
+
+Signs: compression positive; shear positive when it pushes the upper
+vertebra anteriorly. Sources and values: :mod:`~hinge_sim.model.constants`
+and ``docs/model.md`` section 5.
+
+Usage
+-----
+1. ``loads = disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing)``
+2. ``loads["compression"]``, ``loads["shear"]`` (L5/S1, N);
+   ``loads["compression_l4l5"]``, ``loads["shear_l4l5"]`` (N).
 """
 import numpy as np
 
 from . import constants as C
+from .lumbar import REPORTED, lumbar_geometry
+from .mechanics import cross
+
+EXTENSOR_LINE_TEXT = {
+    "oblique": ("McGill, Hughson & Parks 2000: the extensors pull back and down at an angle "
+                "to the disc in the standing curve and resist anterior shear; rounding takes "
+                "that angle away"),
+    "chord": ("Macintosh, Bogduk & Pearcy 1993; Khoddam-Khorasani & Shirazi-Adl 2020: the "
+              "extensors pull along the trunk, so a steep lordotic disc meets them at an angle "
+              "that adds anterior shear; rounding takes that angle away"),
+}
+"""The two readings of ``Body(extensor_line=...)`` in words, for panels and lessons."""
 
 
-def disc_loads(moment, force, trunk_angle, lumbar_deg, bracing, sex, max_lumbar):
-    """Compression and shear at L5/S1.
+def scales(body):
+    """Factors on the disc-model constants for this lifter [A].
+
+    Returns
+    -------
+    dict
+        ``depth``: trunk depth relative to the reference man, from
+        sqrt(mass / stature); moment arms scale with it, areas with its
+        square. ``passive``: passive moments relative to the same-sex
+        reference lifter, the cube of that sex's depth ratio.
+    """
+    def depth(stature, mass):
+        return np.sqrt(mass / stature)
+
+    male = depth(*C.REFERENCE_LIFTER["male"])
+    same_sex = depth(*C.REFERENCE_LIFTER[body.sex])
+    own = depth(body.stature, body.mass)
+    return {"depth": own / male, "passive": (own / same_sex) ** 3}
+
+
+def passive_moment(flexion, sex):
+    """Passive extensor moment (N m) of the lumbar tissues, reference lifter.
+
+    Linear plus exponential in ``flexion``, the fraction of the range from
+    standing (0) to full flexion (1), through Dolan et al.'s two points: the
+    lordotic value at :data:`~hinge_sim.model.constants.LORDOTIC_FLEXION_FRACTION`
+    and the full-flexion value of that sex. In extension (negative fractions)
+    only the linear part acts, as a flexor moment [A].
 
     Parameters
     ----------
+    flexion : ndarray
+        Lumbar flexion over the lifter's full flexion, -1 to 1.
+    sex : {"male", "female"}
+    """
+    full, k = C.PASSIVE_MOMENT_FULL_FLEXION[sex], C.PASSIVE_MOMENT_STEEPNESS
+    x0, y0 = C.LORDOTIC_FLEXION_FRACTION, C.PASSIVE_MOMENT_LORDOTIC / full
+    e0 = np.expm1(k * x0) / np.expm1(k)
+    slope = (y0 - e0) / (x0 - y0)  # linear weight b so that g(x0) = y0, g(1) = 1
+    bend = np.expm1(k * np.maximum(flexion, 0.0)) / np.expm1(k)
+    return full * (slope * flexion + bend) / (slope + 1.0)
+
+
+def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
+    """Compression and shear at L5/S1 and L4/L5 in each disc's mid-plane.
+
+    Parameters
+    ----------
+    body : Body
+        Sex, size, ``max_lumbar`` and ``extensor_line`` are used.
+    theta : dict of ndarray (N,)
+        Segment angles (rad); ``pelvis`` and ``trunk`` are used.
+    lumbar_deg : ndarray (N,)
+        Lumbar flexion from the standing curve (deg).
     moment : ndarray (N,)
         Net L5/S1 extensor moment (N m).
     force : ndarray (N, 2)
-        Net force of the lower body on everything above L5/S1 (N).
-    trunk_angle : ndarray (N,)
-        Trunk chord angle from vertical, forward positive (rad).
-    lumbar_deg : ndarray (N,)
-        Lumbar flexion (deg).
+        Net force from below on everything above L5/S1 (N). The thin slice
+        between L5/S1 and L4/L5 is not taken off for L4/L5 [A].
+    l5s1 : ndarray (N, 2)
+        L5/S1 joint centre (m).
     bracing : float
         0 (relaxed) to 1 (full brace).
-    sex : str
-        Selects the passive full-flexion moment.
-    max_lumbar : float
-        The lifter's largest lumbar flexion (deg): full flexion for lambda.
 
     Returns
     -------
     dict of ndarray (N,)
-        ``compression``, ``shear`` (N, anterior positive), ``muscle`` (N),
-        ``passive_moment`` (N m).
+        At L5/S1 (no suffix) and L4/L5 (``_l4l5``): ``compression`` and
+        ``shear`` (N), ``moment`` (net, N m), ``muscle`` (extensor force, N),
+        ``disc_angle`` (disc normal from vertical, deg). Once: ``passive_moment``
+        (N m), ``ligament`` (N), ``abdominal`` (N), ``iap`` (N) at L5/S1, and
+        ``geometry``, the :func:`~hinge_sim.model.lumbar.lumbar_geometry` used.
     """
-    axis = np.stack([np.sin(trunk_angle), np.cos(trunk_angle)], -1)
-    ahead = np.stack([np.cos(trunk_angle), -np.sin(trunk_angle)], -1)
-    lam = np.clip(lumbar_deg / max_lumbar, 0.0, 1.0)
-    k = C.PASSIVE_MOMENT_STEEPNESS
-    passive_capacity = C.PASSIVE_MOMENT_FULL_FLEXION[sex] * np.expm1(k * lam) / np.expm1(k)
-    passive = np.minimum(passive_capacity, np.maximum(moment, 0.0))
-    beta = np.deg2rad(C.EXTENSOR_ANGLE_NEUTRAL_DEG) * (1 - lam)
-    muscle = np.maximum(moment - passive, 0.0) / C.EXTENSOR_MOMENT_ARM
-    flexor = np.maximum(passive - moment, 0.0) / C.ABDOMINAL_MOMENT_ARM
-    iap = bracing * C.IAP_FULL_BRACE_MMHG * C.MMHG * C.DIAPHRAGM_AREA
-    cocontraction = iap * C.IAP_MOMENT_ARM / C.ABDOMINAL_MOMENT_ARM
-    gamma = np.deg2rad(C.PASSIVE_SHEAR_ANGLE_DEG)
-    passive_force = passive / C.EXTENSOR_MOMENT_ARM
-    along = np.sum(force * axis, -1)
-    across = -np.sum(force * ahead, -1)
-    compression = (along + muscle * np.cos(beta) + passive_force * np.cos(gamma)
-                   + flexor - iap + cocontraction)
-    shear = across - muscle * np.sin(beta) + passive_force * np.sin(gamma)
-    return {"compression": compression, "shear": shear, "muscle": muscle,
-            "passive_moment": passive}
+    geometry = lumbar_geometry(body, theta["pelvis"], lumbar_deg, l5s1)
+    l4l5 = geometry["joints"][:, 1]
+    net = np.stack([moment, moment + cross(l5s1 - l4l5, force)], -1)  # (N, 2)
+    phi = geometry["normal"]
+    normal = np.stack([np.sin(phi), np.cos(phi)], -1)
+    ahead = np.stack([np.cos(phi), -np.sin(phi)], -1)
+    along = np.einsum("nj,nlj->nl", force, normal)
+    across = -np.einsum("nj,nlj->nl", force, ahead)
+
+    size = scales(body)
+    depth = size["depth"]
+    flexion = np.clip(lumbar_deg / body.max_lumbar, -1.0, 1.0)[:, None]
+    forward = np.clip(flexion, 0.0, 1.0)
+    passive = passive_moment(flexion, body.sex) * size["passive"]
+    ligament = (1 - C.DISC_SHARE_OF_PASSIVE) * np.maximum(passive, 0.0) / (
+        C.LIGAMENT_MOMENT_ARM * depth)
+    arm = C.EXTENSOR_MOMENT_ARM * depth * (1 - C.EXTENSOR_ARM_LOSS_FULL_FLEXION * forward)
+    iap = bracing * C.IAP_FULL_BRACE_MMHG * C.MMHG * C.DIAPHRAGM_AREA * depth ** 2
+    iap_arm, abdominal_arm = C.IAP_MOMENT_ARM * depth, C.ABDOMINAL_MOMENT_ARM * depth
+    brace = iap * iap_arm / abdominal_arm * C.ABDOMINAL_COCONTRACTION_RATIO
+    active = net - passive + brace * abdominal_arm - iap * iap_arm
+    muscle = np.maximum(active, 0.0) / arm
+    abdominal = brace + np.maximum(-active, 0.0) / abdominal_arm
+    if body.extensor_line == "oblique":
+        beta = np.deg2rad(C.EXTENSOR_OBLIQUITY_NEUTRAL_DEG) * (1 - forward)
+    else:
+        beta = theta["trunk"][:, None] - phi
+    gamma = np.deg2rad(C.LIGAMENT_ANGLE_DEG)
+    compression = (along + muscle * np.cos(beta) + ligament * np.cos(gamma)
+                   + abdominal - iap)
+    shear = across - muscle * np.sin(beta) + ligament * np.sin(gamma)
+
+    out = {"passive_moment": passive[:, 0], "ligament": ligament[:, 0],
+           "abdominal": abdominal[:, 0], "iap": iap + 0.0 * moment, "geometry": geometry}
+    for i, level in enumerate(REPORTED):
+        suffix = "" if level == "l5s1" else f"_{level}"
+        out.update({f"compression{suffix}": compression[:, i], f"shear{suffix}": shear[:, i],
+                    f"moment{suffix}": net[:, i], f"muscle{suffix}": muscle[:, i],
+                    f"disc_angle{suffix}": np.rad2deg(phi[:, i])})
+    return out
