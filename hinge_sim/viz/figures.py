@@ -24,8 +24,8 @@ def posture_layout(style="default"):
     fig, StickFigure, Gauges
     """
     fig = new_figure(style)
-    stick_ax = fig.add_axes((0.0, 0.02, 0.42, 0.96))
-    gauge_ax = fig.add_axes((0.45, 0.03, 0.53, 0.94))
+    stick_ax = fig.add_axes((0.0, 0.01, 0.47, 0.93))
+    gauge_ax = fig.add_axes((0.48, 0.03, 0.51, 0.94))
     return fig, StickFigure(stick_ax, style), Gauges(gauge_ax, style)
 
 

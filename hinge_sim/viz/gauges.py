@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 from ..model.constants import BALANCE_CAUTION, COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..model.units import body_weights, kg_to_lb
 from .frames import load_mass
+from .labels import text_width
 from .numbers import number
 from .render import mark_dynamic
 from .styles import PALETTE, ROLES, ZONES, get_style, zone
@@ -30,8 +31,10 @@ def mass_text(kg, units):
 
 
 def dowel_words(gap):
-    """The dowel drill in words: gap (m) between the sacrum and a dowel held on
-    the head and upper back (positive: the sacrum comes off, the back rounds).
+    """The dowel drill in words.
+
+    ``gap`` (m) is between the sacrum and a dowel held on the head and upper
+    back (positive: the sacrum comes off, the back rounds).
     """
     cm = float(gap) * 100
     if abs(cm) < DOWEL_TOUCH_CM:
@@ -74,13 +77,15 @@ def gauge_rows(result, body_mass, units="kg", exercise=None):
         z, words = zone(f, *limits)
         rows.append(dict(label=name, value=abs(f), scale=limits[1] * 1.25, limits=limits,
                          zone=z, short=f"{abs(f):.0f} N · {body_weights(abs(f), body_mass):.1f}"
-                         f" × BW · {ZONES[z]['word']}", text=f"{name} {abs(f):.0f} N ({body_weights(abs(f), body_mass):.1f}"
+                         f" × BW · {ZONES[z]['word']}",
+                         text=f"{name} {abs(f):.0f} N ({body_weights(abs(f), body_mass):.1f}"
                          f" × body weight): {ZONES[z]['word']}, {words}"))
     for joint, name in (("hip", "hip moment"), ("knee", "knee moment"), ("l5s1", "L5/S1 moment")):
         m = float(result.moments[joint])
         kind = "extensor" if m >= 0 else "flexor"
         rows.append(dict(label=name, value=abs(m), scale=MOMENT_SCALE, limits=(), zone=None,
-                         color=ROLES[joint], short=f"{abs(m):.0f} N·m {kind}", text=f"{name} {abs(m):.0f} N·m ({kind})"))
+                         color=ROLES[joint], short=f"{abs(m):.0f} N·m {kind}",
+                         text=f"{name} {abs(m):.0f} N·m ({kind})"))
     share = float(result.metrics["hip_share"])
     rows.append(dict(label="hip share", value=share, scale=1.0, limits=(), zone=None,
                      color=ROLES["hip"], short=f"{share * 100:.0f}% of hip + knee",
@@ -108,9 +113,10 @@ def gauge_rows(result, body_mass, units="kg", exercise=None):
 
 
 def gauge_text(result, body_mass, units="kg", exercise=None):
-    """The gauges in plain words, one line each (for screen readers and
-    projectors); same numbers as :class:`Gauges`. ``exercise`` as in
-    :func:`gauge_rows`.
+    """The gauges in plain words, one line each.
+
+    For screen readers and projectors; same numbers as :class:`Gauges`.
+    ``exercise`` as in :func:`gauge_rows`.
     """
     return "\n".join(r["text"] for r in gauge_rows(result, body_mass, units, exercise))
 
@@ -138,13 +144,15 @@ class Gauges:
         self.ax, self.style = ax, get_style(style)
         s, h = self.style, 0.34
         n = len(self.NAMES)
+        self.names = []
         ax.set_xlim(0, 1)
         ax.set_ylim(n + 0.1, -0.15)
         ax.set_axis_off()
         for i, name in enumerate(self.NAMES):
             y = i + 0.5
             ax.add_patch(Rectangle((0, y), 1, h, fc="#f2f2f2", ec="#888888", lw=s["thin"] * 0.6))
-            ax.text(0, y - 0.06, name, fontsize=s["font"], va="bottom", ha="left")
+            self.names.append(ax.text(0, y - 0.06, name, fontsize=s["font"], va="bottom",
+                                      ha="left"))
             for lim in self.LIMITS.get(i, ()):
                 ax.text(lim / self.SCALES[i], y + h + 0.02, f"{lim:.0f} N", ha="center", va="top",
                         fontsize=s["small"], color="#333333")
@@ -177,3 +185,13 @@ class Gauges:
                 bar.set_facecolor(row.get("color", PALETTE["grey"]))
                 bar.set_hatch("")
             self.values[i].set_text(row["short"])
+            self._fit(self.names[i], self.values[i])
+
+    def _fit(self, name, value):
+        """Keep a row's name and value apart: a long value steps down to the small size."""
+        s = self.style
+        room = self.ax.get_position().width * self.ax.figure.get_figwidth() * 72.0  # pt
+        for size in (s["font"], s["small"]):
+            value.set_fontsize(size)
+            if text_width(name) + text_width(value) + 0.8 * s["font"] <= room:
+                return

@@ -12,15 +12,18 @@ figure can be redrawn many times without growing. The view box is fixed
 same scale.
 """
 import numpy as np
-from matplotlib.patches import Circle, Rectangle
+from matplotlib.patches import Circle, Polygon, Rectangle
 
-from ..model.constants import PLATE_RADIUS
+from ..model.constants import COMPRESSION_LIMITS, PLATE_RADIUS, SHEAR_LIMITS
+from . import anatomy
+from .forces import ForceOverlay
 from .frames import system_com
+from .labels import place_labels
 from .render import mark_dynamic
-from .styles import LABEL_BOX, ROLES, get_style
+from .styles import LABEL_BOX, ROLES, ZONES, get_style, zone
 
 VIEW = {"x": (-0.80, 1.10), "y": (-0.12, 2.12)}  # m, fixed for every lifter
-OVERLAYS = ("com", "midfoot", "hip_to_bar", "dowel", "moments")
+OVERLAYS = ("com", "midfoot", "hip_to_bar", "dowel", "moments", "forces")
 LOAD_KINDS = {"RDL": "barbell", "deadlift": "barbell", "barbell": "barbell",
               "trap bar": "trap bar", "kettlebell": "kettlebell", "dowel": "dowel"}
 KETTLEBELL_RADIUS = 0.09  # m, drawing only
@@ -35,7 +38,17 @@ KEY_X = VIEW["x"][1] - 0.03  # m, right edge of the key (ghost, dowel, hip-to-ba
 KEY_Y = 2.03  # m, first key line; the next lines follow downwards
 KEY_LINE = 1.6  # key line spacing, in font heights
 KEY_SYMBOL = 0.10  # m, width of the hip-to-bar symbol at the end of its key line
+DISC_LABEL_OFFSET = 0.17  # m behind L5/S1, where the disc's zone is named
+SKIN = {"fc": "#e4e4e4", "ec": "#555555", "alpha": 0.9}  # body shapes [A, drawing only]
+ZONE_ORDER = ("safe", "caution", "over")
 NAN = np.array([[np.nan, np.nan]])
+
+
+def disc_zone(result):
+    """The L5/S1 disc's zone: the worse of its compression and shear zones."""
+    zones = [zone(float(result.disc[k]), *limits)[0]
+             for k, limits in (("compression", COMPRESSION_LIMITS), ("shear", SHEAR_LIMITS))]
+    return max(zones, key=ZONE_ORDER.index)
 
 
 def _points_per_metre(ax):
@@ -45,9 +58,7 @@ def _points_per_metre(ax):
 
 
 def _back(v):
-    """Unit vector turned a quarter turn counter-clockwise (backward for an
-    upward axis in this view).
-    """
+    """Unit vector turned a quarter turn counter-clockwise (backward for an upward axis)."""
     v = np.asarray(v, float)
     return np.array([-v[1], v[0]]) / np.hypot(*v)
 
@@ -122,6 +133,16 @@ class StickFigure:
         for p in (self.plate, self.hub, self.bell):
             ax.add_patch(p)
         self.handle = line("#555555", lw * 0.7, 6)
+        empty = np.zeros((3, 2))
+        self.shapes = {name: Polygon(empty, closed=True, lw=s["thin"] * 0.8, zorder=4, **SKIN)
+                       for name in ("shank", "thigh", "pelvis", "trunk")}
+        self.vertebrae = [Polygon(empty, closed=True, fc="white", ec=ROLES["spine"],
+                                  lw=s["thin"] * 0.8, zorder=6) for _ in range(5)]
+        self.disc = Polygon(empty, closed=True, ec="black", lw=s["thin"], zorder=7)
+        for p in [*self.shapes.values(), *self.vertebrae, self.disc]:
+            ax.add_patch(p)
+        self.disc_text = ax.text(0, 0, "", fontsize=s["small"], ha="right", va="center",
+                                 zorder=12, bbox=LABEL_BOX)
         self.foot = line(ROLES["body"], lw, 5)
         self.legs = line(ROLES["body"], lw, 5)  # ankle-knee-hip-L5/S1
         self.spine = line(ROLES["spine"], lw * 1.2, 5)
@@ -160,12 +181,14 @@ class StickFigure:
         self.arcs = {j: line(ROLES[j], s["thin"] * 1.5, 11) for j in ("hip", "knee", "l5s1")}
         self.arc_text = {j: ax.text(0, 0, "", fontsize=s["small"], color=ROLES[j], zorder=11,
                                     ha="right", va="center", bbox=LABEL_BOX) for j in self.arcs}
+        self.forces = ForceOverlay(ax, s)
         self._overlay_artists = {
             "com": [self.base, self.com_drop, self.com, self.com_cross, self.cop, self.com_text],
             "midfoot": [self.midfoot, self.midfoot_text],
             "hip_to_bar": [self.dim, self.dim_key, self.dim_text],
             "dowel": [self.dowel, self.contacts, self.sacrum, self.dowel_text],
             "moments": list(self.arcs.values()) + list(self.arc_text.values()),
+            "forces": self.forces.artists,
         }
         mark_dynamic(ax, static)
 
@@ -196,13 +219,16 @@ class StickFigure:
         if unknown:
             raise ValueError(f"overlays {sorted(unknown)} are not known; choose from {OVERLAYS}")
         if load_kind not in LOAD_KINDS:
-            raise ValueError(f"load_kind = {load_kind!r} is not known; choose from {sorted(LOAD_KINDS)}")
+            raise ValueError(f"load_kind = {load_kind!r} is not known; "
+                             f"choose from {sorted(LOAD_KINDS)}")
         kind = LOAD_KINDS[load_kind]
         P = {k: np.asarray(v, float) for k, v in result.points.items()}
         if P["hip"].shape != (2,):
-            raise ValueError("result must be one still posture; pick a frame with viz.frame(rep, i)")
+            raise ValueError("result must be one still posture; "
+                             "pick a frame with viz.frame(rep, i)")
         self.caption.set_text(caption)
         self._draw_body(P)
+        self._draw_shapes(result, P)
         self._draw_load(P, kind)
         self._draw_ghost(ghost, ghost_label)
         if note is not None:
@@ -226,6 +252,33 @@ class StickFigure:
             self._draw_dowel(result, P, key_y["dowel"])
         if "moments" in shown:
             self._draw_moments(result, P)
+        if "forces" in shown:
+            self.forces.update(result)
+        place_labels(self.ax, self.labels_movable, self.labels_fixed, self._outline_points(),
+                     _points_per_metre(self.ax))
+
+    def _outline_points(self):
+        """Points (m) on the body's shapes and lines, for labels to keep off."""
+        pts = [p.get_xy() for p in self.shapes.values()]
+        for ln in (self.legs, self.spine, self.arm, self.neck, self.foot):
+            xy = ln.get_xydata()
+            t = np.linspace(0.0, 1.0, 8)[:, None]
+            pts += [a + t * (b - a) for a, b in zip(xy[:-1], xy[1:])]
+        c, r = np.array(self.head.center), self.head.radius
+        a = np.linspace(0.0, 2 * np.pi, 16)[:, None]
+        pts.append(c + r * np.hstack([np.cos(a), np.sin(a)]))
+        return np.concatenate(pts)
+
+    @property
+    def labels_fixed(self):
+        """Texts that keep their place (caption, key, scale, midfoot)."""
+        return [t for t in self.ax.texts if t not in self.labels_movable]
+
+    @property
+    def labels_movable(self):
+        """Texts moved to a free place if another label is in the way, first placed first."""
+        return ([self.disc_text, self.com_text] + list(self.arc_text.values())
+                + self.forces.labels)
 
     def _head(self, P):
         axis = P["head"] - P["c7t1"]
@@ -244,6 +297,26 @@ class StickFigure:
         self.hand.set_data([P["hand"][0]], [P["hand"][1]])
         self.joints.set_data(*np.array([P["ankle"], P["knee"], P["hip"], P["l5s1"],
                                         P["shoulder"]]).T)
+
+    def _draw_shapes(self, result, P):
+        self.shapes["shank"].set_xy(anatomy.tapered_segment(P["knee"], P["ankle"],
+                                                            *anatomy.SHANK_HALF))
+        self.shapes["thigh"].set_xy(anatomy.tapered_segment(P["hip"], P["knee"],
+                                                            *anatomy.THIGH_HALF))
+        self.shapes["pelvis"].set_xy(anatomy.tapered_segment(P["l5s1"], P["hip"],
+                                                             anatomy.PELVIS_HALF,
+                                                             anatomy.PELVIS_HALF))
+        self.shapes["trunk"].set_xy(anatomy.trunk_outline(P["spine"]))
+        blocks, disc = anatomy.lumbar_blocks(P["spine"])
+        for patch, xy in zip(self.vertebrae, blocks):
+            patch.set_xy(xy)
+        z = disc_zone(result)
+        self.disc.set_xy(disc)
+        self.disc.set_facecolor(ZONES[z]["color"])
+        self.disc.set_hatch(ZONES[z]["hatch"])
+        self.disc_text.set_text(f"L5/S1 disc: {ZONES[z]['word']}")
+        behind = _back(P["c7t1"] - P["l5s1"])
+        self.disc_text.set_position(tuple(P["l5s1"] + behind * DISC_LABEL_OFFSET))
 
     def _draw_load(self, P, kind):
         plates = kind in ("barbell", "trap bar")

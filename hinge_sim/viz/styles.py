@@ -51,14 +51,14 @@ ROLES = {
 LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}
 
 # Font sizes in pt at the figure's own size; line widths in pt.
-# "default" keeps every text at 10 pt or more (11 px at 80 dpi): the panels show the
+# "default" keeps every text at 11 pt or more (12.2 px at 80 dpi): the panels show the
 # 800 px figure at its natural size, so in JupyterLab on a 1280 x 800 laptop (file
-# browser open) no letter is under 11 px on screen.
+# browser open) no letter is under 12 px on screen.
 # "projector" keeps every text at 18 pt or more (20 px at 80 dpi): on a 1920 x 1080
 # projector with the page at 150 % and the file browser open, the figure shows
 # about 1.1 : 1, so 22 px letters (2 % of the screen height).
 STYLES = {
-    "default": {"font": 11, "small": 10, "title": 13, "line": 3.0, "thin": 1.2,
+    "default": {"font": 12, "small": 11, "title": 14, "line": 3.0, "thin": 1.2,
                 "marker": 7, "figsize": (10.0, 5.6), "dpi": 80},
     "projector": {"font": 19, "small": 18, "title": 21, "line": 6.0, "thin": 2.5,
                   "marker": 12, "figsize": (15.0, 8.4), "dpi": 80},
@@ -101,5 +101,6 @@ def zone(value, action, limit, unit="N"):
     if v < action:
         return "safe", f"below the {action:.0f} {unit} action limit"
     if v < limit:
-        return "caution", f"above the {action:.0f} {unit} action limit, below the {limit:.0f} {unit} maximum"
+        return "caution", (f"above the {action:.0f} {unit} action limit, "
+                           f"below the {limit:.0f} {unit} maximum")
     return "over", f"above the {limit:.0f} {unit} maximum limit"

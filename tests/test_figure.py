@@ -1,0 +1,189 @@
+"""The lifter's body shapes, the forces drawn on it, and labels that never collide."""
+import itertools
+
+import numpy as np
+import pytest
+from matplotlib.text import Text
+
+import hinge_sim as hs
+from hinge_sim import viz
+from hinge_sim.model.constants import GRAVITY
+from hinge_sim.viz import anatomy
+from hinge_sim.viz.forces import FORCE_SCALE, force_vectors, moment_arms
+from hinge_sim.viz.labels import place_labels
+from hinge_sim.viz.styles import ZONES
+
+LESSON_PANEL_PX = 880  # px of notebook width at 1280 x 800, file browser open [A]
+MIN_TEXT_PX = 12.0
+
+
+def result(posture="textbook hinge", lifter="average man", exercise="RDL", mass=40.0):
+    return hs.analyze(hs.presets.lifter(lifter), hs.presets.posture(posture),
+                      hs.presets.load(exercise, mass))
+
+
+def _visible_texts(fig):
+    fig.draw_without_rendering()
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("posture, lifter, exercise", [
+    ("squatty hinge", "average woman", "RDL"), ("squatty hinge", "tall lifter", "RDL"),
+    ("textbook hinge", "average man", "RDL"), ("rounded back", "short lifter", "kettlebell"),
+    ("bar drifting forward", "long femurs", "RDL"), ("stiff-legged reach", "average man", "RDL"),
+    ("standing", "tall lifter", "dowel")])
+def test_no_two_labels_overlap(style, posture, lifter, exercise):
+    fig = viz.posture_figure(result(posture, lifter, exercise), style=style,
+                             overlays=viz.OVERLAYS, ghost=result("standing", lifter),
+                             ghost_label="standing", load_kind=exercise, caption=posture)
+    renderer = fig._get_renderer()
+    stick_ax = fig.axes[0]
+    texts = [t for t in _visible_texts(fig) if t.axes is stick_ax]
+    assert len(texts) >= 15  # key, caption, COM, moments, forces, arms, disc
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        assert not box_a.overlaps(box_b), (a, b, posture, lifter)
+    frame = fig.bbox
+    for name, box in boxes:
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, name
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+
+
+def test_lesson_panel_text_is_at_least_12_px_on_a_laptop():
+    """The Explorer's PNG at its displayed width: natural size when it fits the
+    notebook (1280 x 800 screen), else scaled down with the page.
+    """
+    fig = viz.posture_figure(result(), overlays=viz.OVERLAYS, ghost=result("standing"),
+                             ghost_label="standing", caption="RDL")
+    shown = min(1.0, LESSON_PANEL_PX / (fig.get_figwidth() * fig.dpi))
+    smallest = min(_visible_texts(fig), key=lambda t: t.get_fontsize())
+    assert smallest.get_fontsize() * fig.dpi / 72 * shown >= MIN_TEXT_PX, smallest.get_text()
+
+
+def test_arrows_follow_the_forces_of_a_still_posture():
+    """A still posture is in equilibrium: the ground pushes up the whole weight;
+    the load hangs straight down; every arrow is drawn to one scale.
+    """
+    r = result()
+    f = force_vectors(r)
+    total = sum(float(s["mass"]) for s in r.segments.values()) * GRAVITY
+    point, ground = f["ground"]
+    assert ground[1] == pytest.approx(total, rel=1e-6) and abs(ground[0]) < 1e-6 * total
+    assert point[1] == 0.0 and r.points["heel"][0] <= point[0] <= r.points["toe"][0]
+    assert f["load"][1] == pytest.approx([0.0, -40.0 * GRAVITY])
+    fig, stick, _ = viz.posture_layout()
+    stick.update(r, overlays=("forces",))
+    for name, (_, force) in f.items():
+        tail, head = (np.asarray(p) for p in stick.forces.arrows[name]._posA_posB)
+        assert np.allclose(head - tail, force * FORCE_SCALE / 1000.0), name
+    # the disc's compression acts down the trunk onto L5/S1; the extensors pull
+    # along the trunk 6 cm behind it (Chaffin's single-muscle model)
+    tail, head = (np.asarray(p) for p in stick.forces.arrows["compression"]._posA_posB)
+    assert np.allclose(head, r.points["l5s1"])
+    trunk = r.points["c7t1"] - r.points["l5s1"]
+    assert np.dot(tail - head, trunk) > 0
+
+
+def test_moment_arms_are_horizontal_distances_to_the_load_line():
+    r = result("bar drifting forward")
+    arms = moment_arms(r)
+    assert arms["hip"] == pytest.approx(float(r.metrics["hip_to_bar"]))
+    assert arms["l5s1"] == pytest.approx(float(r.points["bar"][0] - r.points["l5s1"][0]))
+    fig, stick, _ = viz.posture_layout()
+    stick.update(r, overlays=("forces",))
+    xy = stick.forces.arms["hip"].get_xydata()
+    assert np.nanmax(xy[:, 0]) - np.nanmin(xy[:, 0]) == pytest.approx(abs(arms["hip"]))
+    assert f"hip arm {abs(arms['hip']) * 100:.0f} cm" == stick.forces.arm_texts["hip"].get_text()
+
+
+@pytest.mark.parametrize("posture", ["textbook hinge", "rounded back"])
+def test_disc_is_filled_by_its_zone_in_colour_hatch_and_word(posture):
+    from matplotlib.colors import to_hex
+    r = result(posture)
+    z = viz.stick.disc_zone(r)
+    fig, stick, _ = viz.posture_layout()
+    stick.update(r)
+    assert to_hex(stick.disc.get_facecolor()) == to_hex(ZONES[z]["color"])
+    assert (stick.disc.get_hatch() or "") == ZONES[z]["hatch"]
+    assert ZONES[z]["word"] in stick.disc_text.get_text()
+    if posture == "rounded back":  # shear 744 N is past the 700 N action limit
+        assert z == "caution"
+
+
+def test_rounded_back_bends_the_lumbar_blocks_more():
+    def turn(posture):
+        blocks, _ = anatomy.lumbar_blocks(result(posture).points["spine"])
+        ups = [b[3] - b[0] for b in (blocks[0], blocks[-1])]  # left edge, bottom to top
+        a = [np.arctan2(u[0], u[1]) for u in ups]
+        return abs(np.rad2deg(a[1] - a[0]))
+    assert turn("rounded back") > turn("textbook hinge") + 5.0
+
+
+def test_tapered_segment_is_wider_at_the_wider_end():
+    outline = anatomy.tapered_segment([0, 0], [0, -0.4], 0.08, 0.05)
+    near_a = outline[np.abs(outline[:, 1]) < 0.001]
+    near_b = outline[np.abs(outline[:, 1] + 0.4) < 0.001]
+    assert np.ptp(near_a[:, 0]) == pytest.approx(0.16)
+    assert np.ptp(near_b[:, 0]) == pytest.approx(0.10)
+
+
+def test_place_labels_separates_two_labels_and_reports_no_room():
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(4, 4), dpi=72)
+    ax = fig.add_axes((0, 0, 1, 1), xlim=(0, 1), ylim=(0, 1), aspect="equal")
+    a = ax.text(0.5, 0.5, "first label", fontsize=12)
+    b = ax.text(0.5, 0.5, "second label", fontsize=12)
+    assert place_labels(ax, [b], [a], np.empty((0, 2)), 288.0) == []
+    r = fig._get_renderer()
+    assert not a.get_window_extent(r).overlaps(b.get_window_extent(r))
+    crowd = [ax.text(0.5, 0.5, "x" * 30, fontsize=40) for _ in range(40)]
+    assert place_labels(ax, crowd, [], np.empty((0, 2)), 288.0)  # too many to fit
+
+
+@pytest.mark.parametrize("style", ["default", "projector"])
+def test_gauge_names_and_values_never_overlap(style):
+    fig = viz.posture_figure(result("squatty hinge", "tall lifter", mass=100.0), style=style)
+    renderer = fig._get_renderer()
+    gauges_ax = fig.axes[1]
+    texts = [t for t in _visible_texts(fig) if t.axes is gauges_ax]
+    assert any("over the limit" in t.get_text() for t in texts)
+    for a, b in itertools.combinations(texts, 2):
+        assert not a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer)), (
+            a.get_text(), b.get_text())
+
+
+def _rep(fps):
+    body = hs.presets.lifter("average man")
+    return hs.simulate(body, hs.presets.posture("standing"), hs.presets.posture("textbook hinge"),
+                       "1-0-1-0", hs.presets.load("RDL", 40), fps=fps)
+
+
+def test_rep_movie_plays_at_real_speed_with_browser_links():
+    import ipywidgets as widgets
+
+    from hinge_sim.ui.playback import RepMovie
+    rep = _rep(60)
+    movie = RepMovie(rep)
+    # 60 frames/s thinned to every second frame: 30 frames/s, each shown 1/30 s
+    assert movie.interval_ms == 33
+    assert 1000.0 / movie.interval_ms >= 30.0
+    assert movie.frames == len(movie.images) == len(movie.stack.children) == (len(rep.t) + 1) // 2
+    assert np.allclose(np.diff(movie.frame_times), movie.interval_ms / 1000.0, atol=0.001)
+    duration = movie.frames * movie.interval_ms / 1000.0
+    assert duration == pytest.approx(rep.t[-1] + 1 / 30, rel=0.02)  # real speed, 1 % from whole ms
+    assert movie.play.max == movie.frames - 1 == len(movie.scrub.options) - 1
+    assert all(isinstance(link, widgets.widget_link.Link) for link in movie.links)  # in the browser
+    pairs = {(link.source[0], link.source[1], link.target[0], link.target[1])
+             for link in movie.links}
+    assert (movie.play, "value", movie.stack, "selected_index") in pairs
+    assert (movie.play, "value", movie.scrub, "index") in pairs
+    assert len(set(movie.pngs)) > movie.frames // 2  # frames differ as the lifter moves
+
+
+@pytest.mark.parametrize("fps, kwargs, match", [
+    (20, {}, "rep fps = 20"), (60, {"fps": 20}, "fps = 20"), (60, {"fps": 90}, "fps = 90")])
+def test_rep_movie_refuses_a_slow_rep_or_a_wrong_rate(fps, kwargs, match):
+    from hinge_sim.ui.playback import RepMovie
+    with pytest.raises(ValueError, match=match):
+        RepMovie(_rep(fps), **kwargs)
