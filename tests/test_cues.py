@@ -20,7 +20,8 @@ def test_the_knee_found_lets_the_hamstrings_reach_that_hip_exactly(hip, slr):
 def test_at_that_knee_the_model_adds_no_rounding_and_just_less_adds_some():
     body = hs.Body(stature=1.77, mass=78, slr=60)
     knee = knee_for_hip(85, body.slr)
-    res = hs.analyze(body, hs.Posture(knee=[knee + 0.01, knee - 5], hip=85, lumbar=5), hs.Barbell(40))
+    both_sides = hs.Posture(knee=[knee + 0.01, knee - 5], hip=85, lumbar=5)
+    res = hs.analyze(body, both_sides, hs.Barbell(40))
     assert res.metrics["lumbar_flexion"][0] == pytest.approx(5, abs=1e-3)
     assert res.metrics["lumbar_flexion"][1] > 8
 

@@ -34,7 +34,8 @@ def test_deadlift_defaults_to_plates_on_the_floor():
 
 def test_cli_writes_a_png_and_reports_bad_input(tmp_path, capsys):
     out = tmp_path / "floor.png"
-    assert main(["render", "posture", "--exercise", "deadlift", "--load", "100", "-o", str(out)]) == 0
+    argv = ["render", "posture", "--exercise", "deadlift", "--load", "100", "-o", str(out)]
+    assert main(argv) == 0
     assert out.stat().st_size > 10_000
     assert main(["render", "posture", "--knee", "500", "-o", str(tmp_path / "x.png")]) == 2
     assert "knee = 500" in capsys.readouterr().err

@@ -74,7 +74,8 @@ def test_kinovea_single_trajectory_table():
 
 
 def test_kinovea_names_mapped():
-    text = "Time,Barra/0/X,Barra/0/Y\n" + "".join(f"{i / 25},{i / 100},{i / 100}\n" for i in range(12))
+    rows = "".join(f"{i / 25},{i / 100},{i / 100}\n" for i in range(12))
+    text = "Time,Barra/0/X,Barra/0/Y\n" + rows
     with pytest.raises(ValueError, match="no bar columns"):
         read_track(io.StringIO(text), units="m")
     assert "bar" in read_track(io.StringIO(text), units="m", names={"Barra": "bar"}).points
@@ -96,7 +97,8 @@ def _edit(line, col, value, text=GOOD):
     ("time_s,bar_x_px,bar_y_m\n0,1,2\n", {"plate_px": 90}, "mix units"),
     ("time_s,bar_x,bar_y\n0,1,2\n", {}, "unit of the coordinates is unknown"),
     ("time_s,bar_x_px,bar_y_px\n0,1,2\n", {}, "give exactly one of plate_px"),
-    ("time_s,bar_x_m,bar_y_m\n0,1,2\n", {"plate_px": 90}, "plate_px, length and scale are for pixels"),
+    ("time_s,bar_x_m,bar_y_m\n0,1,2\n", {"plate_px": 90},
+     "plate_px, length and scale are for pixels"),
     ("time_s,bar_x_px,bar_y_px\n0,1,2\n", {"plate_px": -3}, "plate_px = -3 px is outside"),
     ("time_s,bar_x_px,bar_y_px\n0,1,2\n", {"plate_px": 90, "units": "m"}, "the header says"),
     ("time_s,bar_x_px\n0,1\n", {"plate_px": 90}, "no matching y column"),

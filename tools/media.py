@@ -1,5 +1,6 @@
-"""Every picture in ``media/``: each lesson's key figures and animations, and
-the README's panel pictures, remade by ``python -m tools.media``.
+"""Every picture in ``media/``, remade by ``python -m tools.media``.
+
+Each lesson's key figures and animations, and the README's panel pictures.
 
 This sits above the views and the panels (it uses both), beside the command
 line; nothing below imports it.
@@ -10,12 +11,14 @@ from hinge_sim.viz.export import posture_png, rep_gif
 
 
 def panel_png(path, panel, goto=None, **kwargs):
-    """Write the figure of a panel from :mod:`hinge_sim.ui` as it first
-    appears (``goto``: a time in s for the Tempo player); returns the path.
+    """Write the figure of a panel from :mod:`hinge_sim.ui` as it first appears; return the path.
+
+    ``goto`` is a time in s for the Tempo player.
     """
     from hinge_sim import ui
     if panel not in ("Explorer", "Compare", "TempoPlayer"):
-        raise ValueError(f"panel = {panel!r} is not a panel; choose Explorer, Compare or TempoPlayer")
+        raise ValueError(f"panel = {panel!r} is not a panel; "
+                         "choose Explorer, Compare or TempoPlayer")
     shown = getattr(ui, panel)(**kwargs)
     if goto is not None:
         shown.goto(goto)

@@ -19,7 +19,7 @@ from .repplot import BREATHING, RepPlot, phase_spans
 from .stick import OVERLAYS, VIEW, StickFigure
 from .styles import PALETTE, STYLES, zone
 
-__all__ = ["styles", "StickFigure", "Gauges", "RepPlot", "gauge_text", "gauge_rows", "mass_text",
-           "dowel_words", "number",
-           "posture_figure", "posture_layout", "new_figure", "to_png", "Renderer", "frame", "system_com",
-           "PALETTE", "STYLES", "zone", "OVERLAYS", "VIEW", "BREATHING", "phase_spans"]
+__all__ = ["numbers", "styles", "textcache", "StickFigure", "Gauges", "RepPlot", "gauge_text",
+           "gauge_rows", "mass_text", "dowel_words", "number", "posture_figure", "posture_layout",
+           "new_figure", "to_png", "Renderer", "frame", "system_com", "PALETTE", "STYLES", "zone",
+           "OVERLAYS", "VIEW", "BREATHING", "phase_spans"]
