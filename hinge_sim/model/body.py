@@ -1,11 +1,11 @@
-"""Anthropometry: segment lengths, masses, centres of mass and inertias.
+r"""Anthropometry: segment lengths, masses, centres of mass and inertias.
 
 Sagittal model seen from the lifter's right: x forward, y up. Both legs and
 both arms are lumped into one segment each (a symmetric lift)::
 
         head
          |  C7/T1 ---- shoulder
-       trunk            \\  arm (straight, to the grip)
+       trunk            \  arm (straight, to the grip)
          |  L5/S1        o hand / load
        pelvis
          |  hip
@@ -23,9 +23,8 @@ Usage
 from dataclasses import dataclass
 
 from . import constants as C
-from .checks import check_range
-
-SEGMENTS = ("foot", "shank", "thigh", "pelvis", "trunk", "head", "arm")
+from .checks import check_choice
+from .limits import check
 
 
 @dataclass(frozen=True)
@@ -72,22 +71,37 @@ class Body:
         Ankle dorsiflexion limit with the foot flat (deg), 10 to 60.
     max_lumbar : float
         Largest lumbar flexion from standing (deg), 20 to 60.
+
+    Ranges: :data:`hinge_sim.model.limits.LIMITS`.
+
+    Raises
+    ------
+    TypeError
+        For a value of the wrong kind (a string for a number, a list for one
+        number, ``sex=["male"]``).
+    ValueError
+        For a number out of its range, NaN or infinity, or an unknown sex.
+
+    Examples
+    --------
+    >>> body = Body(stature=1.62, mass=62, sex="female")
+    >>> round(body.segments["thigh"].length, 3)
+    0.381
     """
 
-    def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
-                 torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0,
-                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG):
-        self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
-        self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
-        if sex not in C.DUMAS:
-            raise ValueError(f"sex = {sex!r} is not valid; choose 'male' or 'female'")
-        self.sex = sex
-        factors = {name: float(check_range(name, value, 0.8, 1.2)) for name, value in
+    def __init__(self, stature: float = 1.75, mass: float = 75.0, sex: str = "male",
+                 thigh: float = 1.0, shank: float = 1.0, torso: float = 1.0, arm: float = 1.0,
+                 slr: float = 80.0, dorsiflexion: float = 40.0,
+                 max_lumbar: float = C.MAX_LUMBAR_FLEXION_DEG) -> None:
+        self.stature = float(check("stature", stature))
+        self.mass = float(check("mass", mass))
+        self.sex = check_choice("sex", sex, tuple(C.DUMAS))
+        factors = {name: float(check(name, value)) for name, value in
                    (("thigh", thigh), ("shank", shank), ("torso", torso), ("arm", arm))}
         self.proportions = factors
-        self.slr = float(check_range("slr", slr, 30.0, 110.0, " deg"))
-        self.dorsiflexion = float(check_range("dorsiflexion", dorsiflexion, 10.0, 60.0, " deg"))
-        self.max_lumbar = float(check_range("max_lumbar", max_lumbar, 20.0, 60.0, " deg"))
+        self.slr = float(check("slr", slr))
+        self.dorsiflexion = float(check("dorsiflexion", dorsiflexion))
+        self.max_lumbar = float(check("max_lumbar", max_lumbar))
         table = dict(C.DUMAS[sex])
         for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
                           ("upper_arm", "arm"), ("forearm", "arm"), ("hand", "arm")):
@@ -120,8 +134,10 @@ class Body:
 
     @staticmethod
     def _arm_calibration(sex):
-        """Factor on Dumas' arm lengths that puts the mean subject's standing
-        grip at :data:`~hinge_sim.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07).
+        """Return the factor on Dumas' arm lengths (about 1.07) for the standing grip.
+
+        It puts the mean subject's standing grip at
+        :data:`~hinge_sim.model.constants.GRIP_HEIGHT_PER_STATURE`.
         """
         mean, stature = C.DUMAS[sex], C.REFERENCE_STATURE[sex]
         shoulder = (C.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0] + mean["thigh"][0]
@@ -145,6 +161,7 @@ class Body:
         return Segment(grip, mass, com, 0.0, inertia)
 
     def __repr__(self):
+        """Show the arguments that rebuild this body."""
         extra = "".join(f", {k}={v:g}" for k, v in self.proportions.items() if v != 1.0)
         return (f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r}{extra}, "
                 f"slr={self.slr:g}, dorsiflexion={self.dorsiflexion:g}, "
