@@ -407,3 +407,14 @@ def test_1000_explorer_slider_changes_every_50th_rendered_leak_nothing():
     assert count[0] >= 1000 and ex.message == ""
     assert plt.get_fignums() == figures
     assert grown < 10e6, f"memory grew by {grown / 1e6:.1f} MB"
+
+
+def test_explorer_sliders_span_the_model_valid_ranges(explorer):
+    """One table of ranges: every posture, body and bracing slider offers
+    exactly the range the model accepts, so no slider value is refused."""
+    from hinge_sim.model.limits import LIMITS
+    for name in ("stature", "mass", "thigh", "shank", "torso", "arm", "slr", "dorsiflexion",
+                 "knee", "hip", "lumbar", "bar", "weight_shift", "bracing"):
+        slider = explorer.controls[name]
+        assert (slider.min, slider.max) == (LIMITS[name].low, LIMITS[name].high), name
+    assert explorer.controls["load"].max <= LIMITS["load mass"].high

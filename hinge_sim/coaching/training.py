@@ -24,8 +24,9 @@ import numpy as np
 from ..model import presets
 from ..model.analysis import analyze, simulate
 from ..model.checks import check_range
-from ..model.constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP, GRAVITY
+from ..model.constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP
 from ..model.pose import Posture, depth_for_bar_height
+from ..model.units import body_weights
 
 # --- Assumptions of this module [A] ------------------------------------------
 # Fatigue rates over a set: constants.FATIGUE_* (assumptions, see there).
@@ -50,10 +51,6 @@ VARIATIONS = (("RDL", 20.0), ("deadlift", 35.0), ("trap bar", 55.0), ("kettlebel
 #: Pulling position of a weightlifting pull with the bar just above the knee,
 #: shoulders over the bar, back flat [A].
 PULLING_POSITION = dict(knee=25.0, hip=75.0, lumbar=0.0)
-
-
-def _bw(force, body_mass):
-    return force / (body_mass * GRAVITY)
 
 
 def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_REP,
@@ -91,13 +88,13 @@ def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_RE
     fatigue = float(check_range("fatigue", fatigue, 0.0, 2.0))
     rounding = float(check_range("rounding", rounding, 0.0, 10.0, " deg per rep"))
     drift = float(check_range("drift", drift, 0.0, 0.05, " m per rep"))
-    shift = fatigue * (rep - 1)
+    tired_reps = fatigue * (rep - 1)  # reps after the first, scaled by fatigue
     (knee, hip, lumbar, bar, weight), _ = bottom.arrays()
-    moved = shift * rounding
+    moved = tired_reps * rounding
     try:
         return Posture(knee=float(knee[0]), hip=float(hip[0]) - moved,
                        lumbar=float(lumbar[0]) + moved,
-                       bar=float(bar[0]) + shift * drift,
+                       bar=float(bar[0]) + tired_reps * drift,
                        weight_shift=float(weight[0]))
     except ValueError as err:
         raise ValueError(f"rep {rep} at fatigue = {fatigue:g} drifts out of range: {err}; "
@@ -242,7 +239,7 @@ def _pose_row(body, name, exercise, load, posture):
         "trunk angle": float(res.metrics["trunk_angle"]),
         "hip moment": get["hip"], "knee moment": get["knee"], "l5s1 moment": get["l5s1"],
         "compression": float(res.disc["compression"]),
-        "compression BW": _bw(float(res.disc["compression"]), body.mass),
+        "compression BW": body_weights(float(res.disc["compression"]), body.mass),
         "shear": float(res.disc["shear"]),
         "hip share": float(res.metrics["hip_share"]),
         "balanced": bool(res.balanced),

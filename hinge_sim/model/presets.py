@@ -161,6 +161,20 @@ def _fields(mapping, what):
     return dict(mapping)
 
 
+def start_fields(exercise: str) -> dict:
+    """Return the posture fields an exercise starts from when no posture is named.
+
+    :data:`DEADLIFT_SETUP` for a lift from the floor (its depth is then found),
+    else :data:`POSTURES` ``[DEFAULT_POSTURE]``.
+
+    Examples
+    --------
+    >>> start_fields("deadlift")["knee"], start_fields("RDL")["hip"]
+    (100.0, 85)
+    """
+    return dict(DEADLIFT_SETUP if from_the_floor(exercise) else POSTURES[DEFAULT_POSTURE])
+
+
 def posture_for(exercise: str, body: Body, load: Load,
                 posture: Optional[PostureSpec] = None) -> Posture:
     """Decide the posture ``exercise`` is done in: one rule for every panel and picture.
@@ -168,8 +182,8 @@ def posture_for(exercise: str, body: Body, load: Load,
     For an exercise lifted from the floor (:data:`FROM_THE_FLOOR`) the hinge
     depth is whatever puts ``load`` at its lowest height for ``body``, at the
     posture's knee bend, rounding, bar and weight shift (its ``hip`` is
-    ignored); with no posture given, from :data:`DEADLIFT_SETUP`. Any other
-    exercise is done in the posture as given (default :data:`DEFAULT_POSTURE`).
+    ignored). Any other exercise is done in the posture as given. With no
+    posture given, both start from :func:`start_fields`.
 
     Parameters
     ----------
@@ -178,8 +192,7 @@ def posture_for(exercise: str, body: Body, load: Load,
     body : Body
     load : Load
     posture : str, dict, tuple or Posture, optional
-        See :func:`as_posture`; for a floor exercise also "deadlift set-up"
-        (the same as None).
+        See :func:`as_posture`; default :func:`start_fields`.
 
     Returns
     -------
@@ -202,11 +215,9 @@ def posture_for(exercise: str, body: Body, load: Load,
     """
     check_type("body", body, Body, "hs.Body(stature=1.75, mass=75, sex='male')")
     check_type("load", load, Load, "a load such as hs.Barbell(40)")
+    given = as_posture(start_fields(exercise) if posture is None else posture)
     if not from_the_floor(exercise):
-        return as_posture(DEFAULT_POSTURE if posture is None else posture)
-    if posture is None or (isinstance(posture, str) and posture == "deadlift set-up"):
-        return depth_for_bar_height(body, load, **DEADLIFT_SETUP)
-    given = as_posture(posture)
+        return given
     try:
         return depth_for_bar_height(body, load, given.knee, lumbar=given.lumbar, bar=given.bar,
                                     weight_shift=given.weight_shift)

@@ -2,11 +2,13 @@
 import ipywidgets as widgets
 
 from ..model import presets
-from ..model.pose import depth_for_bar_height
+from ..model.limits import LIMITS
 from ..model.units import kg_to_lb, lb_to_kg
 from ..viz.gauges import mass_text
 
-LOAD_MAX_KG = 300.0
+# The load slider stops at 300 kg, a course's heaviest demonstration, inside the
+# model's range (LIMITS["load mass"]); finer steps fit a slider's width [A].
+LOAD_MAX_KG = min(300.0, LIMITS["load mass"].high)
 STEP = {"kg": 1.0, "lb": 2.5}
 # Labels up to ~10.5 em (DejaVu Sans, "bar from midfoot (m)") plus the label's padding:
 # never cut to "bar from midfo…", at any font size (em scales with the panel's font).
@@ -23,6 +25,20 @@ def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer
     return cls(value=value, min=low, max=high, step=step, description=description,
                style=WIDE, layout=widgets.Layout(**LAYOUT), tooltip=tooltip or description,
                continuous_update=True, **kw)
+
+
+def limit_slider(name, description, value, step, fmt=".2f", tooltip=None):
+    """A slider over ``LIMITS[name]``, the model's valid range for that parameter.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`hinge_sim.model.limits.LIMITS`.
+    description, value, step, fmt, tooltip
+        As in :func:`slider`.
+    """
+    limit = LIMITS[name]
+    return slider(description, value, limit.low, limit.high, step, fmt, tooltip)
 
 
 def columns(groups, style="default"):
@@ -53,7 +69,7 @@ def units_toggle(value="kg"):
 
 
 def load_slider(kg, units="kg"):
-    """The load slider, in the chosen units (kg 0-300, lb 0-660)."""
+    """The load slider, in the chosen units (kg 0 to :data:`LOAD_MAX_KG`, or lb)."""
     s = slider(f"load ({units})", 0.0, 0.0, 1.0, 1.0, fmt=".1f")
     set_load_units(s, kg, units)
     return s
@@ -84,15 +100,3 @@ def caption(exercise, kg, units, body_mass):
         return "dowel drill (no load)"
     return f"{exercise}, {mass_text(kg, units)} ({kg / body_mass:.2f} × body weight)"
 
-
-def floor_posture(body, load, knee, lumbar=0.0, bar=0.0, weight_shift=0.0):
-    """The posture with the plates on the floor (a deadlift from the floor) at
-    this knee bend (deg), rounding (deg), bar (m from midfoot) and weight shift
-    (-1 heels to +1 toes); ValueError in plain words when the knees must bend more.
-    """
-    try:
-        return depth_for_bar_height(body, load, knee, lumbar=lumbar, bar=bar,
-                                    weight_shift=weight_shift)
-    except ValueError:
-        raise ValueError(f"with the knees bent {float(knee):.0f}° the plates cannot reach the "
-                         "floor: bend the knees more") from None

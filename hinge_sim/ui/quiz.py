@@ -21,6 +21,8 @@ import html
 
 import ipywidgets as W
 
+from .messages import never_raise
+
 GOOD, BAD, NOTE = "hinge-good", "hinge-bad", "hinge-note"
 _ICON = {GOOD: "✔ Right.", BAD: "✘ Not quite.", NOTE: "🔒"}
 _COLOUR = {GOOD: "#009E73", BAD: "#D55E00", NOTE: "#0072B2"}  # Okabe-Ito
@@ -57,8 +59,13 @@ class _Question:
         """The feedback shown now, as HTML (empty before an answer)."""
         return self.output.value
 
+    def _safe(self, fn):
+        """Wrap a button or choice callback: a problem shows as feedback, never raises."""
+        return never_raise(fn, lambda text: setattr(self.output, "value",
+                                                     _box(BAD, html.escape(text))))
+
     def _layout(self, *rows):
-        """The question's outer box, with the wrapping CSS, and its class."""
+        """Build the question's outer box, with the wrapping CSS, and its class."""
         css = W.HTML(QUIZ_CSS, layout=W.Layout(display="none"))
         box = W.VBox([css, self.question, *rows, self.output])
         box.add_class("hinge-question")
@@ -112,7 +119,7 @@ class Quiz(_Choice):
 
     def __init__(self, question, options, answer):
         super().__init__(question, options, answer)
-        self.choices.observe(lambda change: self._show(), names="value")
+        self.choices.observe(self._safe(lambda change: self._show()), names="value")
         self.widget = self._layout(self.choices)
         self.widget.add_class("hinge-quiz")
 
@@ -138,9 +145,9 @@ class Prediction(_Choice):
                                     button_style="primary", layout=W.Layout(width="auto"))
         self.reveal_button = W.Button(description="Reveal the answer",
                                       disabled=True, layout=W.Layout(width="auto"))
-        self.lock_button.on_click(lambda _: self.lock())
-        self.reveal_button.on_click(lambda _: self.reveal())
-        self.choices.observe(lambda change: self._ready(), names="value")
+        self.lock_button.on_click(self._safe(lambda _: self.lock()))
+        self.reveal_button.on_click(self._safe(lambda _: self.reveal()))
+        self.choices.observe(self._safe(lambda change: self._ready()), names="value")
         self.lock_button.disabled = True
         self.widget = self._layout(self.choices, W.HBox([self.lock_button, self.reveal_button]))
         self.widget.add_class("hinge-prediction")
@@ -204,7 +211,7 @@ class Estimate(_Question):
                                     layout=W.Layout(width="min(100%, 520px)"))
         self.check_button = W.Button(description="Check my guess",
                                      button_style="primary", layout=W.Layout(width="auto"))
-        self.check_button.on_click(lambda _: self.check())
+        self.check_button.on_click(self._safe(lambda _: self.check()))
         self.widget = self._layout(self.slider, self.check_button)
         self.widget.add_class("hinge-estimate")
 
