@@ -15,8 +15,9 @@ KNEE_MAX_DEG = 140.0  # the largest knee flexion a Posture accepts (deg)
 
 
 def knee_for_hip(hip, slr):
-    """The least knee flexion (deg) at which the hamstrings allow ``hip`` deg
-    of hip flexion, so the depth needs no lumbar rounding.
+    """Find the least knee flexion (deg) that lets the hamstrings allow ``hip``.
+
+    At that knee bend ``hip`` deg of hip flexion needs no lumbar rounding.
 
     Bending the knee slackens the hamstrings (about 1 deg more hip flexion per
     deg of knee bend); this inverts :func:`hinge_sim.hamstrings.hip_limit`.

@@ -1,5 +1,7 @@
-"""Practice and planning with the model: a set under fatigue, tempos side by
-side, a progression ladder, hinge variations, and a training block's volume.
+"""Practice and planning with the model.
+
+A set under fatigue, tempos side by side, a progression ladder, hinge
+variations, and a training block's volume.
 
 Everything here is a *planning aid* for teaching: it shows what the model
 predicts for a plan, not what a person should lift. Loads are given in kg and
@@ -55,7 +57,7 @@ PULLING_POSITION = dict(knee=25.0, hip=75.0, lumbar=0.0)
 
 def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_REP,
                     drift=FATIGUE_BAR_M_PER_REP):
-    """The bottom posture of rep ``rep`` (1 = fresh) under fatigue.
+    """Return the bottom posture of rep ``rep`` (1 = fresh) under fatigue.
 
     Parameters
     ----------
@@ -104,7 +106,7 @@ def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_RE
 def simulate_set(body, top, bottom, reps=8, tempo="3-1-1-0", load=None, fatigue=1.0,
                  fps=50, bracing=0.0, rounding=FATIGUE_LUMBAR_DEG_PER_REP,
                  drift=FATIGUE_BAR_M_PER_REP):
-    """A set of reps in which fatigue lets the bottom position drift.
+    """Simulate a set of reps in which fatigue lets the bottom position drift.
 
     Each rep is :func:`hinge_sim.simulate` from ``top`` to
     :func:`fatigued_bottom` of that rep: hip bend turns into lumbar rounding
@@ -216,8 +218,10 @@ def compare_tempos(body, top, bottom, load=None, tempos=("3-1-3-0", "3-1-1-0", "
 
 
 def variation_posture(body, exercise, mass, knee, height):
-    """The bottom posture of a hinge variation: knee bend ``knee`` (deg) and
-    the hinge depth that brings the grip to ``height`` (m).
+    """Return the load and bottom posture of a hinge variation.
+
+    Knee bend ``knee`` (deg) and the hinge depth that brings the grip to
+    ``height`` (m).
 
     The dowel has no grip height (the arms hang): it hinges to the depth a
     barbell would need at the same knee bend.
@@ -247,8 +251,9 @@ def _pose_row(body, name, exercise, load, posture):
 
 
 def bar_height(body, bottom=None):
-    """Grip height (m) of a barbell at ``bottom`` (default the textbook
-    hinge): the common height at which variations are compared.
+    """Return the grip height (m) of a barbell at ``bottom`` (default the textbook hinge).
+
+    The common height at which variations are compared.
     """
     from ..model.loads import Barbell
 
@@ -257,7 +262,7 @@ def bar_height(body, bottom=None):
 
 
 def progression_ladder(body, steps=LADDER, height=None):
-    """The model's loads at each step of a progression, in N m, N and body weights.
+    """Tabulate the model's loads at each step of a progression (N m, N, body weights).
 
     Parameters
     ----------
@@ -286,7 +291,7 @@ def progression_ladder(body, steps=LADDER, height=None):
 
 
 def hinge_variations(body, mass, height=None, variations=VARIATIONS):
-    """The same load in each hinge variation, at the same bar height.
+    """Tabulate the same load in each hinge variation, at the same bar height.
 
     Parameters
     ----------
@@ -358,7 +363,7 @@ def _per_week(name, value, weeks, low, high):
 
 def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
                    reps=(8, 8, 6, 6, 5, 5), start=0.3, step=0.1, technique_ok=True):
-    """A hinge block on paper: frequent and light early, load rising while technique holds.
+    """Plan a hinge block: frequent and light early, load rising while technique holds.
 
     A planning aid, not a prescription [A]: the load (as a fraction of body
     mass) rises by ``step`` after each week whose technique held, and stays
@@ -412,8 +417,10 @@ def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
 
 
 def table(rows, columns=None, digits=2):
-    """A Markdown table of row dicts (numbers rounded to ``digits`` significant
-    places after the point for small values, whole numbers for large ones).
+    """Format row dicts as a Markdown table.
+
+    Numbers are rounded to ``digits`` significant places after the point for
+    small values, whole numbers for large ones.
 
     Parameters
     ----------

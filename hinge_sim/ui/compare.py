@@ -1,5 +1,6 @@
-"""Compare: two lifters or two postures side by side at the same scale, and a
-table of the differences.
+"""Compare: two lifters or two postures side by side.
+
+Both at the same scale, with a table of the differences.
 
 Usage
 -----
@@ -65,7 +66,8 @@ class Compare(Panel):
         for side in SIDES:
             extra = set(sides[side]) - {"lifter", "posture"}
             if extra:
-                raise ValueError(f"{side} has unknown keys {sorted(extra)}; use 'lifter' and 'posture'")
+                raise ValueError(f"{side} has unknown keys {sorted(extra)}; "
+                                 "use 'lifter' and 'posture'")
             presets.lifter(sides[side]["lifter"])
             presets.posture(sides[side]["posture"])
             self.controls[f"{side}_lifter"] = controls.menu(f"{side} lifter", presets.LIFTERS,

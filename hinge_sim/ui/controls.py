@@ -19,7 +19,7 @@ COLUMN = {"default": "400px", "projector": "560px"}  # width of a column of cont
 
 
 def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer=False):
-    """A labelled slider over a model parameter's valid range."""
+    """Make a labelled slider over a model parameter's valid range."""
     cls = widgets.IntSlider if integer else widgets.FloatSlider
     kw = {} if integer else {"readout_format": fmt}
     return cls(value=value, min=low, max=high, step=step, description=description,
@@ -28,7 +28,7 @@ def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer
 
 
 def limit_slider(name, description, value, step, fmt=".2f", tooltip=None):
-    """A slider over ``LIMITS[name]``, the model's valid range for that parameter.
+    """Make a slider over ``LIMITS[name]``, the model's valid range for that parameter.
 
     Parameters
     ----------
@@ -42,21 +42,23 @@ def limit_slider(name, description, value, step, fmt=".2f", tooltip=None):
 
 
 def columns(groups, style="default"):
-    """Groups of widgets as columns of :data:`COLUMN` width that wrap onto
-    more rows when the page is narrow (a slider never squeezed to its handle).
+    """Lay out groups of widgets as columns of :data:`COLUMN` width.
+
+    They wrap onto more rows when the page is narrow (a slider never squeezed
+    to its handle).
     """
     return widgets.HBox([widgets.VBox(list(g), layout=widgets.Layout(width=COLUMN[style]))
                          for g in groups], layout=widgets.Layout(flex_flow="row wrap"))
 
 
 def menu(description, options, value):
-    """A drop-down menu."""
+    """Make a drop-down menu."""
     return widgets.Dropdown(options=list(options), value=value, description=description,
                             style=WIDE, layout=widgets.Layout(**LAYOUT))
 
 
 def exercise_menu(value="RDL"):
-    """The exercise menu (names of :data:`hinge_sim.presets.EXERCISES`)."""
+    """Make the exercise menu (names of :data:`hinge_sim.presets.EXERCISES`)."""
     return menu("exercise", presets.EXERCISES, value)
 
 
@@ -69,15 +71,16 @@ def units_toggle(value="kg"):
 
 
 def load_slider(kg, units="kg"):
-    """The load slider, in the chosen units (kg 0 to :data:`LOAD_MAX_KG`, or lb)."""
+    """Make the load slider, in the chosen units (kg 0 to :data:`LOAD_MAX_KG`, or lb)."""
     s = slider(f"load ({units})", 0.0, 0.0, 1.0, 1.0, fmt=".1f")
     set_load_units(s, kg, units)
     return s
 
 
 def set_load_units(s, kg, units):
-    """Show the load slider in ``units`` holding ``kg`` kilograms (rounded to the
-    slider's step: the slider shows the load the model uses).
+    """Show the load slider in ``units`` holding ``kg`` kilograms.
+
+    Rounded to the slider's step: the slider shows the load the model uses.
     """
     top = LOAD_MAX_KG if units == "kg" else kg_to_lb(LOAD_MAX_KG)
     step = STEP[units]
@@ -90,12 +93,12 @@ def set_load_units(s, kg, units):
 
 
 def load_kg(value, units):
-    """The slider value as kilograms."""
+    """Return the slider value as kilograms."""
     return float(value) if units == "kg" else float(lb_to_kg(value))
 
 
 def caption(exercise, kg, units, body_mass):
-    """The line above a stick figure: exercise and load, also in body weights."""
+    """Write the line above a stick figure: exercise and load, also in body weights."""
     if exercise == "dowel":
         return "dowel drill (no load)"
     return f"{exercise}, {mass_text(kg, units)} ({kg / body_mass:.2f} × body weight)"

@@ -1,5 +1,6 @@
-"""Explorer: move the lifter's body, posture and load and watch the loads on
-the lower back and hips change.
+"""Explorer: move the lifter's body, posture and load.
+
+Watch the loads on the lower back and hips change.
 
 Usage
 -----
@@ -129,7 +130,8 @@ class Explorer(Panel):
             "overlays": widgets.HBox([widgets.ToggleButton(value=o in overlays, description=o,
                                                            tooltip=f"show {o}",
                                                            layout=widgets.Layout(width="auto"))
-                                      for o in OVERLAYS], layout=widgets.Layout(flex_flow="row wrap")),
+                                      for o in OVERLAYS],
+                                     layout=widgets.Layout(flex_flow="row wrap")),
             "ghost": controls.menu("ghost", [NO_GHOST, FROZEN] + list(named.POSTURES), NO_GHOST),
             "reset": widgets.Button(description="Reset", tooltip="back to the start"),
             "freeze": widgets.Button(description="Freeze ghost",

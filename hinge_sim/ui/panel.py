@@ -1,5 +1,7 @@
-"""What every panel shares: the figure image, the readout, the message area,
-and callbacks that never raise.
+"""What every panel shares.
+
+The figure image, the readout, the message area, and callbacks that never
+raise (:mod:`hinge_sim.ui.messages`, re-exported here for forms).
 
 A panel keeps one matplotlib Figure, renders it to PNG into an
 ``ipywidgets.Image`` (class ``hinge-figure``), writes plain words into an
@@ -68,8 +70,10 @@ class Panel:
         self._dirty = False
 
     def _dress(self, widget, name, style):
-        """Give the panel's outer widget its CSS classes (``name`` and, in
-        projector style, ``hinge-projector`` with the large-widget CSS).
+        """Give the panel's outer widget its CSS classes.
+
+        ``name`` and, in projector style, ``hinge-projector`` with the
+        large-widget CSS.
         """
         widget.add_class(name)
         if style == "projector":

@@ -1,5 +1,6 @@
-"""Tempo player: one rep at a coaching tempo, played at real speed, with the
-moments and disc loads over time and a cursor.
+"""Tempo player: one rep at a coaching tempo, played at real speed.
+
+The moments and disc loads over time, with a cursor.
 
 Usage
 -----
@@ -65,7 +66,8 @@ class TempoPlayer(Panel):
         self.controls = {
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
                                   placeholder="3-1-1-0", style=controls.WIDE,
-                                  tooltip="lowering - bottom pause - rising - top pause (s); X = explosive"),
+                                  tooltip="lowering - bottom pause - rising - top pause (s); "
+                                          "X = explosive"),
             # the timer runs in the browser; its own buttons are icons only (blank in Voila
             # offline, where the icon font is missing), so it is hidden behind text buttons
             "play": widgets.Play(value=0, min=0, max=1, step=1, interval=round(1000 / self.fps),
@@ -77,7 +79,8 @@ class TempoPlayer(Panel):
             "repeat": widgets.ToggleButton(value=False, description="↺ repeat",
                                            tooltip="play the rep again and again",
                                            layout=widgets.Layout(width="auto")),
-            "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame", style=controls.WIDE,
+            "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame",
+                                       style=controls.WIDE,
                                        layout=widgets.Layout(width="100%"), continuous_update=True),
             "bracing": limit_slider("bracing", "bracing (0-1)", bracing, 0.05),
             "load": controls.load_slider(load if units == "kg" else controls.load_kg(load, units),
@@ -166,7 +169,8 @@ class TempoPlayer(Panel):
         i = min(self.controls["frame"].value, len(self.rep.t) - 1)
         units = self.controls["units"].value
         self.stick.update(frame(self.rep, i), overlays=("com", "midfoot"), load_kind=self.exercise,
-                          caption=controls.caption(self.exercise, self.load_kg, units, self.body.mass))
+                          caption=controls.caption(self.exercise, self.load_kg, units,
+                                                   self.body.mass))
         self.plot.set_cursor(self.rep.t[i])
         return i
 

@@ -1,5 +1,7 @@
-"""Pictures for slides, handouts and ``media/``: a PNG of a posture, an
-animated GIF of a rep, and every lesson's key figures in one call.
+"""Pictures for slides, handouts and ``media/``.
+
+A PNG of a posture, an animated GIF of a rep, and every lesson's key figures
+in one call.
 
 Usage
 -----
@@ -19,6 +21,7 @@ from .frames import frame
 from .render import to_png
 from .repplot import RepPlot
 from .stick import StickFigure
+
 
 def make_posture(body, spec, load, exercise):
     """Return the Posture for ``spec`` in ``exercise``: :func:`hinge_sim.presets.posture_for`.
@@ -73,7 +76,8 @@ def posture_png(path, lifter="average man", posture=None, exercise="RDL", load=4
     label = ghost if isinstance(ghost, str) else ("reference" if ghost is not None else None)
     fig = posture_figure(result, style=style, overlays=overlays, ghost=reference,
                          body_mass=body.mass, units=units, load_kind=exercise,
-                         ghost_label=label, caption=_caption(lifter, posture, exercise, load, units))
+                         ghost_label=label,
+                         caption=_caption(lifter, posture, exercise, load, units))
     path = pathlib.Path(path)
     path.write_bytes(to_png(fig, dpi))
     return path
