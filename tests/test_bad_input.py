@@ -223,3 +223,10 @@ def test_invalid_values_raise_an_error_naming_the_parameter(data):
     with pytest.raises((ValueError, TypeError)) as info:
         call(value)
     assert str(info.value).startswith(f"{label.split(' (')[0]} = "), str(info.value)
+
+
+def test_every_valid_range_is_documented_with_its_numbers():
+    import pathlib
+    doc = (pathlib.Path(__file__).resolve().parents[1] / "docs" / "model.md").read_text()
+    for name, limit in LIMITS.items():
+        assert f"| `{name}` | {limit.low:g} to {limit.high:g} |" in doc, name
