@@ -55,6 +55,13 @@ class Result:
         Coach's measures.
     grf : ndarray
         Ground reaction force (..., 2) in N.
+
+    Examples
+    --------
+    >>> from hinge_sim import Body, Dowel, Posture
+    >>> res = analyze(Body(), Posture(knee=0, hip=140), Dowel())
+    >>> bool(res.balanced), res.messages()[:1]
+    (False, ['hamstrings and lower back are both at their limit: bend the knees more'])
     """
 
     points: dict
@@ -185,6 +192,13 @@ class Rep(Result):
         Index into :data:`hinge_sim.motion.PHASES`.
     powers : dict
         ``hip`` and ``lumbar`` extensor power (W) over time.
+
+    Examples
+    --------
+    >>> from hinge_sim import Body, Posture
+    >>> rep = simulate(Body(), Posture(knee=5), Posture(knee=20, hip=85), "1-0-1-0", fps=20)
+    >>> rep.t.shape == rep.moments["hip"].shape, float(rep.summary()["time under tension"])
+    (True, 2.0)
     """
 
     t: np.ndarray = None

@@ -13,6 +13,10 @@ Limit(low=0.0, high=140.0, unit='deg', reason='full knee flexion is about 140 de
 20.0
 """
 from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+from numpy.typing import ArrayLike
 
 from .checks import check_range
 
@@ -111,7 +115,8 @@ LIMITS = {
 MIN_PHASE_FRAMES = 5
 
 
-def check(name, value, scalar=True, label=None):
+def check(name: str, value: ArrayLike, scalar: bool = True,
+          label: Optional[str] = None) -> np.ndarray:
     """``value`` checked against :data:`LIMITS` ``[name]``, as a float array.
 
     Parameters
