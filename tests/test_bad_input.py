@@ -230,3 +230,11 @@ def test_every_valid_range_is_documented_with_its_numbers():
     doc = (pathlib.Path(__file__).resolve().parents[1] / "docs" / "model.md").read_text()
     for name, limit in LIMITS.items():
         assert f"| `{name}` | {limit.low:g} to {limit.high:g} |" in doc, name
+
+
+def test_counts_must_be_whole_numbers_not_cut():
+    from hinge_sim.coaching import training
+    with pytest.raises(ValueError, match="reps = 2.5 is not a whole number"):
+        training.simulate_set(BODY, hs.Posture(), hs.Posture(hip=60), reps=2.5)
+    with pytest.raises(ValueError, match="sessions = 3.5 is not a whole number"):
+        training.training_block(70, weeks=2, sessions=3.5)

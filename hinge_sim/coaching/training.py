@@ -25,8 +25,9 @@ import numpy as np
 
 from ..model import presets
 from ..model.analysis import analyze, simulate
-from ..model.checks import check_range
+from ..model.checks import as_real_array
 from ..model.constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP
+from ..model.limits import check
 from ..model.pose import Posture, depth_for_bar_height
 from ..model.units import body_weights
 
@@ -86,10 +87,10 @@ def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_RE
         For a rep below 1, fatigue outside 0 to 2, or a drift that leaves
         the valid posture ranges (the message names the posture field).
     """
-    rep = int(check_range("rep", rep, 1, 100))
-    fatigue = float(check_range("fatigue", fatigue, 0.0, 2.0))
-    rounding = float(check_range("rounding", rounding, 0.0, 10.0, " deg per rep"))
-    drift = float(check_range("drift", drift, 0.0, 0.05, " m per rep"))
+    rep = int(check("rep", rep))
+    fatigue = float(check("fatigue", fatigue))
+    rounding = float(check("rounding", rounding))
+    drift = float(check("drift", drift))
     tired_reps = fatigue * (rep - 1)  # reps after the first, scaled by fatigue
     (knee, hip, lumbar, bar, weight), _ = bottom.arrays()
     moved = tired_reps * rounding
@@ -144,7 +145,7 @@ def simulate_set(body, top, bottom, reps=8, tempo="3-1-1-0", load=None, fatigue=
         moment); ``hip_work_share``: hip positive work / (hip + lumbar
         positive work) in the rise; ``balanced`` (every frame possible).
     """
-    reps = int(check_range("reps", reps, 1, 30))
+    reps = int(check("set reps", reps, label="reps"))
     rows = []
     for n in range(1, reps + 1):
         end = fatigued_bottom(bottom, n, fatigue, rounding, drift)
@@ -284,7 +285,7 @@ def progression_ladder(body, steps=LADDER, height=None):
     height = bar_height(body) if height is None else height
     rows = []
     for name, exercise, fraction, knee in steps:
-        fraction = float(check_range("load fraction", fraction, 0.0, 3.0, " x body mass"))
+        fraction = float(check("load fraction", fraction))
         load, posture = variation_posture(body, exercise, fraction * body.mass, knee, height)
         rows.append(_pose_row(body, name, exercise, load, posture))
     return rows
@@ -309,7 +310,7 @@ def hinge_variations(body, mass, height=None, variations=VARIATIONS):
     list of dict
         As :func:`progression_ladder`.
     """
-    mass = float(check_range("mass", mass, 0.0, 500.0, " kg"))
+    mass = float(check("load mass", mass, label="mass"))
     height = bar_height(body) if height is None else height
     rows = []
     for exercise, knee in variations:
@@ -340,7 +341,7 @@ def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
         As :func:`progression_ladder`, plus ``lifter`` (the name): each
         lifter hinges as deep as their proportions need.
     """
-    mass = float(check_range("mass", mass, 0.0, 500.0, " kg"))
+    mass = float(check("load mass", mass, label="mass"))
     if not bodies:
         raise ValueError("bodies is empty: give at least one lifter")
     height = bar_height(next(iter(bodies.values()))) if height is None else height
@@ -351,14 +352,13 @@ def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
     return rows
 
 
-def _per_week(name, value, weeks, low, high):
-    arr = np.broadcast_to(np.asarray(value, dtype=float), (weeks,)) if np.ndim(value) == 0 \
-        else np.asarray(value, dtype=float)
+def _per_week(name, value, weeks, label=None):
+    arr = as_real_array(label or name, value)
+    arr = np.broadcast_to(arr, (weeks,)) if arr.ndim == 0 else arr
     if arr.shape != (weeks,):
-        raise ValueError(f"{name} must be one number or {weeks} values (one per week), "
-                         f"got {len(arr)}")
-    check_range(name, arr, low, high)
-    return arr
+        raise ValueError(f"{label or name} must be one number or {weeks} values (one per "
+                         f"week), got {len(arr)}")
+    return check(name, arr, scalar=False, label=label)
 
 
 def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
@@ -392,17 +392,17 @@ def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
         ``load BW``, ``reps per week``, ``volume kg`` (sessions x sets x reps
         x load) and ``volume BW`` (the same in body weights).
     """
-    body_mass = float(check_range("body_mass", body_mass, 30.0, 200.0, " kg"))
-    weeks = int(check_range("weeks", weeks, 1, 16))
-    sessions = _per_week("sessions", sessions, weeks, 1, 7)
-    sets = _per_week("sets", sets, weeks, 1, 10)
-    reps = _per_week("reps", reps, weeks, 1, 20)
+    body_mass = float(check("mass", body_mass, label="body_mass"))
+    weeks = int(check("weeks", weeks))
+    sessions = _per_week("sessions", sessions, weeks)
+    sets = _per_week("sets", sets, weeks)
+    reps = _per_week("block reps", reps, weeks, label="reps")
     ok = np.broadcast_to(np.asarray(technique_ok, dtype=bool), (weeks,)) \
         if np.ndim(technique_ok) == 0 else np.asarray(technique_ok, dtype=bool)
     if ok.shape != (weeks,):
         raise ValueError(f"technique_ok must be one value or {weeks} values, got {len(ok)}")
-    fraction = float(check_range("start", start, 0.0, 3.0, " x body mass"))
-    step = float(check_range("step", step, 0.0, 0.5, " x body mass"))
+    fraction = float(check("load fraction", start, label="start"))
+    step = float(check("step", step))
     rows = []
     for w in range(weeks):
         load = fraction * body_mass

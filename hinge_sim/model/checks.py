@@ -76,7 +76,7 @@ def as_real_array(name, value, scalar=False, allowed="a number"):
     return arr.astype(float)
 
 
-def check_range(name, value, low, high, unit="", scalar=False):
+def check_range(name, value, low, high, unit="", scalar=False, whole=False):
     """Return ``value`` as a float array, or raise naming the parameter.
 
     Parameters
@@ -91,6 +91,8 @@ def check_range(name, value, low, high, unit="", scalar=False):
         Unit shown in the message, with its leading space (" m").
     scalar : bool
         True when only one number is allowed (a list gives ``TypeError``).
+    whole : bool
+        True when only whole numbers are allowed (2.5 reps is refused, not cut).
 
     Returns
     -------
@@ -121,6 +123,10 @@ def check_range(name, value, low, high, unit="", scalar=False):
             f"{name} = {shown:g}{unit} is outside the valid range "
             f"{low:g} to {high:g}{unit}"
         )
+    if whole and np.any(arr != np.round(arr)):
+        shown = arr[arr != np.round(arr)].ravel()[0]
+        raise ValueError(f"{name} = {shown:g}{unit} is not a whole number; give a whole "
+                         f"number from {low:g} to {high:g}{unit}")
     return arr
 
 

@@ -99,12 +99,30 @@ LIMITS = {
                                                   "to a screen's 60 frames/s [A]"),
     "gif fps": Limit(10.0, 30.0, "frames/s", "an animated GIF above 30 frames/s grows large "
                                              "and browsers slow very short frame delays [A]"),
+    # planning a set and a block (hinge_sim.coaching.training); whole numbers are
+    # marked by WHOLE below
+    "rep": Limit(1, 100, "", "a rep's number in its set; 100 is beyond any hinge set [A]"),
+    "set reps": Limit(1, 30, "", "reps in one simulated set [A]"),
+    "fatigue": Limit(0.0, 2.0, "", "0 no drift to twice the assumed fatigue drift [A]"),
+    "rounding": Limit(0.0, 10.0, "deg per rep", "hip flexion turned into lumbar flexion "
+                                                "per rep at fatigue 1 [A]"),
+    "drift": Limit(0.0, 0.05, "m per rep", "forward bar drift per rep at fatigue 1 [A]"),
+    "load fraction": Limit(0.0, 3.0, "x body mass", "three body weights is beyond the "
+                                                    "heaviest deadlifts for body mass [R]"),
+    "weeks": Limit(1, 16, "", "a training block of one week to four months [A]"),
+    "sessions": Limit(1, 7, "", "hinge sessions per week, at most one a day [A]"),
+    "sets": Limit(1, 10, "", "sets per session [A]"),
+    "block reps": Limit(1, 20, "", "reps per set in a planned block [A]"),
+    "step": Limit(0.0, 0.5, "x body mass", "load rise per week [A]"),
     # unit conversions (units.kg_to_lb, units.lb_to_kg)
     "kg": Limit(0.0, 1000.0, "kg", "any load or body mass the course shows, with room [A]"),
     "lb": Limit(0.0, 2205.0, "lb", "1000 kg in pounds [A]"),
     "force": Limit(-1e6, 1e6, "N", "any force on the body, far beyond a lifetime's "
                                    "heaviest lift [A]"),
 }
+
+#: Parameters that count things: whole numbers only.
+WHOLE = frozenset({"rep", "set reps", "weeks", "sessions", "sets", "block reps"})
 
 #: A moving or pausing phase of a rep must last at least this many frames at
 #: the chosen frame rate [A]: fewer frames cannot follow the minimum-jerk
@@ -153,4 +171,5 @@ def check(name: str, value: ArrayLike, scalar: bool = True,
     ValueError: load mass = -5 kg is outside the valid range 0 to 500 kg
     """
     limit = LIMITS[name]
-    return check_range(label or name, value, limit.low, limit.high, limit.suffix, scalar)
+    return check_range(label or name, value, limit.low, limit.high, limit.suffix, scalar,
+                       whole=name in WHOLE)
