@@ -114,6 +114,15 @@ LIMITS = {
     "sets": Limit(1, 10, "", "sets per session [A]"),
     "block reps": Limit(1, 20, "", "reps per set in a planned block [A]"),
     "step": Limit(0.0, 0.5, "x body mass", "load rise per week [A]"),
+    # a debrief journal record (hinge_sim.journal): the load is "load mass", the
+    # reps "rep", the tempo the four phases above
+    "rating": Limit(1, 5, "", "a coach's rating: 1 poor to 5 excellent"),
+    "hip to bar": Limit(-0.5, 1.0, "m", "horizontal hip-to-bar distance measured on a video; "
+                                        "wider than any lifter's reach [A]"),
+    "bar drift": Limit(-0.5, 0.5, "m", "how far the bar moves forward or back over a rep on "
+                                       "a video [A]"),
+    "bar to midfoot": Limit(-0.5, 0.5, "m", "bar ahead of (+) or behind (-) the midfoot on a "
+                                            "video [A]"),
     # unit conversions (units.kg_to_lb, units.lb_to_kg)
     "kg": Limit(0.0, 1000.0, "kg", "any load or body mass the course shows, with room [A]"),
     "lb": Limit(0.0, 2205.0, "lb", "1000 kg in pounds [A]"),
@@ -121,8 +130,8 @@ LIMITS = {
                                    "heaviest lift [A]"),
 }
 
-#: Parameters that count things: whole numbers only.
-WHOLE = frozenset({"rep", "set reps", "weeks", "sessions", "sets", "block reps"})
+#: Parameters that count or rate things: whole numbers only.
+WHOLE = frozenset({"rep", "set reps", "weeks", "sessions", "sets", "block reps", "rating"})
 
 #: A moving or pausing phase of a rep must last at least this many frames at
 #: the chosen frame rate [A]: fewer frames cannot follow the minimum-jerk
