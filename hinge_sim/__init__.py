@@ -26,6 +26,7 @@ from .model import (
                     TrapBar,
                     analyze,
                     depth_for_bar_height,
+                    limits,
                     parse_tempo,
                     presets,
                     simulate,
@@ -34,6 +35,6 @@ from .model import (
 
 __version__ = "0.2.0"
 
-__all__ = ["presets", "units", "Body", "Posture", "Barbell", "TrapBar", "Kettlebell", "Dowel", "Load",
-           "depth_for_bar_height", "Result", "Rep", "analyze", "simulate", "parse_tempo",
-           "__version__"]
+__all__ = ["limits", "presets", "units", "Body", "Posture", "Barbell", "TrapBar", "Kettlebell",
+           "Dowel", "Load", "depth_for_bar_height", "Result", "Rep", "analyze", "simulate",
+           "parse_tempo", "__version__"]

@@ -16,12 +16,13 @@ from .model import presets
 
 
 def _posture(name, args):
-    """A preset name with any angles given on the command line changed."""
+    """Return the posture preset (or the exercise's start) with the angles given changed."""
     changes = {k: getattr(args, k) for k in ("knee", "hip", "lumbar", "bar")
                if getattr(args, k) is not None}
-    if name is None:
-        return changes or None
-    return (name, changes) if changes else name
+    if not changes:
+        return name
+    return (name, changes) if name is not None else {**presets.start_fields(args.exercise),
+                                                     **changes}
 
 
 def _parser():
@@ -42,7 +43,8 @@ def _parser():
     for angle, unit in (("knee", "deg"), ("hip", "deg"), ("lumbar", "deg"), ("bar", "m")):
         render.add_argument(f"--{angle}", type=float, help=f"{angle} ({unit}); changes the preset")
     render.add_argument("--top", default="standing", help="rep's top posture preset (rep)")
-    render.add_argument("--bottom", default="textbook hinge", help="rep's bottom preset (rep)")
+    render.add_argument("--bottom", help="rep's bottom posture preset (rep); default textbook "
+                                         "hinge, or plates on the floor for a deadlift")
     render.add_argument("--tempo", default="3-1-1-0", help="coaching tempo, e.g. 3-1-1-0 or 31X0")
     render.add_argument("--fps", type=float, default=10, help="animation frames per second")
     return parser
@@ -56,8 +58,7 @@ def main(argv=None):
         common = dict(lifter=args.lifter, exercise=args.exercise, load=args.load,
                       style=args.style, bracing=args.bracing)
         if args.what == "posture":
-            default = None if args.exercise == "deadlift" else "textbook hinge"
-            path = export.posture_png(args.output, posture=_posture(args.posture or default, args),
+            path = export.posture_png(args.output, posture=_posture(args.posture, args),
                                       ghost=args.ghost, units=args.units, **common)
         else:
             path = export.rep_gif(args.output, top=args.top, bottom=_posture(args.bottom, args),

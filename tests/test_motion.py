@@ -10,8 +10,9 @@ MAN = hs.Body(1.75, 75, "male")
 TOP, BOTTOM = hs.Posture(knee=5, hip=0), hs.Posture(knee=20, hip=85, lumbar=5)
 
 
-@pytest.mark.parametrize("text, expected", [("3-1-1-0", (3, 1, 1, 0)), ("31X0", (3, 1, EXPLOSIVE_S, 0)),
-                                            ("2.5-0-1-1", (2.5, 0, 1, 1)), ((4, 0, 2, 0), (4, 0, 2, 0))])
+@pytest.mark.parametrize("text, expected", [
+    ("3-1-1-0", (3, 1, 1, 0)), ("31X0", (3, 1, EXPLOSIVE_S, 0)), ("2.5-0-1-1", (2.5, 0, 1, 1)),
+    ((4, 0, 2, 0), (4, 0, 2, 0)), (np.array([2, 0, 1, 0]), (2, 0, 1, 0))])
 def test_parse_tempo(text, expected):
     assert parse_tempo(text) == pytest.approx(expected)
 
@@ -20,6 +21,20 @@ def test_parse_tempo(text, expected):
 def test_bad_tempo_names_the_tempo(bad):
     with pytest.raises(ValueError, match="tempo"):
         parse_tempo(bad)
+
+
+@pytest.mark.parametrize("tempo, fps, phase", [
+    ("0.05-0-0.05-0", 10, "lowering"), ([0.001, 0, 0.001, 0], 100, "lowering"),
+    ("2-0.1-1-0", 20, "bottom pause"), ("2-0-0.4-0", 10, "rising"),
+    ("2-0-1-0.02", 100, "top pause")])
+def test_phase_too_short_for_the_frame_rate_is_refused_by_name(tempo, fps, phase):
+    with pytest.raises(ValueError, match=f"tempo {phase} = "):
+        rep_profile(tempo, fps)
+
+
+def test_shortest_phase_accepted_is_five_frames():
+    t, _, phase = rep_profile("2-0.25-0.5-0", fps=20)  # 5 frames of pause, 10 of rising
+    assert np.sum(phase == 1) >= 4 and t[-1] == pytest.approx(2.75)
 
 
 def test_profile_reaches_bottom_and_returns():

@@ -47,7 +47,8 @@ def test_explorer_has_every_control_of_the_contract(explorer):
                 "knee", "hip", "lumbar", "bar", "load", "units", "exercise", "bracing",
                 "posture", "overlays", "reset", "freeze"}
     assert expected <= set(explorer.controls)
-    assert set(EXPLORER_CHANGES) | LIMITS | {"overlays", "reset", "freeze"} == set(explorer.controls)
+    assert (set(EXPLORER_CHANGES) | LIMITS | {"overlays", "reset", "freeze"}
+            == set(explorer.controls))
 
 
 @pytest.mark.parametrize("name", sorted(EXPLORER_CHANGES))
@@ -233,7 +234,8 @@ def test_explorer_figure_spans_the_width_with_the_controls_under_it(style, show)
     """Beside a column of controls the figure was shrunk to ~2/3 (7 px text on a
     laptop); it now comes first, at its natural width, controls below."""
     ex = Explorer(style=style, show=show, dpi=DPI)
-    order = [w for w in descendants(ex.widget) if w is ex.image or isinstance(w, widgets.FloatSlider)]
+    order = [w for w in descendants(ex.widget)
+             if w is ex.image or isinstance(w, widgets.FloatSlider)]
     assert order[0] is ex.image and len(order) > 1
     assert all(a is not ex.image for a in order[1:])
     assert ex.image.layout.width in (None, "") and ex.image.layout.max_width == "100%"
@@ -435,3 +437,15 @@ def test_1000_explorer_slider_changes_every_50th_rendered_leak_nothing():
     assert count[0] >= 1000 and ex.message == ""
     assert plt.get_fignums() == figures
     assert grown < 10e6, f"memory grew by {grown / 1e6:.1f} MB"
+
+
+def test_explorer_sliders_span_the_model_valid_ranges(explorer):
+    """One table of ranges: every posture, body and bracing slider offers
+    exactly the range the model accepts, so no slider value is refused."""
+    from hinge_sim.model import limits
+    for name in ("stature", "mass", "thigh", "shank", "torso", "arm", "slr", "dorsiflexion",
+                 "knee", "hip", "lumbar", "bar", "weight_shift", "bracing"):
+        slider = explorer.controls[name]
+        valid = limits.LIMITS[name]
+        assert (slider.min, slider.max) == (valid.low, valid.high), name
+    assert explorer.controls["load"].max <= limits.LIMITS["load mass"].high

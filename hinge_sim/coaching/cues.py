@@ -9,14 +9,15 @@ Usage
 import numpy as np
 
 from ..model import hamstrings
-from ..model.checks import check_range
+from ..model.limits import LIMITS, check
 
-KNEE_MAX_DEG = 140.0  # the largest knee flexion a Posture accepts (deg)
+KNEE_MAX_DEG = LIMITS["knee"].high  # the largest knee flexion a Posture accepts (deg)
 
 
 def knee_for_hip(hip, slr):
-    """The least knee flexion (deg) at which the hamstrings allow ``hip`` deg
-    of hip flexion, so the depth needs no lumbar rounding.
+    """Find the least knee flexion (deg) that lets the hamstrings allow ``hip``.
+
+    At that knee bend ``hip`` deg of hip flexion needs no lumbar rounding.
 
     Bending the knee slackens the hamstrings (about 1 deg more hip flexion per
     deg of knee bend); this inverts :func:`hinge_sim.hamstrings.hip_limit`.
@@ -24,7 +25,7 @@ def knee_for_hip(hip, slr):
     Parameters
     ----------
     hip : float
-        Hip flexion wanted (deg), 0 to 140.
+        Hip flexion wanted (deg), -20 to 140 (0 or less needs no knee bend).
     slr : float
         The lifter's straight-leg-raise angle (deg), 30 to 110.
 
@@ -39,8 +40,8 @@ def knee_for_hip(hip, slr):
         When an input is out of range, or when no knee bend up to 140 deg
         lets the hamstrings reach that hip flexion.
     """
-    hip = float(check_range("hip", hip, 0.0, 140.0, " deg"))
-    slr = float(check_range("slr", slr, 30.0, 110.0, " deg"))
+    hip = float(check("hip", hip))
+    slr = float(check("slr", slr))
     c0, c1, c2, c3, c4, c5 = hamstrings.COEFFS
     # length(hip, k) = max_length(slr) is a quadratic in k: a k^2 + b k + c = 0
     a, b = c4, c2 + c5 * hip

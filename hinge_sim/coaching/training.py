@@ -1,5 +1,7 @@
-"""Practice and planning with the model: a set under fatigue, tempos side by
-side, a progression ladder, hinge variations, and a training block's volume.
+"""Practice and planning with the model.
+
+A set under fatigue, tempos side by side, a progression ladder, hinge
+variations, and a training block's volume.
 
 Everything here is a *planning aid* for teaching: it shows what the model
 predicts for a plan, not what a person should lift. Loads are given in kg and
@@ -23,9 +25,11 @@ import numpy as np
 
 from ..model import presets
 from ..model.analysis import analyze, simulate
-from ..model.checks import check_range
-from ..model.constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP, GRAVITY
+from ..model.checks import as_real_array
+from ..model.constants import FATIGUE_BAR_M_PER_REP, FATIGUE_LUMBAR_DEG_PER_REP
+from ..model.limits import check
 from ..model.pose import Posture, depth_for_bar_height
+from ..model.units import body_weights
 
 # --- Assumptions of this module [A] ------------------------------------------
 # Fatigue rates over a set: constants.FATIGUE_* (assumptions, see there).
@@ -52,13 +56,9 @@ VARIATIONS = (("RDL", 20.0), ("deadlift", 35.0), ("trap bar", 55.0), ("kettlebel
 PULLING_POSITION = dict(knee=25.0, hip=75.0, lumbar=0.0)
 
 
-def _bw(force, body_mass):
-    return force / (body_mass * GRAVITY)
-
-
 def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_REP,
                     drift=FATIGUE_BAR_M_PER_REP):
-    """The bottom posture of rep ``rep`` (1 = fresh) under fatigue.
+    """Return the bottom posture of rep ``rep`` (1 = fresh) under fatigue.
 
     Parameters
     ----------
@@ -87,17 +87,17 @@ def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_RE
         For a rep below 1, fatigue outside 0 to 2, or a drift that leaves
         the valid posture ranges (the message names the posture field).
     """
-    rep = int(check_range("rep", rep, 1, 100))
-    fatigue = float(check_range("fatigue", fatigue, 0.0, 2.0))
-    rounding = float(check_range("rounding", rounding, 0.0, 10.0, " deg per rep"))
-    drift = float(check_range("drift", drift, 0.0, 0.05, " m per rep"))
-    shift = fatigue * (rep - 1)
+    rep = int(check("rep", rep))
+    fatigue = float(check("fatigue", fatigue))
+    rounding = float(check("rounding", rounding))
+    drift = float(check("drift", drift))
+    tired_reps = fatigue * (rep - 1)  # reps after the first, scaled by fatigue
     (knee, hip, lumbar, bar, weight), _ = bottom.arrays()
-    moved = shift * rounding
+    moved = tired_reps * rounding
     try:
         return Posture(knee=float(knee[0]), hip=float(hip[0]) - moved,
                        lumbar=float(lumbar[0]) + moved,
-                       bar=float(bar[0]) + shift * drift,
+                       bar=float(bar[0]) + tired_reps * drift,
                        weight_shift=float(weight[0]))
     except ValueError as err:
         raise ValueError(f"rep {rep} at fatigue = {fatigue:g} drifts out of range: {err}; "
@@ -107,7 +107,7 @@ def fatigued_bottom(bottom, rep, fatigue=1.0, rounding=FATIGUE_LUMBAR_DEG_PER_RE
 def simulate_set(body, top, bottom, reps=8, tempo="3-1-1-0", load=None, fatigue=1.0,
                  fps=50, bracing=0.0, rounding=FATIGUE_LUMBAR_DEG_PER_REP,
                  drift=FATIGUE_BAR_M_PER_REP):
-    """A set of reps in which fatigue lets the bottom position drift.
+    """Simulate a set of reps in which fatigue lets the bottom position drift.
 
     Each rep is :func:`hinge_sim.simulate` from ``top`` to
     :func:`fatigued_bottom` of that rep: hip bend turns into lumbar rounding
@@ -145,7 +145,7 @@ def simulate_set(body, top, bottom, reps=8, tempo="3-1-1-0", load=None, fatigue=
         moment); ``hip_work_share``: hip positive work / (hip + lumbar
         positive work) in the rise; ``balanced`` (every frame possible).
     """
-    reps = int(check_range("reps", reps, 1, 30))
+    reps = int(check("set reps", reps, label="reps"))
     rows = []
     for n in range(1, reps + 1):
         end = fatigued_bottom(bottom, n, fatigue, rounding, drift)
@@ -219,8 +219,10 @@ def compare_tempos(body, top, bottom, load=None, tempos=("3-1-3-0", "3-1-1-0", "
 
 
 def variation_posture(body, exercise, mass, knee, height):
-    """The bottom posture of a hinge variation: knee bend ``knee`` (deg) and
-    the hinge depth that brings the grip to ``height`` (m).
+    """Return the load and bottom posture of a hinge variation.
+
+    Knee bend ``knee`` (deg) and the hinge depth that brings the grip to
+    ``height`` (m).
 
     The dowel has no grip height (the arms hang): it hinges to the depth a
     barbell would need at the same knee bend.
@@ -242,7 +244,7 @@ def _pose_row(body, name, exercise, load, posture):
         "trunk angle": float(res.metrics["trunk_angle"]),
         "hip moment": get["hip"], "knee moment": get["knee"], "l5s1 moment": get["l5s1"],
         "compression": float(res.disc["compression"]),
-        "compression BW": _bw(float(res.disc["compression"]), body.mass),
+        "compression BW": body_weights(float(res.disc["compression"]), body.mass),
         "shear": float(res.disc["shear"]),
         "hip share": float(res.metrics["hip_share"]),
         "balanced": bool(res.balanced),
@@ -250,8 +252,9 @@ def _pose_row(body, name, exercise, load, posture):
 
 
 def bar_height(body, bottom=None):
-    """Grip height (m) of a barbell at ``bottom`` (default the textbook
-    hinge): the common height at which variations are compared.
+    """Return the grip height (m) of a barbell at ``bottom`` (default the textbook hinge).
+
+    The common height at which variations are compared.
     """
     from ..model.loads import Barbell
 
@@ -260,7 +263,7 @@ def bar_height(body, bottom=None):
 
 
 def progression_ladder(body, steps=LADDER, height=None):
-    """The model's loads at each step of a progression, in N m, N and body weights.
+    """Tabulate the model's loads at each step of a progression (N m, N, body weights).
 
     Parameters
     ----------
@@ -282,14 +285,14 @@ def progression_ladder(body, steps=LADDER, height=None):
     height = bar_height(body) if height is None else height
     rows = []
     for name, exercise, fraction, knee in steps:
-        fraction = float(check_range("load fraction", fraction, 0.0, 3.0, " x body mass"))
+        fraction = float(check("load fraction", fraction))
         load, posture = variation_posture(body, exercise, fraction * body.mass, knee, height)
         rows.append(_pose_row(body, name, exercise, load, posture))
     return rows
 
 
 def hinge_variations(body, mass, height=None, variations=VARIATIONS):
-    """The same load in each hinge variation, at the same bar height.
+    """Tabulate the same load in each hinge variation, at the same bar height.
 
     Parameters
     ----------
@@ -307,7 +310,7 @@ def hinge_variations(body, mass, height=None, variations=VARIATIONS):
     list of dict
         As :func:`progression_ladder`.
     """
-    mass = float(check_range("mass", mass, 0.0, 500.0, " kg"))
+    mass = float(check("load mass", mass, label="mass"))
     height = bar_height(body) if height is None else height
     rows = []
     for exercise, knee in variations:
@@ -338,7 +341,7 @@ def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
         As :func:`progression_ladder`, plus ``lifter`` (the name): each
         lifter hinges as deep as their proportions need.
     """
-    mass = float(check_range("mass", mass, 0.0, 500.0, " kg"))
+    mass = float(check("load mass", mass, label="mass"))
     if not bodies:
         raise ValueError("bodies is empty: give at least one lifter")
     height = bar_height(next(iter(bodies.values()))) if height is None else height
@@ -349,19 +352,18 @@ def compare_lifters(bodies, mass, knee=20.0, height=None, exercise="RDL"):
     return rows
 
 
-def _per_week(name, value, weeks, low, high):
-    arr = np.broadcast_to(np.asarray(value, dtype=float), (weeks,)) if np.ndim(value) == 0 \
-        else np.asarray(value, dtype=float)
+def _per_week(name, value, weeks, label=None):
+    arr = as_real_array(label or name, value)
+    arr = np.broadcast_to(arr, (weeks,)) if arr.ndim == 0 else arr
     if arr.shape != (weeks,):
-        raise ValueError(f"{name} must be one number or {weeks} values (one per week), "
-                         f"got {len(arr)}")
-    check_range(name, arr, low, high)
-    return arr
+        raise ValueError(f"{label or name} must be one number or {weeks} values (one per "
+                         f"week), got {len(arr)}")
+    return check(name, arr, scalar=False, label=label)
 
 
 def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
                    reps=(8, 8, 6, 6, 5, 5), start=0.3, step=0.1, technique_ok=True):
-    """A hinge block on paper: frequent and light early, load rising while technique holds.
+    """Plan a hinge block: frequent and light early, load rising while technique holds.
 
     A planning aid, not a prescription [A]: the load (as a fraction of body
     mass) rises by ``step`` after each week whose technique held, and stays
@@ -390,17 +392,17 @@ def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
         ``load BW``, ``reps per week``, ``volume kg`` (sessions x sets x reps
         x load) and ``volume BW`` (the same in body weights).
     """
-    body_mass = float(check_range("body_mass", body_mass, 30.0, 200.0, " kg"))
-    weeks = int(check_range("weeks", weeks, 1, 16))
-    sessions = _per_week("sessions", sessions, weeks, 1, 7)
-    sets = _per_week("sets", sets, weeks, 1, 10)
-    reps = _per_week("reps", reps, weeks, 1, 20)
+    body_mass = float(check("mass", body_mass, label="body_mass"))
+    weeks = int(check("weeks", weeks))
+    sessions = _per_week("sessions", sessions, weeks)
+    sets = _per_week("sets", sets, weeks)
+    reps = _per_week("block reps", reps, weeks, label="reps")
     ok = np.broadcast_to(np.asarray(technique_ok, dtype=bool), (weeks,)) \
         if np.ndim(technique_ok) == 0 else np.asarray(technique_ok, dtype=bool)
     if ok.shape != (weeks,):
         raise ValueError(f"technique_ok must be one value or {weeks} values, got {len(ok)}")
-    fraction = float(check_range("start", start, 0.0, 3.0, " x body mass"))
-    step = float(check_range("step", step, 0.0, 0.5, " x body mass"))
+    fraction = float(check("load fraction", start, label="start"))
+    step = float(check("step", step))
     rows = []
     for w in range(weeks):
         load = fraction * body_mass
@@ -415,8 +417,10 @@ def training_block(body_mass, weeks=6, sessions=(4, 4, 3, 3, 2, 2), sets=3,
 
 
 def table(rows, columns=None, digits=2):
-    """A Markdown table of row dicts (numbers rounded to ``digits`` significant
-    places after the point for small values, whole numbers for large ones).
+    """Format row dicts as a Markdown table.
+
+    Numbers are rounded to ``digits`` significant places after the point for
+    small values, whole numbers for large ones.
 
     Parameters
     ----------

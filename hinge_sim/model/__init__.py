@@ -7,16 +7,18 @@ Layers inside (imports point down)::
     pose  motion  balanced posture; tempo -> trajectories
     mechanics  spine  metrics      inverse dynamics; disc loads; coach's measures
     chain  hamstrings  body  loads kinematics; flexibility; anthropometry; what is held
-    constants  checks  units       every number with its source; input checks; kg/lb
+    constants  limits  checks  units  every number and valid range with its source;
+                                  input checks; kg/lb
 
 ``hinge_sim`` re-exports the public names (``hs.Body``, ``hs.analyze``, ...).
 """
-from . import presets, units
+from . import limits, presets, units
 from .analysis import Rep, Result, analyze, simulate
 from .body import Body
 from .loads import Barbell, Dowel, Kettlebell, Load, TrapBar
 from .motion import parse_tempo
 from .pose import Posture, depth_for_bar_height
 
-__all__ = ["presets", "units", "Body", "Posture", "Barbell", "TrapBar", "Kettlebell", "Dowel",
-           "Load", "depth_for_bar_height", "Result", "Rep", "analyze", "simulate", "parse_tempo"]
+__all__ = ["limits", "presets", "units", "Body", "Posture", "Barbell", "TrapBar", "Kettlebell",
+           "Dowel", "Load", "depth_for_bar_height", "Result", "Rep", "analyze", "simulate",
+           "parse_tempo"]

@@ -1,16 +1,25 @@
 """``analyze``: one call from body, posture and load to loads on the body."""
 from dataclasses import dataclass
+from typing import Optional, Sequence, Union
 
 import numpy as np
 
 from . import hamstrings
+from .body import Body
 from .chain import kinematics
-from .checks import check_range
+from .checks import check_type
+from .limits import check
+from .loads import Dowel, Load
 from .lumbar import spine_points
 from .mechanics import inverse_dynamics, mass_table
 from .metrics import dowel_gap, joint_power
-from .pose import solve_angles
+from .motion import rep_profile
+from .pose import Posture, solve_angles
 from .spine import disc_loads
+
+_BODY_HINT = "hs.Body(stature=1.75, mass=75, sex='male')"
+_POSTURE_HINT = "hs.Posture(knee=20, hip=85, lumbar=5)"
+_LOAD_HINT = "a load such as hs.Barbell(40) or hs.Dowel()"
 
 PROBLEM_TEXT = {
     "balance": "no lean of the shins puts the weight over the chosen part of the foot",
@@ -47,6 +56,13 @@ class Result:
         Coach's measures.
     grf : ndarray
         Ground reaction force (..., 2) in N.
+
+    Examples
+    --------
+    >>> from hinge_sim import Body, Dowel, Posture
+    >>> res = analyze(Body(), Posture(knee=0, hip=140), Dowel())
+    >>> bool(res.balanced), res.messages()[:1]
+    (False, ['hamstrings and lower back are both at their limit: bend the knees more'])
     """
 
     points: dict
@@ -64,13 +80,14 @@ class Result:
         return [PROBLEM_TEXT[k] for k, v in self.problems.items() if np.any(v)]
 
 
-def analyze(body, posture, load, bracing=0.0):
+def analyze(body: Body, posture: Posture, load: Load, bracing: float = 0.0) -> Result:
     """Analyse a still posture.
 
     Parameters
     ----------
     body : Body
     posture : Posture
+        One posture, or arrays of them (the result has their shape).
     load : Load
     bracing : float
         0 relaxed to 1 full brace.
@@ -78,12 +95,34 @@ def analyze(body, posture, load, bracing=0.0):
     Returns
     -------
     Result
+
+    Raises
+    ------
+    TypeError
+        For an argument of the wrong type.
+    ValueError
+        For a bracing outside 0 to 1.
+
+    Examples
+    --------
+    >>> from hinge_sim import Barbell, Body, Posture
+    >>> res = analyze(Body(1.75, 75), Posture(knee=20, hip=85, lumbar=5), Barbell(40))
+    >>> round(float(res.moments["l5s1"])), bool(res.balanced)
+    (167, True)
     """
-    bracing = float(check_range("bracing", bracing, 0.0, 1.0))
-    (knee, hip, lumbar, bar, shift), shape = posture.arrays()
-    theta, joints, problems = solve_angles(body, load, knee, hip, lumbar, bar, shift)
+    _check_parts(body, load, posture=posture)
+    bracing = float(check("bracing", bracing))
+    (knee, hip, lumbar, bar, weight_shift), shape = posture.arrays()
+    theta, joints, problems = solve_angles(body, load, knee, hip, lumbar, bar, weight_shift)
     zeros = {k: np.zeros_like(v) for k, v in theta.items()}
     return _evaluate(body, load, theta, zeros, zeros, problems, knee, joints, bracing, shape)
+
+
+def _check_parts(body, load, **postures):
+    check_type("body", body, Body, _BODY_HINT)
+    for name, posture in postures.items():
+        check_type(name, posture, Posture, _POSTURE_HINT)
+    check_type("load", load, Load, _LOAD_HINT)
 
 
 def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, shape):
@@ -155,6 +194,13 @@ class Rep(Result):
         Index into :data:`hinge_sim.motion.PHASES`.
     powers : dict
         ``hip`` and ``lumbar`` extensor power (W) over time.
+
+    Examples
+    --------
+    >>> from hinge_sim import Body, Posture
+    >>> rep = simulate(Body(), Posture(knee=5), Posture(knee=20, hip=85), "1-0-1-0", fps=20)
+    >>> rep.t.shape == rep.moments["hip"].shape, float(rep.summary()["time under tension"])
+    (True, 2.0)
     """
 
     t: np.ndarray = None
@@ -162,10 +208,10 @@ class Rep(Result):
     powers: dict = None
 
     def summary(self):
-        """Summarise the rep in peaks, work and time.
+        """Sum up the rep: peaks, lowest balance margin, work and time under tension.
 
-        Peaks of moments (N m) and disc loads (N), the lowest balance margin
-        (m), positive (concentric) work of the hip and lumbar extensors (J) and
+        Peak moments (N m) and disc loads (N), the lowest balance margin (m),
+        positive (concentric) work of the hip and lumbar extensors (J) and
         time under tension (s, all but the top pause).
         """
         out = {f"peak {k} moment": float(np.max(np.abs(v))) for k, v in self.moments.items()}
@@ -180,7 +226,9 @@ class Rep(Result):
         return out
 
 
-def simulate(body, top, bottom, tempo="3-1-1-0", load=None, fps=100, bracing=0.0):
+def simulate(body: Body, top: Posture, bottom: Posture,
+             tempo: Union[str, Sequence[float]] = "3-1-1-0", load: Optional[Load] = None,
+             fps: float = 100, bracing: float = 0.0) -> Rep:
     """One rep from ``top`` to ``bottom`` and back at a coaching tempo.
 
     Each posture field moves from its top to its bottom value along a
@@ -191,29 +239,49 @@ def simulate(body, top, bottom, tempo="3-1-1-0", load=None, fps=100, bracing=0.0
     ----------
     body : Body
     top, bottom : Posture
-        Scalar postures at the top and the bottom of the rep.
+        Single (scalar) postures at the top and the bottom of the rep.
     tempo : str or sequence
-        Coaching notation ("3-1-1-0", "31X0") or four durations (s).
+        Coaching notation ("3-1-1-0", "31X0") or four durations (s); see
+        :func:`hinge_sim.parse_tempo`.
     load : Load, optional
         Defaults to a dowel.
     fps : float
-        Frames per second.
+        Frames per second, 10 to 1000; every phase must last at least
+        :data:`~hinge_sim.model.limits.MIN_PHASE_FRAMES` frames.
     bracing : float
         0 relaxed to 1 full brace.
 
     Returns
     -------
     Rep
-    """
-    from .loads import Dowel
-    from .motion import rep_profile
 
+    Raises
+    ------
+    TypeError
+        For an argument of the wrong type.
+    ValueError
+        For a posture with arrays, a tempo or fps out of range, or a phase
+        too short for the frame rate (naming the phase).
+
+    Examples
+    --------
+    >>> from hinge_sim import Barbell, Body, Posture
+    >>> rep = simulate(Body(), Posture(knee=5), Posture(knee=20, hip=85, lumbar=5),
+    ...                "2-0-1-0", Barbell(40), fps=50)
+    >>> len(rep.t), round(rep.summary()["duration"], 2)
+    (151, 3.0)
+    """
     load = Dowel() if load is None else load
-    bracing = float(check_range("bracing", bracing, 0.0, 1.0))
+    _check_parts(body, load, top=top, bottom=bottom)
+    for name, posture in (("top", top), ("bottom", bottom)):
+        shape = np.broadcast_shapes(*(np.shape(v) for v in vars(posture).values()))
+        if np.prod(shape) != 1:
+            raise ValueError(f"{name} has arrays of shape {shape}; simulate moves between "
+                             "two single postures (use numbers, not arrays)")
+    bracing = float(check("bracing", bracing))
     t, s, phase = rep_profile(tempo, fps)
+    fps = float(fps)
     (a, _), (b, _) = top.arrays(), bottom.arrays()
-    if len(a[0]) != 1 or len(b[0]) != 1:
-        raise ValueError("top and bottom must each be a single posture, not arrays")
     fields = [ta + s * (bo - ta) for ta, bo in zip(a, b)]
     theta, joints, problems = solve_angles(body, load, *fields)
     dt = 1.0 / fps

@@ -5,7 +5,7 @@ both arms are lumped into one segment each (a symmetric lift)::
 
         head
          |  C7/T1 ---- shoulder
-       trunk            \\  arm (straight, to the grip)
+       trunk            \  arm (straight, to the grip)
          |  L5/S1        o hand / load
        pelvis
          |  hip
@@ -23,12 +23,12 @@ Usage
 from dataclasses import dataclass
 
 from . import constants as C
-from .checks import check_range
+from .checks import check_choice
+from .limits import check
 
 EXTENSOR_LINES = ("oblique", "chord")
 """Choices of ``Body(extensor_line=...)``; see :mod:`hinge_sim.model.spine`."""
 
-SEGMENTS = ("foot", "shank", "thigh", "pelvis", "trunk", "head", "arm")
 LIMBS = frozenset({"thigh", "shank", "foot", "upper_arm", "forearm", "hand"})
 """Segments counted twice (left and right)."""
 
@@ -81,26 +81,39 @@ class Body:
         How the back extensors pull relative to the lumbar discs, the
         assumption on which the studies disagree
         (:data:`EXTENSOR_LINES`; :data:`hinge_sim.model.spine.EXTENSOR_LINE_TEXT`).
+
+    Ranges: :data:`hinge_sim.model.limits.LIMITS`.
+
+    Raises
+    ------
+    TypeError
+        For a value of the wrong kind (a string for a number, a list for one
+        number, ``sex=["male"]``).
+    ValueError
+        For a number out of its range, NaN or infinity, or an unknown sex.
+
+    Examples
+    --------
+    >>> body = Body(stature=1.62, mass=62, sex="female")
+    >>> round(body.segments["thigh"].length, 3)
+    0.381
     """
 
-    def __init__(self, stature=1.75, mass=75.0, sex="male", thigh=1.0, shank=1.0,
-                 torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0,
-                 max_lumbar=C.MAX_LUMBAR_FLEXION_DEG, extensor_line="oblique"):
-        self.stature = float(check_range("stature", stature, 1.2, 2.2, " m"))
-        self.mass = float(check_range("mass", mass, 30.0, 200.0, " kg"))
-        if sex not in C.DUMAS:
-            raise ValueError(f"sex = {sex!r} is not valid; choose 'male' or 'female'")
-        self.sex = sex
-        factors = {name: float(check_range(name, value, 0.8, 1.2)) for name, value in
+    def __init__(self, stature: float = 1.75, mass: float = 75.0, sex: str = "male",
+                 thigh: float = 1.0, shank: float = 1.0, torso: float = 1.0, arm: float = 1.0,
+                 slr: float = 80.0, dorsiflexion: float = 40.0,
+                 max_lumbar: float = C.MAX_LUMBAR_FLEXION_DEG,
+                 extensor_line: str = "oblique") -> None:
+        self.stature = float(check("stature", stature))
+        self.mass = float(check("mass", mass))
+        self.sex = check_choice("sex", sex, tuple(C.DUMAS))
+        factors = {name: float(check(name, value)) for name, value in
                    (("thigh", thigh), ("shank", shank), ("torso", torso), ("arm", arm))}
         self.proportions = factors
-        self.slr = float(check_range("slr", slr, 30.0, 110.0, " deg"))
-        self.dorsiflexion = float(check_range("dorsiflexion", dorsiflexion, 10.0, 60.0, " deg"))
-        self.max_lumbar = float(check_range("max_lumbar", max_lumbar, 20.0, 60.0, " deg"))
-        if extensor_line not in EXTENSOR_LINES:
-            raise ValueError(f"extensor_line = {extensor_line!r} is not valid; choose one of "
-                             f"{', '.join(map(repr, EXTENSOR_LINES))}")
-        self.extensor_line = extensor_line
+        self.slr = float(check("slr", slr))
+        self.dorsiflexion = float(check("dorsiflexion", dorsiflexion))
+        self.max_lumbar = float(check("max_lumbar", max_lumbar))
+        self.extensor_line = check_choice("extensor_line", extensor_line, EXTENSOR_LINES)
         table = {name: dict(zip(C.DUMAS_COLUMNS, row)) for name, row in C.DUMAS[sex].items()}
         for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
                           ("upper_arm", "arm"), ("forearm", "arm"), ("hand", "arm")):
@@ -133,10 +146,10 @@ class Body:
 
     @staticmethod
     def _arm_calibration(sex):
-        """Factor on Dumas' arm lengths for a standing grip at the right height.
+        """Return the factor on Dumas' arm lengths (about 1.07) for the standing grip.
 
         It puts the mean subject's standing grip at
-        :data:`~hinge_sim.model.constants.GRIP_HEIGHT_PER_STATURE` (about 1.07).
+        :data:`~hinge_sim.model.constants.GRIP_HEIGHT_PER_STATURE`.
         """
         mean, stature = C.DUMAS[sex], C.REFERENCE_STATURE[sex]
         shoulder = (C.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0] + mean["thigh"][0]
@@ -167,7 +180,7 @@ class Body:
         return Segment(grip, mass, com, 0.0, inertia)
 
     def __repr__(self):
-        """Return the call that rebuilds this body."""
+        """Show the arguments that rebuild this body."""
         extra = "".join(f", {k}={v:g}" for k, v in self.proportions.items() if v != 1.0)
         return (f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r}{extra}, "
                 f"slr={self.slr:g}, dorsiflexion={self.dorsiflexion:g}, "

@@ -1,8 +1,8 @@
 """Planar inverse dynamics (Newton-Euler on subtrees), time as first axis.
 
 For each joint, the net force and moment that the proximal side exerts on
-everything distal to it: F = sum m (a - g), M = sum (r - P) x m (a - g) + I alpha_z, with alpha_z = -alpha the
-counter-clockwise angular acceleration.
+everything distal to it: F = sum m (a - g), M = sum (r - r_joint) x m (a - g)
++ I alpha_z, with alpha_z = -alpha the counter-clockwise angular acceleration.
 """
 import numpy as np
 
@@ -70,8 +70,8 @@ def inverse_dynamics(kin, masses, inertias, alpha, foot_mass, foot_com):
             T[parent] = T[parent] + T[name]
     moments, forces = {}, {}
     for joint, (seg, sign) in JOINTS.items():
-        P = kin["origin"][seg][0]
-        moments[joint] = sign * (T[seg] - cross(P, F[seg]))
+        at = kin["origin"][seg][0]  # the joint's position
+        moments[joint] = sign * (T[seg] - cross(at, F[seg]))
         forces[joint] = F[seg]
     f_foot = foot_mass * -g
     grf = F["shank"] + f_foot

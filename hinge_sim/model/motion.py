@@ -8,8 +8,12 @@ Usage
 2. ``rep_profile(tempo, fps)`` -> time (s), progress 0 (top) .. 1 (bottom), phase.
 """
 import re
+from typing import Sequence, Tuple, Union
 
 import numpy as np
+
+from .checks import as_real_array
+from .limits import MIN_PHASE_FRAMES, check
 
 EXPLOSIVE_S = 0.5  # s, an "X" (explosive) phase [A: a fast, not ballistic, rise]
 PHASES = ("lowering", "bottom pause", "rising", "top pause")
@@ -17,18 +21,31 @@ _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?|[xX])\s*-\s*(\d+(?:\.\d+)?|[xX])\s*-\
                       r"(\d+(?:\.\d+)?|[xX])\s*-\s*(\d+(?:\.\d+)?|[xX])\s*$")
 
 
-def parse_tempo(tempo):
+def parse_tempo(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, float, float]:
     """Durations (s) of lowering, bottom pause, rising and top pause.
 
     Parameters
     ----------
     tempo : str or sequence of 4 numbers
         ``"3-1-1-0"``, ``"31X0"`` (one character per phase) or seconds.
+        Lowering and rising take 0.2 to 20 s, pauses 0 to 20 s
+        (:data:`hinge_sim.model.limits.LIMITS`).
 
     Raises
     ------
+    TypeError
+        For a tempo that is neither a string nor four numbers.
     ValueError
-        Naming the tempo and the accepted forms.
+        Naming the tempo and the accepted forms, or the phase out of range.
+
+    Examples
+    --------
+    >>> parse_tempo("31X0")
+    (3.0, 1.0, 0.5, 0.0)
+    >>> parse_tempo([0.001, 0, 0.001, 0])
+    Traceback (most recent call last):
+    ...
+    ValueError: tempo lowering = 0.001 s is outside the valid range 0.2 to 20 s
     """
     if isinstance(tempo, str):
         text = tempo.strip()
@@ -41,18 +58,16 @@ def parse_tempo(tempo):
             raise ValueError(f"tempo = {tempo!r} is not coaching tempo notation; use four "
                              "phases like '3-1-1-0' or '31X0' (X = explosive)")
         values = [EXPLOSIVE_S if p in "xX" else float(p) for p in parts]
+    elif isinstance(tempo, (list, tuple, np.ndarray)):
+        if len(tempo) != 4:
+            raise ValueError(f"tempo = {tempo!r} must have 4 phases, got {len(tempo)}")
+        values = [float(as_real_array(f"tempo {name}", v, scalar=True, allowed="seconds"))
+                  for name, v in zip(PHASES, tempo)]
     else:
-        try:
-            values = [float(v) for v in tempo]
-        except (TypeError, ValueError):
-            raise ValueError(f"tempo = {tempo!r} must be a string or four numbers (s)") from None
-        if len(values) != 4:
-            raise ValueError(f"tempo = {tempo!r} must have 4 phases, got {len(values)}")
+        raise TypeError(f"tempo = {tempo!r} is a {type(tempo).__name__}; give a string like "
+                        "'3-1-1-0' or '31X0', or four numbers (s)")
     for name, v in zip(PHASES, values):
-        if not 0 <= v <= 20:
-            raise ValueError(f"tempo {name} = {v:g} s is outside the valid range 0 to 20 s")
-    if values[0] <= 0 or values[2] <= 0:
-        raise ValueError(f"tempo = {tempo!r}: lowering and rising must take more than 0 s")
+        check(name, v, label=f"tempo {name}")
     return tuple(values)
 
 
@@ -61,7 +76,7 @@ def minimum_jerk(tau):
     return tau ** 3 * (10 - 15 * tau + 6 * tau ** 2)
 
 
-def rep_profile(tempo, fps=100):
+def rep_profile(tempo: Union[str, Sequence[float]], fps: float = 100) -> tuple:
     """Progress of one rep, 0 at the top and 1 at the bottom.
 
     Parameters
@@ -69,7 +84,8 @@ def rep_profile(tempo, fps=100):
     tempo : str or sequence
         See :func:`parse_tempo`.
     fps : float
-        Frames per second, 10 to 1000.
+        Frames per second, 10 to 1000. Every phase that is not left out
+        must last :data:`~hinge_sim.model.limits.MIN_PHASE_FRAMES` frames.
 
     Returns
     -------
@@ -79,13 +95,38 @@ def rep_profile(tempo, fps=100):
         0 top .. 1 bottom, minimum-jerk in lowering and rising.
     phase : ndarray (N,) of int
         Index into :data:`PHASES`.
+
+    Raises
+    ------
+    ValueError
+        For an fps out of range, or a phase shorter than
+        ``MIN_PHASE_FRAMES`` frames at ``fps`` (naming the phase).
+
+    Examples
+    --------
+    >>> t, progress, phase = rep_profile("1-0-1-0", fps=10)
+    >>> len(t), float(progress[10]), int(phase[15])
+    (21, 1.0, 2)
+    >>> rep_profile("0.3-0-1-0", fps=10)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: tempo lowering = 0.3 s is 3 frames at 10 frames/s; a phase needs at least 5 ...
     """
-    if not 10 <= fps <= 1000:
-        raise ValueError(f"fps = {fps!r} is outside the valid range 10 to 1000")
-    down, pause, up, rest = parse_tempo(tempo)
+    fps = float(check("fps", fps))
+    phases = parse_tempo(tempo)
+    for name, seconds in zip(PHASES, phases):
+        frames = seconds * fps
+        if 0 < seconds and frames < MIN_PHASE_FRAMES - 1e-9:
+            raise ValueError(
+                f"tempo {name} = {seconds:g} s is {frames:.3g} frames at {fps:g} frames/s; "
+                f"a phase needs at least {MIN_PHASE_FRAMES} frames: make it "
+                f"{MIN_PHASE_FRAMES / fps:.3g} s or longer, or raise fps to "
+                f"{MIN_PHASE_FRAMES / seconds:.3g} or more")
+    down, pause, up, rest = phases
     edges = np.cumsum([0.0, down, pause, up, rest])
     t = np.arange(int(round(edges[-1] * fps)) + 1) / fps
-    phase = np.clip(np.searchsorted(edges, t, side="left") - 1, 0, 3)  # a boundary frame ends its phase
+    # a boundary frame ends its phase
+    phase = np.clip(np.searchsorted(edges, t, side="left") - 1, 0, 3)
     progress = np.select(
         [phase == 0, phase == 1, phase == 2],
         [minimum_jerk(np.clip(t / down, 0, 1)), np.ones_like(t),

@@ -4,22 +4,31 @@ The knee, hip and lumbar angles fix the body's shape; the shank angle (the
 ankle) is then the one free angle, chosen so that the whole system's centre
 of mass sits over the target point of the foot. Because the shape rotates
 rigidly about the ankle while the bar stays at its set distance from the
-midfoot, the balance equation is ``P sin(theta) + Q cos(theta) = R`` and is
+midfoot, the balance equation is ``a sin(theta) + b cos(theta) = c`` and is
 solved in closed form.
 """
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import hamstrings
+from .body import Body
 from .chain import RIGID_WITH_TRUNK, com_offsets, joint_offsets, rotate
-from .checks import check_range
+from .checks import check_type
 from .constants import PLANTARFLEXION_LIMIT_DEG
+from .limits import check
+from .loads import Load
+
+FIELDS = ("knee", "hip", "lumbar", "bar", "weight_shift")
 
 
 @dataclass(frozen=True)
 class Posture:
-    """A still posture in coaching terms (all broadcastable).
+    """A still posture in coaching terms; each field a number or an array.
+
+    Arrays stand for several postures at once (time as the first axis for a
+    rep); the fields' shapes must broadcast together.
 
     Parameters
     ----------
@@ -33,27 +42,60 @@ class Posture:
         Horizontal bar offset from the midfoot (m), -0.15 to 0.40, forward positive.
     weight_shift : array_like
         Where the weight sits along the foot: -1 heel, 0 midfoot, 1 toes.
+
+    Ranges: :data:`hinge_sim.model.limits.LIMITS`.
+
+    Raises
+    ------
+    TypeError
+        For a field that is not a real number or an array of them.
+    ValueError
+        For a value out of range, NaN or infinity, or shapes that do not broadcast.
+
+    Examples
+    --------
+    >>> Posture(knee=20, hip=85, lumbar=5).hip
+    array(85.)
+    >>> Posture(knee=[10, 20, 30], hip=[40, 50])
+    Traceback (most recent call last):
+    ...
+    ValueError: Posture: hip has shape (2,), which does not broadcast with knee of shape (3,)
     """
 
-    knee: object = 15.0
-    hip: object = 0.0
-    lumbar: object = 0.0
-    bar: object = 0.0
-    weight_shift: object = 0.0
+    knee: ArrayLike = 15.0
+    hip: ArrayLike = 0.0
+    lumbar: ArrayLike = 0.0
+    bar: ArrayLike = 0.0
+    weight_shift: ArrayLike = 0.0
 
     def __post_init__(self):
-        for name, lo, hi, unit in (("knee", 0, 140, " deg"), ("hip", -20, 140, " deg"),
-                                   ("lumbar", -20, 60, " deg"), ("bar", -0.15, 0.40, " m"),
-                                   ("weight_shift", -1, 1, "")):
-            object.__setattr__(self, name, check_range(name, getattr(self, name), lo, hi, unit))
+        """Check every field (named in the message) and that the shapes broadcast."""
+        shape, first = (), None
+        for name in FIELDS:
+            value = check(name, getattr(self, name), scalar=False)
+            object.__setattr__(self, name, value)
+            try:
+                shape = np.broadcast_shapes(shape, value.shape)
+            except ValueError:
+                raise ValueError(f"Posture: {name} has shape {value.shape}, which does not "
+                                 f"broadcast with {first} of shape {shape}") from None
+            if value.ndim and first is None:
+                first = name
 
-    def arrays(self):
-        """The five fields broadcast to one flat shape, plus that shape."""
-        arrs = np.broadcast_arrays(self.knee, self.hip, self.lumbar, self.bar, self.weight_shift)
+    def arrays(self) -> tuple:
+        """Return the five fields broadcast to one flat shape, plus that shape.
+
+        Examples
+        --------
+        >>> (knee, hip, *_), shape = Posture(knee=[10, 20], hip=80).arrays()
+        >>> hip, shape
+        (array([80., 80.]), (2,))
+        """
+        arrs = np.broadcast_arrays(*(getattr(self, name) for name in FIELDS))
         return [a.ravel().astype(float) for a in arrs], arrs[0].shape
 
 
-def solve_angles(body, load, knee, hip, lumbar, bar, shift):
+def solve_angles(body, load, knee, hip, lumbar, bar, weight_shift):
     """Segment angles (rad) for flat arrays of posture values.
 
     Returns
@@ -88,7 +130,7 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
     shoulder0 = origin["trunk"] + rotate(rel["trunk"], *joints["arm"])
     arm, m_load = seg["arm"], load.mass
     c = arm.com_axial / arm.length
-    target = body.midfoot_x + shift * 0.5 * body.foot_length
+    target = body.midfoot_x + weight_shift * 0.5 * body.foot_length
     hand_x = body.midfoot_x + bar
     if load.reach:
         moment += arm.mass * (1 - c) * shoulder0
@@ -98,12 +140,12 @@ def solve_angles(body, load, knee, hip, lumbar, bar, shift):
         fixed = 0.0
     fixed = fixed + seg["foot"].mass * seg["foot"].com_axial  # feet, at rest
     total = sum(s.mass for s in seg.values()) + m_load
-    # x of rotated point: r_x cos + r_y sin; solve P sin + Q cos = rhs
-    P, Q = moment[..., 1], moment[..., 0]
+    # x of rotated point: r_x cos + r_y sin; solve a sin + b cos = c
+    a_sin, b_cos = moment[..., 1], moment[..., 0]
     rhs = total * target - fixed
-    ratio = rhs / np.hypot(P, Q)
+    ratio = rhs / np.hypot(a_sin, b_cos)
     can_balance = np.abs(ratio) <= 1
-    phi = np.arctan2(Q, P)
+    phi = np.arctan2(b_cos, a_sin)
     shank = np.where(can_balance, np.arcsin(np.clip(ratio, -1, 1)) - phi, 0.0)
     theta = {k: v + shank for k, v in rel.items()}
     shoulder = ankle + rotate(shank, shoulder0[..., 0], shoulder0[..., 1])
@@ -140,41 +182,75 @@ def leg_line_x(body, theta, y):
     return np.where(y <= knee_y, on_shank, np.where(y <= hip_y, on_thigh, -np.inf))
 
 
-def depth_for_bar_height(body, load, knee, height=None, lumbar=0.0, bar=0.0,
-                         weight_shift=0.0):
-    """The hinge depth that brings the grip to ``height`` (m), as a Posture.
+def depth_for_bar_height(body: Body, load: Load, knee: ArrayLike, height: ArrayLike = None,
+                         lumbar: ArrayLike = 0.0, bar: ArrayLike = 0.0,
+                         weight_shift: ArrayLike = 0.0) -> Posture:
+    """Find the hinge depth that brings the grip to ``height`` (m), as a Posture.
+
+    Every argument but ``body`` and ``load`` may be an array: each element
+    (after broadcasting) gets its own depth, and the Posture has that shape.
 
     Parameters
     ----------
     body : Body
     load : Load
-    knee : float
-        Knee flexion (deg).
-    height : float, optional
-        Grip height above the floor (m); default the load's lowest height
-        (plates on the floor: a deadlift from the floor).
-    lumbar, bar, weight_shift : float
+    knee : array_like
+        Knee flexion (deg), 0 to 140.
+    height : array_like, optional
+        Grip height above the floor (m), 0 to 1.5; default the load's lowest
+        height (plates on the floor: a deadlift from the floor).
+    lumbar, bar, weight_shift : array_like
         As in :class:`Posture`.
+
+    Returns
+    -------
+    Posture
+        With ``hip`` found by bisection to within 1e-12 deg.
 
     Raises
     ------
+    TypeError
+        For a body or load of the wrong type, or a non-numeric value.
     ValueError
-        When no hip flexion from 0 to 140 deg reaches that height.
+        For a value out of range, or when no hip flexion from 0 to 140 deg
+        reaches that height (naming the first element that cannot).
+
+    Examples
+    --------
+    >>> from hinge_sim import Barbell, Body
+    >>> floor = depth_for_bar_height(Body(1.77, 78), Barbell(60), knee=[60, 100])
+    >>> floor.hip.round(1)
+    array([132.7, 129.8])
     """
+    check_type("body", body, Body, "hs.Body(stature=1.75, mass=75, sex='male')")
+    check_type("load", load, Load, "a load such as hs.Barbell(40)")
     height = load.min_height if height is None else height
+    height = check("height", height, scalar=False)
     base = Posture(knee=knee, lumbar=lumbar, bar=bar, weight_shift=weight_shift)
+    try:
+        shape = np.broadcast_shapes(np.shape(base.knee), height.shape)
+    except ValueError:
+        raise ValueError(f"height has shape {height.shape}, which does not broadcast with "
+                         f"the posture's shape {np.shape(base.knee)}") from None
+    base = Posture(*(np.broadcast_to(getattr(base, name), shape) for name in FIELDS))
     (k, _, lu, b, w), _ = base.arrays()
+    target = np.broadcast_to(height, shape).ravel()
 
     def grip(hip):
-        return solve_angles(body, load, k, np.atleast_1d(hip), lu, b, w)[1]["hand_height"][0]
+        return solve_angles(body, load, k, hip, lu, b, w)[1]["hand_height"]
 
-    low, high = 0.0, 140.0
-    if not grip(high) <= height <= grip(low):
-        raise ValueError(f"height = {height:g} m cannot be reached at knee = {knee:g} deg "
-                         f"(reachable {grip(high):.2f} to {grip(low):.2f} m)")
+    low, high = np.zeros_like(k), np.full_like(k, 140.0)
+    deepest, upright = grip(high), grip(low)
+    out = ~((deepest <= target) & (target <= upright))
+    if np.any(out):
+        i = int(np.argmax(out))
+        where = f" (element {tuple(int(j) for j in np.unravel_index(i, shape))})" if shape else ""
+        raise ValueError(f"height = {target[i]:g} m{where} cannot be reached at knee = "
+                         f"{k[i]:g} deg (reachable {deepest[i]:.2f} to {upright[i]:.2f} m)")
     for _ in range(50):  # bisection: grip height falls as the hips hinge
         mid = 0.5 * (low + high)
-        low, high = (mid, high) if grip(mid) > height else (low, mid)
-    return Posture(knee=knee, hip=0.5 * (low + high), lumbar=lumbar, bar=bar,
-                   weight_shift=weight_shift)
-
+        above = grip(mid) > target
+        low, high = np.where(above, mid, low), np.where(above, high, mid)
+    hip = (0.5 * (low + high)).reshape(shape)
+    return Posture(knee=base.knee, hip=hip, lumbar=base.lumbar, bar=base.bar,
+                   weight_shift=base.weight_shift)

@@ -1,5 +1,6 @@
-"""Compare: two lifters or two postures side by side at the same scale, and a
-table of the differences.
+"""Compare: two lifters or two postures side by side.
+
+Both at the same scale, with a table of the differences.
 
 Usage
 -----
@@ -16,7 +17,7 @@ from ..model.analysis import analyze
 from ..model.units import body_weights
 from ..viz import StickFigure, new_figure
 from ..viz.numbers import number
-from . import controls as C
+from . import controls
 from .panel import Panel
 
 SIDES = ("left", "right")
@@ -65,17 +66,18 @@ class Compare(Panel):
         for side in SIDES:
             extra = set(sides[side]) - {"lifter", "posture"}
             if extra:
-                raise ValueError(f"{side} has unknown keys {sorted(extra)}; use 'lifter' and 'posture'")
+                raise ValueError(f"{side} has unknown keys {sorted(extra)}; "
+                                 "use 'lifter' and 'posture'")
             presets.lifter(sides[side]["lifter"])
             presets.posture(sides[side]["posture"])
-            self.controls[f"{side}_lifter"] = C.menu(f"{side} lifter", presets.LIFTERS,
+            self.controls[f"{side}_lifter"] = controls.menu(f"{side} lifter", presets.LIFTERS,
                                                      sides[side]["lifter"])
-            self.controls[f"{side}_posture"] = C.menu(f"{side} posture", presets.POSTURES,
+            self.controls[f"{side}_posture"] = controls.menu(f"{side} posture", presets.POSTURES,
                                                       sides[side]["posture"])
-        self.controls["exercise"] = C.exercise_menu(exercise)
-        self.controls["load"] = C.load_slider(load if units == "kg" else C.load_kg(load, units),
-                                              units)
-        self.controls["units"] = C.units_toggle(units)
+        self.controls["exercise"] = controls.exercise_menu(exercise)
+        self.controls["load"] = controls.load_slider(
+            load if units == "kg" else controls.load_kg(load, units), units)
+        self.controls["units"] = controls.units_toggle(units)
         self.fig = new_figure(style)
         self.sticks = {side: StickFigure(self.fig.add_axes((0.02 + 0.5 * k, 0.02, 0.46, 0.9)),
                                          style) for k, side in enumerate(SIDES)}
@@ -86,7 +88,7 @@ class Compare(Panel):
         self.table_html.add_class("hinge-table")
         c = self.controls
         self.widget = widgets.VBox([
-            C.columns([[c["left_lifter"], c["left_posture"]],
+            controls.columns([[c["left_lifter"], c["left_posture"]],
                        [c["right_lifter"], c["right_posture"]],
                        [c["exercise"], c["load"], c["units"]]], style),
             self.image, self.message_html, self.table_html, self.readout_html])
@@ -98,10 +100,8 @@ class Compare(Panel):
         c = self.controls
         body = presets.lifter(c[f"{side}_lifter"].value)
         load = presets.load(c["exercise"].value, self.load_kg)
-        posture = presets.posture(c[f"{side}_posture"].value)
-        if c["exercise"].value == "deadlift":
-            posture = C.floor_posture(body, load, float(posture.knee), float(posture.lumbar),
-                                      float(posture.bar))
+        posture = presets.posture_for(c["exercise"].value, body, load,
+                                      c[f"{side}_posture"].value)
         return body, analyze(body, posture, load)
 
     def _compute(self):
@@ -137,7 +137,7 @@ class Compare(Panel):
             self.sticks[side].update(
                 r, overlays=("com", "midfoot", "hip_to_bar"), load_kind=exercise, caption=title,
                 note=(f"compression {number(r.disc['compression'])} N\n"
-                      + C.caption(exercise, self.load_kg, units, body.mass)))
+                      + controls.caption(exercise, self.load_kg, units, body.mass)))
         head = "".join(f"<th>{h}</th>" for h in ("measure", "left", "right", "right − left"))
         body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
                        for row in self.table)

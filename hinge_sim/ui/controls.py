@@ -2,11 +2,13 @@
 import ipywidgets as widgets
 
 from ..model import presets
-from ..model.pose import depth_for_bar_height
+from ..model.limits import LIMITS
 from ..model.units import kg_to_lb, lb_to_kg
 from ..viz.gauges import mass_text
 
-LOAD_MAX_KG = 300.0
+# The load slider stops at 300 kg, a course's heaviest demonstration, inside the
+# model's range (LIMITS["load mass"]); finer steps fit a slider's width [A].
+LOAD_MAX_KG = min(300.0, LIMITS["load mass"].high)
 STEP = {"kg": 1.0, "lb": 2.5}
 # Labels up to ~10.5 em (DejaVu Sans, "bar from midfoot (m)") plus the label's padding:
 # never cut to "bar from midfo…", at any font size (em scales with the panel's font).
@@ -17,7 +19,7 @@ COLUMN = {"default": "400px", "projector": "560px"}  # width of a column of cont
 
 
 def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer=False):
-    """A labelled slider over a model parameter's valid range."""
+    """Make a labelled slider over a model parameter's valid range."""
     cls = widgets.IntSlider if integer else widgets.FloatSlider
     kw = {} if integer else {"readout_format": fmt}
     return cls(value=value, min=low, max=high, step=step, description=description,
@@ -25,22 +27,38 @@ def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer
                continuous_update=True, **kw)
 
 
+def limit_slider(name, description, value, step, fmt=".2f", tooltip=None):
+    """Make a slider over ``LIMITS[name]``, the model's valid range for that parameter.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`hinge_sim.model.limits.LIMITS`.
+    description, value, step, fmt, tooltip
+        As in :func:`slider`.
+    """
+    limit = LIMITS[name]
+    return slider(description, value, limit.low, limit.high, step, fmt, tooltip)
+
+
 def columns(groups, style="default"):
-    """Groups of widgets as columns of :data:`COLUMN` width that wrap onto
-    more rows when the page is narrow (a slider never squeezed to its handle).
+    """Lay out groups of widgets as columns of :data:`COLUMN` width.
+
+    They wrap onto more rows when the page is narrow (a slider never squeezed
+    to its handle).
     """
     return widgets.HBox([widgets.VBox(list(g), layout=widgets.Layout(width=COLUMN[style]))
                          for g in groups], layout=widgets.Layout(flex_flow="row wrap"))
 
 
 def menu(description, options, value):
-    """A drop-down menu."""
+    """Make a drop-down menu."""
     return widgets.Dropdown(options=list(options), value=value, description=description,
                             style=WIDE, layout=widgets.Layout(**LAYOUT))
 
 
 def exercise_menu(value="RDL"):
-    """The exercise menu (names of :data:`hinge_sim.presets.EXERCISES`)."""
+    """Make the exercise menu (names of :data:`hinge_sim.presets.EXERCISES`)."""
     return menu("exercise", presets.EXERCISES, value)
 
 
@@ -53,15 +71,16 @@ def units_toggle(value="kg"):
 
 
 def load_slider(kg, units="kg"):
-    """The load slider, in the chosen units (kg 0-300, lb 0-660)."""
+    """Make the load slider, in the chosen units (kg 0 to :data:`LOAD_MAX_KG`, or lb)."""
     s = slider(f"load ({units})", 0.0, 0.0, 1.0, 1.0, fmt=".1f")
     set_load_units(s, kg, units)
     return s
 
 
 def set_load_units(s, kg, units):
-    """Show the load slider in ``units`` holding ``kg`` kilograms (rounded to the
-    slider's step: the slider shows the load the model uses).
+    """Show the load slider in ``units`` holding ``kg`` kilograms.
+
+    Rounded to the slider's step: the slider shows the load the model uses.
     """
     top = LOAD_MAX_KG if units == "kg" else kg_to_lb(LOAD_MAX_KG)
     step = STEP[units]
@@ -74,25 +93,13 @@ def set_load_units(s, kg, units):
 
 
 def load_kg(value, units):
-    """The slider value as kilograms."""
+    """Return the slider value as kilograms."""
     return float(value) if units == "kg" else float(lb_to_kg(value))
 
 
 def caption(exercise, kg, units, body_mass):
-    """The line above a stick figure: exercise and load, also in body weights."""
+    """Write the line above a stick figure: exercise and load, also in body weights."""
     if exercise == "dowel":
         return "dowel drill (no load)"
     return f"{exercise}, {mass_text(kg, units)} ({kg / body_mass:.2f} × body weight)"
 
-
-def floor_posture(body, load, knee, lumbar=0.0, bar=0.0, weight_shift=0.0):
-    """The posture with the plates on the floor (a deadlift from the floor) at
-    this knee bend (deg), rounding (deg), bar (m from midfoot) and weight shift
-    (-1 heels to +1 toes); ValueError in plain words when the knees must bend more.
-    """
-    try:
-        return depth_for_bar_height(body, load, knee, lumbar=lumbar, bar=bar,
-                                    weight_shift=weight_shift)
-    except ValueError:
-        raise ValueError(f"with the knees bent {float(knee):.0f}° the plates cannot reach the "
-                         "floor: bend the knees more") from None

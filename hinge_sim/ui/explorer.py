@@ -1,5 +1,6 @@
-"""Explorer: move the lifter's body, posture and load and watch the loads on
-the lower back and hips change.
+"""Explorer: move the lifter's body, posture and load.
+
+Watch the loads on the lower back and hips change.
 
 Usage
 -----
@@ -9,13 +10,14 @@ Usage
 """
 import ipywidgets as widgets
 
-from ..model import presets
+from ..model import presets as named
 from ..model.analysis import analyze
 from ..model.body import Body
 from ..model.pose import Posture
 from ..viz import OVERLAYS, gauge_text, posture_layout
 from ..viz.numbers import number
-from . import controls as C
+from . import controls
+from .controls import limit_slider
 from .panel import Panel
 
 BODY_FIELDS = ("stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr", "dorsiflexion")
@@ -62,15 +64,15 @@ class Explorer(Panel):
                  load=40.0, units="kg", bracing=0.0, style="default",
                  overlays=("com", "midfoot"), ghost=None, show=None, presets=None, dpi=None):
         super().__init__(dpi)
-        postures = list(presets) if presets is not None else list(_presets().POSTURES)
+        postures = list(presets) if presets is not None else list(named.POSTURES)
         for name in postures:
-            _presets().posture(name)  # raises ValueError naming an unknown posture
+            named.posture(name)  # raises ValueError naming an unknown posture
         self.style = style
         self.fig, self.stick, self.gauges = posture_layout(style)
         self.controls = self._make_controls(lifter, posture, postures, exercise, load, units,
                                             bracing, overlays)
-        if exercise == "deadlift":
-            self._deadlift_setup()
+        if named.from_the_floor(exercise):
+            self._floor_setup()
         self._ghost = None
         self._set_ghost(ghost)
         self._start = ({k: self._value(k) for k in self.controls if k not in ("reset", "freeze")},
@@ -95,41 +97,42 @@ class Explorer(Panel):
 
     # -- controls ------------------------------------------------------
     def _make_controls(self, lifter, posture, postures, exercise, load, units, bracing, overlays):
-        L = {**BODY_DEFAULTS, **_presets().LIFTERS[_check(lifter, _presets().LIFTERS, "lifter")]}
-        P = {**POSTURE_DEFAULTS, **_presets().POSTURES[_check(posture, postures, "posture")]}
+        who = {**BODY_DEFAULTS, **named.LIFTERS[_check(lifter, named.LIFTERS, "lifter")]}
+        pose = {**POSTURE_DEFAULTS, **named.POSTURES[_check(posture, postures, "posture")]}
         unknown = set(overlays) - set(OVERLAYS)
         if unknown:
             raise ValueError(f"overlays {sorted(unknown)} are not known; choose from {OVERLAYS}")
         c = {
-            "lifter": C.menu("lifter", _presets().LIFTERS, lifter),
-            "stature": C.slider("stature (m)", L["stature"], 1.2, 2.2, 0.01),
-            "mass": C.slider("body mass (kg)", L["mass"], 30, 200, 1, ".0f"),
-            "sex": C.menu("sex", ["male", "female"], L["sex"]),
-            "thigh": C.slider("thigh ×", L["thigh"], 0.8, 1.2, 0.01),
-            "shank": C.slider("shank ×", L["shank"], 0.8, 1.2, 0.01),
-            "torso": C.slider("torso ×", L["torso"], 0.8, 1.2, 0.01),
-            "arm": C.slider("arm ×", L["arm"], 0.8, 1.2, 0.01),
-            "slr": C.slider("hamstrings (SLR °)", L["slr"], 30, 110, 1, ".0f"),
-            "dorsiflexion": C.slider("ankle mobility (°)", L["dorsiflexion"], 10, 60, 1, ".0f",
-                                     tooltip="how far the shin can tilt forward over the flat "
-                                             "foot (ankle dorsiflexion, °)"),
-            "posture": C.menu("posture", postures, posture),
-            "knee": C.slider("knee bend (°)", P["knee"], 0, 140, 1, ".0f"),
-            "hip": C.slider("hinge depth (°)", P["hip"], -20, 140, 1, ".0f"),
-            "lumbar": C.slider("back rounding (°)", P["lumbar"], -20, 60, 1, ".0f"),
-            "bar": C.slider("bar from midfoot (m)", P["bar"], -0.15, 0.40, 0.01),
-            "weight_shift": C.slider("weight shift", P["weight_shift"], -1, 1, 0.05,
-                                     tooltip="-1 on the heels, 0 over the midfoot, "
-                                             "+1 on the toes"),
-            "exercise": C.exercise_menu(exercise),
-            "load": C.load_slider(load if units == "kg" else C.load_kg(load, units), units),
-            "units": C.units_toggle(units),
-            "bracing": C.slider("bracing (0-1)", bracing, 0, 1, 0.05),
+            "lifter": controls.menu("lifter", named.LIFTERS, lifter),
+            "stature": limit_slider("stature", "stature (m)", who["stature"], 0.01),
+            "mass": limit_slider("mass", "body mass (kg)", who["mass"], 1, ".0f"),
+            "sex": controls.menu("sex", ["male", "female"], who["sex"]),
+            **{part: limit_slider(part, f"{part} ×", who[part], 0.01)
+               for part in ("thigh", "shank", "torso", "arm")},
+            "slr": limit_slider("slr", "hamstrings (SLR °)", who["slr"], 1, ".0f"),
+            "dorsiflexion": limit_slider("dorsiflexion", "ankle mobility (°)",
+                                         who["dorsiflexion"], 1, ".0f",
+                                         tooltip="how far the shin can tilt forward over the "
+                                                 "flat foot (ankle dorsiflexion, °)"),
+            "posture": controls.menu("posture", postures, posture),
+            "knee": limit_slider("knee", "knee bend (°)", pose["knee"], 1, ".0f"),
+            "hip": limit_slider("hip", "hinge depth (°)", pose["hip"], 1, ".0f"),
+            "lumbar": limit_slider("lumbar", "back rounding (°)", pose["lumbar"], 1, ".0f"),
+            "bar": limit_slider("bar", "bar from midfoot (m)", pose["bar"], 0.01),
+            "weight_shift": limit_slider("weight_shift", "weight shift", pose["weight_shift"],
+                                         0.05, tooltip="-1 on the heels, 0 over the midfoot, "
+                                                       "+1 on the toes"),
+            "exercise": controls.exercise_menu(exercise),
+            "load": controls.load_slider(load if units == "kg" else controls.load_kg(load, units),
+                                         units),
+            "units": controls.units_toggle(units),
+            "bracing": limit_slider("bracing", "bracing (0-1)", bracing, 0.05),
             "overlays": widgets.HBox([widgets.ToggleButton(value=o in overlays, description=o,
                                                            tooltip=f"show {o}",
                                                            layout=widgets.Layout(width="auto"))
-                                      for o in OVERLAYS], layout=widgets.Layout(flex_flow="row wrap")),
-            "ghost": C.menu("ghost", [NO_GHOST, FROZEN] + list(_presets().POSTURES), NO_GHOST),
+                                      for o in OVERLAYS],
+                                     layout=widgets.Layout(flex_flow="row wrap")),
+            "ghost": controls.menu("ghost", [NO_GHOST, FROZEN] + list(named.POSTURES), NO_GHOST),
             "reset": widgets.Button(description="Reset", tooltip="back to the start"),
             "freeze": widgets.Button(description="Freeze ghost",
                                      tooltip="keep this pose as a dashed ghost"),
@@ -157,7 +160,7 @@ class Explorer(Panel):
         # The figure shows at its natural size, full width (its text stays >= 11 px on
         # screen), with the controls under it in columns that wrap.
         box = widgets.VBox([self.image, self.message_html]
-                           + ([C.columns(groups, self.style)] if groups else [])
+                           + ([controls.columns(groups, self.style)] if groups else [])
                            + [self.readout_html])
         return self._dress(box, "hinge-explorer", self.style)
 
@@ -198,8 +201,9 @@ class Explorer(Panel):
                         b.value = b.description in value
                 else:
                     self.controls[name].value = value
-            C.set_load_units(self.controls["load"], C.load_kg(start["load"], start["units"]),
-                             start["units"])
+            controls.set_load_units(self.controls["load"],
+                                    controls.load_kg(start["load"], start["units"]),
+                                    start["units"])
         self._set_ghost(ghost)
         self._update_modes()
         self.refresh()
@@ -212,7 +216,7 @@ class Explorer(Panel):
         self.refresh()
 
     # -- callbacks -----------------------------------------------------
-    def _fill(self, fields, values):
+    def _set_group(self, fields, values):
         """Set a group of controls from a preset at once, then redraw once."""
         with self._quiet():
             for k in fields:
@@ -220,15 +224,15 @@ class Explorer(Panel):
         self.refresh()
 
     def _on_lifter(self, change):
-        self._fill(BODY_FIELDS, {**BODY_DEFAULTS, **_presets().LIFTERS[change["new"]]})
+        self._set_group(BODY_FIELDS, {**BODY_DEFAULTS, **named.LIFTERS[change["new"]]})
 
     def _on_posture(self, change):
-        self._fill(POSTURE_FIELDS, {**POSTURE_DEFAULTS, **_presets().POSTURES[change["new"]]})
+        self._set_group(POSTURE_FIELDS, {**POSTURE_DEFAULTS, **named.POSTURES[change["new"]]})
 
     def _on_exercise(self, change):
         self._update_modes()
-        if change["new"] == "deadlift":
-            self._deadlift_setup()
+        if named.from_the_floor(change["new"]):
+            self._floor_setup()
         self.refresh()
 
     def _on_ghost(self, change):
@@ -243,7 +247,7 @@ class Explorer(Panel):
         if ghost is None or isinstance(ghost, str) and ghost == NO_GHOST:
             self._ghost, value = None, NO_GHOST
         elif isinstance(ghost, str):
-            _presets().posture(ghost)  # raises ValueError naming the preset
+            named.posture(ghost)  # raises ValueError naming the preset
             self._ghost, value = (ghost, ghost), ghost
         else:
             self._ghost, value = (ghost, "reference pose"), FROZEN
@@ -251,18 +255,19 @@ class Explorer(Panel):
             self.controls["ghost"].value = value
 
     def _update_modes(self):
-        """Deadlift: the depth is found so the plates touch the floor."""
-        deadlift = self.controls["exercise"].value == "deadlift"
-        self.controls["hip"].disabled = deadlift
+        """From the floor (a deadlift) the depth is found so the plates touch the floor."""
+        self.controls["hip"].disabled = named.from_the_floor(self.controls["exercise"].value)
         self.controls["load"].disabled = self.controls["exercise"].value == "dowel"
 
-    def _deadlift_setup(self):
-        """Start a deadlift from the calibrated floor set-up
-        (:data:`hinge_sim.presets.DEADLIFT_SETUP`: knees about 100°, lower back
-        about 20°): the sliders take its knee bend, rounding, bar and depth.
-        Later knee changes keep the plates on the floor (see ``_posture``).
+    def _floor_setup(self):
+        """Start a lift from the floor from the calibrated set-up.
+
+        :func:`hinge_sim.presets.posture_for` with no posture
+        (:data:`~hinge_sim.presets.DEADLIFT_SETUP`: knees about 100°, lower
+        back about 20°): the sliders take its knee bend, rounding, bar and
+        depth. Later knee changes keep the plates on the floor (``_posture``).
         """
-        setup = _presets().deadlift_setup(self._body(), self._load())
+        setup = named.posture_for(self.controls["exercise"].value, self._body(), self._load())
         with self._quiet():
             for k in POSTURE_FIELDS:
                 self.controls[k].value = round(float(getattr(setup, k)), 2)
@@ -272,20 +277,21 @@ class Explorer(Panel):
         return Body(**{k: self.controls[k].value for k in BODY_FIELDS})
 
     def _load(self):
-        return _presets().load(self.controls["exercise"].value, self.load_kg)
+        return named.load(self.controls["exercise"].value, self.load_kg)
 
     def _posture(self, body, load):
         c = self.controls
-        if c["exercise"].value == "deadlift":
-            posture = C.floor_posture(body, load, c["knee"].value, c["lumbar"].value,
-                                      c["bar"].value, c["weight_shift"].value)
+        exercise = c["exercise"].value
+        posture = named.posture_for(exercise, body, load,
+                                    Posture(**{k: c[k].value for k in POSTURE_FIELDS}))
+        self.note = ""
+        if named.from_the_floor(exercise):
             with self._quiet():
                 c["hip"].value = round(float(posture.hip))
-            self.note = (f"Deadlift from the floor: hinge depth {number(posture.hip)}° puts "
-                         "the plates on the floor (the depth slider follows the knees).")
-            return posture
-        self.note = ""
-        return Posture(**{k: c[k].value for k in POSTURE_FIELDS})
+            self.note = (f"{exercise.capitalize()} from the floor: hinge depth "
+                         f"{number(posture.hip)}° puts the plates on the floor (the depth "
+                         "slider follows the knees).")
+        return posture
 
     def _compute(self):
         body = self._body()
@@ -298,7 +304,7 @@ class Explorer(Panel):
         ghost = None
         if self._ghost is not None:
             g, label = self._ghost
-            ghost = analyze(body, _presets().posture(g), load) if isinstance(g, str) else g
+            ghost = analyze(body, named.posture(g), load) if isinstance(g, str) else g
             self._ghost_result = (ghost, label)
         else:
             self._ghost_result = (None, None)
@@ -311,14 +317,11 @@ class Explorer(Panel):
         ghost, label = self._ghost_result
         self.stick.update(self.result, ghost=ghost, overlays=self.overlays, load_kind=exercise,
                           ghost_label=label,
-                          caption=C.caption(exercise, self.load_kg, units, self.body.mass))
+                          caption=controls.caption(exercise, self.load_kg, units, self.body.mass))
         self.gauges.update(self.result, self.body.mass, units)
         text = gauge_text(self.result, self.body.mass, units, exercise)
         return f"{self.note}\n{text}" if self.note else text
 
-
-def _presets():
-    return presets
 
 
 def _check(name, options, what):

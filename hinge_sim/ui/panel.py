@@ -1,5 +1,7 @@
-"""What every panel shares: the figure image, the readout, the message area,
-and callbacks that never raise.
+"""What every panel shares.
+
+The figure image, the readout, the message area, and callbacks that never
+raise (:mod:`hinge_sim.ui.messages`, re-exported here for forms).
 
 A panel keeps one matplotlib Figure, renders it to PNG into an
 ``ipywidgets.Image`` (class ``hinge-figure``), writes plain words into an
@@ -7,13 +9,15 @@ A panel keeps one matplotlib Figure, renders it to PNG into an
 (class ``hinge-message``). When an update fails, the message says why in
 plain words and the last good figure stays.
 """
-import functools
 import html
 
 import ipywidgets as widgets
 
 from ..viz.render import Renderer
-from . import controls as C
+from . import controls
+from .messages import MessageBox, never_raise, plain
+
+__all__ = ["Panel", "MessageBox", "never_raise", "plain"]
 
 # Projector style: the widgets' own fonts, sizes and slider handles, scaled for
 # the back of a room, scoped to panels carrying the class ``hinge-projector``.
@@ -33,9 +37,6 @@ PROJECTOR_CSS = f"""<style>
 .hinge-projector .hinge-readout .widget-html-content {{ line-height: 1.4; }}
 .hinge-projector .widget-readout {{ min-width: 4.5em; }}
 </style>"""
-
-MESSAGE_STYLE = ("<div style='color:#7a2e00;background:#fff3e0;border-left:6px solid #D55E00;"
-                 "padding:6px 10px;font-size:1.05em'><b>Not possible:</b> {}</div>")
 
 
 class Panel:
@@ -59,9 +60,8 @@ class Panel:
         self.image.add_class("hinge-figure")
         self.readout_html = widgets.HTML()
         self.readout_html.add_class("hinge-readout")
-        self.message_html = widgets.HTML()
-        self.message_html.add_class("hinge-message")
-        self.message = ""
+        self.message_box = MessageBox("Not possible")
+        self.message_html = self.message_box.widget
         self.readout = ""
         self.png = b""
         self.renders = 0
@@ -70,8 +70,10 @@ class Panel:
         self._dirty = False
 
     def _dress(self, widget, name, style):
-        """Give the panel's outer widget its CSS classes (``name`` and, in
-        projector style, ``hinge-projector`` with the large-widget CSS).
+        """Give the panel's outer widget its CSS classes.
+
+        ``name`` and, in projector style, ``hinge-projector`` with the
+        large-widget CSS.
         """
         widget.add_class(name)
         if style == "projector":
@@ -89,18 +91,14 @@ class Panel:
         return self.widget._repr_mimebundle_(**kwargs)
 
     # -- safe updates --------------------------------------------------
+    @property
+    def message(self):
+        """The problem shown now, in plain words ("" when there is none)."""
+        return self.message_box.text
+
     def _callback(self, fn):
         """Wrap a widget callback: never raises, shows problems as a message."""
-        @functools.wraps(fn)
-        def safe(*args, **kwargs):
-            if self._busy:
-                return None
-            try:
-                return fn(*args, **kwargs)
-            except Exception as exc:  # a callback must never raise into the front end
-                self._show_message(_plain(exc))
-                return None
-        return safe
+        return never_raise(fn, self._show_message, skip=lambda: self._busy)
 
     def _observe(self, widget, fn=None):
         widget.observe(self._callback(fn or (lambda change: self.refresh())), names="value")
@@ -108,13 +106,13 @@ class Panel:
     @property
     def load_kg(self):
         """The load (kg), whichever unit its slider shows."""
-        return C.load_kg(self.controls["load"].value, self.controls["units"].value)
+        return controls.load_kg(self.controls["load"].value, self.controls["units"].value)
 
     def _on_units(self, change):
         """Kg <-> lb: the load slider changes unit and keeps the load."""
-        kg = C.load_kg(self.controls["load"].value, change["old"])
+        kg = controls.load_kg(self.controls["load"].value, change["old"])
         with self._quiet():
-            C.set_load_units(self.controls["load"], kg, change["new"])
+            controls.set_load_units(self.controls["load"], kg, change["new"])
         self.refresh()
 
     def refresh(self):
@@ -128,7 +126,7 @@ class Panel:
         try:
             problem = self._compute()
         except ValueError as exc:
-            problem = _plain(exc)
+            problem = plain(exc)
         if problem:
             self._show_message(problem)
             return False
@@ -152,8 +150,7 @@ class Panel:
             html.escape(line) for line in text.splitlines()) + "</div>"
 
     def _show_message(self, text):
-        self.message = text
-        self.message_html.value = MESSAGE_STYLE.format(html.escape(text)) if text else ""
+        self.message_box.problem(text)
 
     def _deferred(self):
         """Context manager: callbacks run, but the redraw waits for the end."""
@@ -191,9 +188,3 @@ class _Deferred:
             if exc[0] is None:
                 self.panel.refresh()
         return False
-
-
-def _plain(exc):
-    """An exception as one plain sentence (no traceback)."""
-    text = str(exc) or exc.__class__.__name__
-    return text[0].upper() + text[1:] if text else text

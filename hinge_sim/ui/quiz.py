@@ -28,6 +28,7 @@ import html
 import ipywidgets as W
 
 from .. import progress
+from .messages import never_raise
 
 GOOD, BAD, NOTE = "hinge-good", "hinge-bad", "hinge-note"
 _ICON = {GOOD: "✔ Right.", BAD: "✘ Not quite.", NOTE: "👁 Shown."}
@@ -66,6 +67,11 @@ class _Question:
     def feedback(self):
         """The feedback shown now, as HTML (empty before an answer)."""
         return self.output.value
+
+    def _safe(self, fn):
+        """Wrap a button or choice callback: a problem shows as feedback, never raises."""
+        return never_raise(fn, lambda text: setattr(self.output, "value",
+                                                     _box(BAD, html.escape(text))))
 
     def _layout(self, *rows):
         """Return the question's outer box, with the wrapping CSS, and its class."""
@@ -131,7 +137,7 @@ class Quiz(_Choice):
             self.tries = int(saved.get("tries", 1))
             self.choices.value = saved["choice"]
             self._show()
-        self.choices.observe(lambda change: self._answered(), names="value")
+        self.choices.observe(self._safe(lambda change: self._answered()), names="value")
         self.widget = self._layout(self.choices)
         self.widget.add_class("hinge-quiz")
 
@@ -169,8 +175,8 @@ class _Revealing:
                                     layout=W.Layout(width="auto"))
         self.show_button = W.Button(description=SHOW, layout=W.Layout(width="auto"),
                                     tooltip="See the answer without predicting (saved as a skip)")
-        self.lock_button.on_click(lambda _: self.lock())
-        self.show_button.on_click(lambda _: self.show_me())
+        self.lock_button.on_click(self._safe(lambda _: self.lock()))
+        self.show_button.on_click(self._safe(lambda _: self.show_me()))
         self.revealed_area = W.VBox(layout=W.Layout(display="none"))
         self.revealed_area.add_class("hinge-reveal")
 

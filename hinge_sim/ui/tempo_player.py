@@ -1,5 +1,6 @@
-"""Tempo player: one rep at a coaching tempo, played at real speed, with the
-moments and disc loads over time and a cursor.
+"""Tempo player: one rep at a coaching tempo, played at real speed.
+
+The moments and disc loads over time, with a cursor.
 
 Usage
 -----
@@ -12,10 +13,13 @@ import numpy as np
 
 from ..model import presets
 from ..model.analysis import simulate
+from ..model.limits import check
 from ..model.motion import PHASES, parse_tempo
+from ..model.units import body_weights
 from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
 from ..viz.numbers import number
-from . import controls as C
+from . import controls
+from .controls import limit_slider
 from .panel import Panel
 
 PLAY_WORDS = {False: "▶ play", True: "❚❚ pause"}  # words with the symbol: no icon font needed
@@ -50,12 +54,10 @@ class TempoPlayer(Panel):
                  tempo="3-1-1-0", exercise="RDL", load=40.0, bracing=0.0, fps=20,
                  style="default", units="kg", dpi=None):
         super().__init__(dpi)
-        if not 10 <= fps <= 60:
-            raise ValueError(f"fps = {fps!r} is outside the valid range 10 to 60")
-        self.fps = fps
+        self.fps = float(check("playback fps", fps, label="fps"))
         self.body = presets.lifter(lifter)
         self.top, self.bottom = presets.posture(top), presets.posture(bottom)
-        self.exercise = C.exercise_menu(exercise).value
+        self.exercise = controls.exercise_menu(exercise).value
         self.fig = new_figure(style)
         stick_ax = self.fig.add_axes((0.0, 0.02, 0.36, 0.92))
         gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
@@ -63,11 +65,12 @@ class TempoPlayer(Panel):
         self.plot = RepPlot(gs[0], style)
         self.controls = {
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
-                                  placeholder="3-1-1-0", style=C.WIDE,
-                                  tooltip="lowering - bottom pause - rising - top pause (s); X = explosive"),
+                                  placeholder="3-1-1-0", style=controls.WIDE,
+                                  tooltip="lowering - bottom pause - rising - top pause (s); "
+                                          "X = explosive"),
             # the timer runs in the browser; its own buttons are icons only (blank in Voila
             # offline, where the icon font is missing), so it is hidden behind text buttons
-            "play": widgets.Play(value=0, min=0, max=1, step=1, interval=round(1000 / fps),
+            "play": widgets.Play(value=0, min=0, max=1, step=1, interval=round(1000 / self.fps),
                                  description="play", show_repeat=True,
                                  layout=widgets.Layout(display="none")),
             "playing": widgets.ToggleButton(value=False, description=PLAY_WORDS[False],
@@ -76,11 +79,13 @@ class TempoPlayer(Panel):
             "repeat": widgets.ToggleButton(value=False, description="↺ repeat",
                                            tooltip="play the rep again and again",
                                            layout=widgets.Layout(width="auto")),
-            "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame", style=C.WIDE,
+            "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame",
+                                       style=controls.WIDE,
                                        layout=widgets.Layout(width="100%"), continuous_update=True),
-            "bracing": C.slider("bracing (0-1)", bracing, 0, 1, 0.05),
-            "load": C.load_slider(load if units == "kg" else C.load_kg(load, units), units),
-            "units": C.units_toggle(units),
+            "bracing": limit_slider("bracing", "bracing (0-1)", bracing, 0.05),
+            "load": controls.load_slider(load if units == "kg" else controls.load_kg(load, units),
+                                         units),
+            "units": controls.units_toggle(units),
         }
         widgets.link((self.controls["play"], "value"), (self.controls["frame"], "value"))
         widgets.link((self.controls["play"], "playing"), (self.controls["playing"], "value"))
@@ -99,7 +104,7 @@ class TempoPlayer(Panel):
         load_box = [widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]]
         self.summary_html = widgets.HTML()
         self.summary_html.add_class("hinge-summary")
-        self.widget = widgets.VBox([C.columns([tempo_box, load_box], style), self.image,
+        self.widget = widgets.VBox([controls.columns([tempo_box, load_box], style), self.image,
                                     self.message_html, self.readout_html, self.summary_html])
         self._dress(self.widget, "hinge-tempo-player", style)
         if not self.refresh():
@@ -122,11 +127,8 @@ class TempoPlayer(Panel):
         tempo = self.controls["tempo"].value
         parse_tempo(tempo)  # a plain ValueError for bad notation
         load = presets.load(self.exercise, self.load_kg)
-        top, bottom = self.top, self.bottom
-        if self.exercise == "deadlift":
-            k = float(bottom.knee)
-            bottom = C.floor_posture(self.body, load, k, float(bottom.lumbar), float(bottom.bar))
-        rep = simulate(self.body, top, bottom, tempo, load, fps=self.fps,
+        bottom = presets.posture_for(self.exercise, self.body, load, self.bottom)
+        rep = simulate(self.body, self.top, bottom, tempo, load, fps=self.fps,
                        bracing=self.controls["bracing"].value)
         reasons = rep.messages()
         if reasons:  # a pose on the way is out of reach, not only a fast shift of weight
@@ -167,7 +169,8 @@ class TempoPlayer(Panel):
         i = min(self.controls["frame"].value, len(self.rep.t) - 1)
         units = self.controls["units"].value
         self.stick.update(frame(self.rep, i), overlays=("com", "midfoot"), load_kind=self.exercise,
-                          caption=C.caption(self.exercise, self.load_kg, units, self.body.mass))
+                          caption=controls.caption(self.exercise, self.load_kg, units,
+                                                   self.body.mass))
         self.plot.set_cursor(self.rep.t[i])
         return i
 
@@ -180,12 +183,16 @@ class TempoPlayer(Panel):
         return f"{words}\n{self.warning}" if self.warning else words
 
     def _summary_html(self):
-        s, bw = self.summary, self.body.mass * 9.81
+        s = self.summary
         hip, lumbar = s["hip positive work"], s["lumbar positive work"]
         share = hip / (hip + lumbar) if hip + lumbar > 0 else 0.0
+
+        def force(name):
+            value = s[name]
+            return f"{value:.0f} N ({body_weights(value, self.body.mass):.1f} × body weight)"
         rows = [("time under tension", f"{s['time under tension']:.1f} s"),
-                ("peak L5/S1 compression", f"{s['peak compression']:.0f} N ({s['peak compression'] / bw:.1f} × body weight)"),
-                ("peak L5/S1 shear", f"{s['peak shear']:.0f} N ({s['peak shear'] / bw:.1f} × body weight)"),
+                ("peak L5/S1 compression", force("peak compression")),
+                ("peak L5/S1 shear", force("peak shear")),
                 ("peak hip moment", f"{s['peak hip moment']:.0f} N·m"),
                 ("peak L5/S1 moment", f"{s['peak l5s1 moment']:.0f} N·m"),
                 ("work on the way up", f"hips {hip:.0f} J, lower back {lumbar:.0f} J "

@@ -231,14 +231,19 @@ def compare_with_model(measures, body, top, bottom, load=None, bracing=0.0, fps=
     bracing : float
         0 relaxed to 1 full brace.
     fps : float
-        Frames per second of the model rep.
+        Frames per second of the model rep, raised when a measured phase is too
+        short for it (every phase needs :data:`~hinge_sim.model.limits.MIN_PHASE_FRAMES`).
 
     Returns
     -------
     Comparison
     """
     from ..model.analysis import simulate
+    from ..model.limits import MIN_PHASE_FRAMES
     tempo = tuple(round(v, 2) for v in measures.tempo)
+    shortest = min((v for v in tempo if v > 0), default=None)
+    if shortest is not None:
+        fps = max(fps, MIN_PHASE_FRAMES / shortest)
     rep = simulate(body, top, bottom, tempo=tempo, load=load, fps=fps, bracing=bracing)
     bar = rep.points["bar"]
     model_drop = bar[0, 1] - bar[:, 1]

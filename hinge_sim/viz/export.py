@@ -1,5 +1,7 @@
-"""Pictures for slides, handouts and ``media/``: a PNG of a posture, an
-animated GIF of a rep, and every lesson's key figures in one call.
+"""Pictures for slides, handouts and ``media/``.
+
+A PNG of a posture, an animated GIF of a rep, and every lesson's key figures
+in one call.
 
 Usage
 -----
@@ -13,32 +15,22 @@ import pathlib
 from PIL import Image
 
 from ..model import analyze, presets, simulate
-from ..model.checks import check_range
-from ..model.pose import Posture
+from ..model.limits import check
 from .figures import new_figure, posture_figure
 from .frames import frame
 from .render import to_png
 from .repplot import RepPlot
 from .stick import StickFigure
 
-ANGLES = ("knee", "hip", "lumbar", "bar", "weight_shift")
 
+def make_posture(body, spec, load, exercise):
+    """Return the Posture for ``spec`` in ``exercise``: :func:`hinge_sim.presets.posture_for`.
 
-def make_posture(body, name_or_angles, load, exercise):
-    """A :class:`Posture` from a preset name, a dict of angles, or a preset
-    name with some angles changed (``("textbook hinge", {"knee": 40})``).
-    A deadlift with no angles given starts with the plates on the floor.
+    ``spec`` is a preset name, a dict of angles, a preset name with some
+    angles changed (``("textbook hinge", {"knee": 40})``), a Posture, or None
+    for the exercise's own start (plates on the floor for a deadlift).
     """
-    if isinstance(name_or_angles, Posture):
-        return name_or_angles
-    if exercise == "deadlift" and name_or_angles in (None, "deadlift set-up"):
-        return presets.deadlift_setup(body, load)
-    if isinstance(name_or_angles, tuple):
-        name, changes = name_or_angles
-        return Posture(**{**presets.POSTURES[name], **changes})
-    if isinstance(name_or_angles, dict):
-        return Posture(**name_or_angles)
-    return presets.posture(name_or_angles)
+    return presets.posture_for(exercise, body, load, spec)
 
 
 def _case(lifter, posture, exercise, load):
@@ -47,7 +39,7 @@ def _case(lifter, posture, exercise, load):
     return body, make_posture(body, posture, held, exercise), held
 
 
-def posture_png(path, lifter="average man", posture="textbook hinge", exercise="RDL", load=40.0,
+def posture_png(path, lifter="average man", posture=None, exercise="RDL", load=40.0,
                 ghost=None, style="default", overlays=("com", "midfoot"), units="kg",
                 bracing=0.0, dpi=None):
     """Write a PNG of one posture with its gauges; returns the path.
@@ -58,8 +50,9 @@ def posture_png(path, lifter="average man", posture="textbook hinge", exercise="
         Where to write (the folder must exist).
     lifter : str or Body
         A name in :data:`hinge_sim.presets.LIFTERS`, or a Body.
-    posture : str, dict, tuple or Posture
-        See :func:`make_posture`.
+    posture : str, dict, tuple or Posture, optional
+        See :func:`make_posture`; default the exercise's own start (the
+        textbook hinge, or plates on the floor for a deadlift).
     exercise : str
         A name in :data:`hinge_sim.presets.EXERCISES`.
     load : float
@@ -79,11 +72,12 @@ def posture_png(path, lifter="average man", posture="textbook hinge", exercise="
     result = analyze(body, pose, held, bracing)
     reference = None
     if ghost is not None:
-        reference = analyze(body, make_posture(body, ghost, held, exercise), held, bracing)
+        reference = analyze(body, presets.as_posture(ghost), held, bracing)
     label = ghost if isinstance(ghost, str) else ("reference" if ghost is not None else None)
     fig = posture_figure(result, style=style, overlays=overlays, ghost=reference,
                          body_mass=body.mass, units=units, load_kind=exercise,
-                         ghost_label=label, caption=_caption(lifter, posture, exercise, load, units))
+                         ghost_label=label,
+                         caption=_caption(lifter, posture, exercise, load, units))
     path = pathlib.Path(path)
     path.write_bytes(to_png(fig, dpi))
     return path
@@ -93,7 +87,8 @@ def _caption(lifter, posture, exercise, load, units):
     from .gauges import mass_text
     who = lifter if isinstance(lifter, str) else "lifter"
     if posture is None:
-        what = "plates on the floor"
+        floor = presets.from_the_floor(exercise)
+        what = "plates on the floor" if floor else presets.DEFAULT_POSTURE
     else:
         what = posture if isinstance(posture, str) else (
             f"{posture[0]}, " + ", ".join(f"{k} {v:g}" for k, v in posture[1].items())
@@ -102,7 +97,7 @@ def _caption(lifter, posture, exercise, load, units):
     return f"{who} · {what} · {exercise}{held}"
 
 
-def rep_gif(path, lifter="average man", top="standing", bottom="textbook hinge",
+def rep_gif(path, lifter="average man", top="standing", bottom=None,
             tempo="3-1-1-0", exercise="RDL", load=40.0, fps=10, style="default",
             overlays=("com", "midfoot"), bracing=0.0, progress=True):
     """Write an animated GIF of one rep at real speed; returns the path.
@@ -114,7 +109,9 @@ def rep_gif(path, lifter="average man", top="standing", bottom="textbook hinge",
     lifter, exercise, load, style, overlays, bracing
         As in :func:`posture_png`.
     top, bottom : str, dict, tuple or Posture
-        The rep's top and bottom postures (see :func:`make_posture`).
+        The rep's top and bottom postures (see :func:`make_posture`); the
+        exercise's rule applies to the bottom (plates on the floor for a
+        deadlift), whose default is the exercise's own start.
     tempo : str
         Coaching notation, e.g. "3-1-1-0" or "31X0".
     fps : float
@@ -124,9 +121,9 @@ def rep_gif(path, lifter="average man", top="standing", bottom="textbook hinge",
     """
     from tqdm.auto import tqdm
 
-    fps = float(check_range("fps", fps, 10, 30, " frames/s"))
+    fps = float(check("gif fps", fps, label="fps"))
     body, low, held = _case(lifter, bottom, exercise, load)
-    high = make_posture(body, top, held, exercise)
+    high = presets.as_posture(top)
     rep = simulate(body, high, low, tempo, held, fps=fps, bracing=bracing)
     if rep.messages():  # poses out of reach; a centre of pressure off the foot is drawn
         raise ValueError("the rep is not possible: " + "; ".join(rep.messages()))

@@ -18,14 +18,13 @@ LESSON = "00_start_here.ipynb"
 
 
 def lesson_hip_line():
-    """The words the first prediction reveals for the hips, from the lesson's own pose."""
-    import hinge_sim as hs
-    from hinge_sim.viz import gauge_text
-    res = hs.analyze(hs.Body(stature=1.75, mass=75, sex="male"),
-                     hs.Posture(knee=20, hip=85, lumbar=5), hs.Barbell(40))
-    return next(line for line in gauge_text(res, 75).splitlines() if line.startswith("hip moment"))
+    """Words the first prediction reveals about the hips, from the lesson's own call."""
+    from hinge_sim.lessons import start_here
+    res = start_here.bottom()
+    return f"{float(res.moments['hip']):.0f} N·m against"
 
-KEY = "00_start_here/back-or-hips"
+
+KEY = "00_start_here/hips-or-back"
 WIDGET_ERROR = "text=Error displaying widget"
 
 
