@@ -115,6 +115,9 @@ def check_range(name, value, low, high, unit="", scalar=False, whole=False):
     ...
     ValueError: stature = 0.5 m is outside the valid range 1.2 to 2.2 m
     """
+    if type(value) in (float, int) and low <= value <= high \
+            and (not whole or value == round(value)):
+        return np.asarray(float(value))  # the common case, without array arithmetic
     arr = as_real_array(name, value, scalar, _allowed(low, high, unit))
     bad = ~((arr >= low) & (arr <= high))
     if np.any(bad):
