@@ -19,7 +19,7 @@ TOKEN ?=
 LOWEST := $(VENV)-lowest
 PYTEST := -p no:cacheprovider -rs
 
-.PHONY: course test check lint lowest install install-dev browser workshop
+.PHONY: course test check lint doctest lowest install install-dev browser workshop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,10 +70,14 @@ lowest:
 	cd $(LOWEST) && bin/python -m pytest ../tests -m "not browser and not slow and not checkout" \
 	  -c ../pyproject.toml --rootdir .. $(PYTEST) -q
 
-check: lint
+# The runnable examples in the model's docstrings
+doctest: install-dev
+	$(BIN)/python -m pytest --doctest-modules hinge_sim/model $(PYTEST) -q
+
+check: lint doctest
 	$(BIN)/python -m pytest tests -m "not browser and not slow" $(PYTEST) -q
 
-test: install-dev browser lint lowest
+test: install-dev browser lint doctest lowest
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST)
 
 workshop: $(VENV)/.installed-workshop

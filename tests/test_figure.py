@@ -112,11 +112,14 @@ def test_disc_is_filled_by_its_zone_in_colour_hatch_and_word(posture):
 
 
 def test_rounded_back_bends_the_lumbar_blocks_more():
+    """L1's block turns forward of L5's (flexion, + clockwise from vertical) in a rounded back,
+    backward (lordosis) in the textbook hinge: the curve shows which way the back bends."""
     def turn(posture):
         blocks, _ = anatomy.lumbar_blocks(result(posture).points["spine"])
         ups = [b[3] - b[0] for b in (blocks[0], blocks[-1])]  # left edge, bottom to top
         a = [np.arctan2(u[0], u[1]) for u in ups]
-        return abs(np.rad2deg(a[1] - a[0]))
+        return np.rad2deg(a[1] - a[0])
+    assert turn("textbook hinge") < 0 < turn("rounded back")
     assert turn("rounded back") > turn("textbook hinge") + 5.0
 
 

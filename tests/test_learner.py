@@ -41,7 +41,7 @@ def test_the_contents_page_of_the_copy_shows_progress_before_any_kernel_runs(tmp
     from hinge_sim import progress
     learner.copy_course(tmp_path, ROOT / "notebooks")
     with progress.using(tmp_path):
-        progress.record("00_start_here/back-or-hips", "prediction", "locked", choice="The hips")
+        progress.record("00_start_here/hips-or-back", "prediction", "locked", choice="The hips")
     learner.write_contents(tmp_path)
     cells = json.loads((tmp_path / "contents.ipynb").read_text())["cells"]
     shown = [c for c in cells if "progress" in c["metadata"].get("tags", [])][0]["outputs"]

@@ -34,11 +34,13 @@ def test_message_box_escapes_html():
     assert "&lt;b&gt;bold&lt;/b&gt;" in box.widget.value and "Not possible:" in box.widget.value
 
 
-def test_quiz_button_callback_never_raises(monkeypatch):
-    q = Estimate("How many?", answer=4.0, tolerance=1.0, low=0, high=10)
+def test_quiz_button_callback_never_raises(monkeypatch, tmp_path):
+    from hinge_sim import progress
+    with progress.using(tmp_path):
+        q = Estimate("How many?", answer=4.0, tolerance=1.0, low=0, high=10, key="test/how-many")
 
-    def boom():
-        raise ValueError("the model broke")
-    monkeypatch.setattr(q, "check", boom)
-    q.check_button.click()  # must not raise
+        def boom():
+            raise ValueError("the model broke")
+        monkeypatch.setattr(q, "lock", boom)
+        q.lock_button.click()  # must not raise
     assert "The model broke" in q.feedback

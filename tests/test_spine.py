@@ -112,5 +112,5 @@ def test_a_bigger_lifter_has_longer_moment_arms():
 
 
 def test_bad_extensor_line_is_a_clear_error():
-    with pytest.raises(ValueError, match="extensor_line = 'sideways' is not valid"):
+    with pytest.raises(ValueError, match="extensor_line = 'sideways' is not a valid choice"):
         hs.Body(extensor_line="sideways")

@@ -70,7 +70,7 @@ def test_dropped_frames_up_to_max_gap_are_accepted():
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -1, "a lot"])
 def test_max_gap_must_be_a_duration(value):
     t, x, y = _rep()
-    with pytest.raises(ValueError, match="max_gap"):
+    with pytest.raises(TypeError if isinstance(value, str) else ValueError, match="max_gap"):
         read_track(io.StringIO(_csv("time_s,bar_x_m,bar_y_m", t, [x, y])), max_gap=value)
 
 
