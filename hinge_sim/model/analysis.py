@@ -108,7 +108,7 @@ def analyze(body: Body, posture: Posture, load: Load, bracing: float = 0.0) -> R
     >>> from hinge_sim import Barbell, Body, Posture
     >>> res = analyze(Body(1.75, 75), Posture(knee=20, hip=85, lumbar=5), Barbell(40))
     >>> round(float(res.moments["l5s1"])), bool(res.balanced)
-    (167, True)
+    (163, True)
     """
     _check_parts(body, load, posture=posture)
     bracing = float(check("bracing", bracing))

@@ -220,7 +220,7 @@ def depth_for_bar_height(body: Body, load: Load, knee: ArrayLike, height: ArrayL
     >>> from hinge_sim import Barbell, Body
     >>> floor = depth_for_bar_height(Body(1.77, 78), Barbell(60), knee=[60, 100])
     >>> floor.hip.round(1)
-    array([132.7, 129.8])
+    array([132.7, 129.7])
     """
     check_type("body", body, Body, "hs.Body(stature=1.75, mass=75, sex='male')")
     check_type("load", load, Load, "a load such as hs.Barbell(40)")

@@ -209,7 +209,7 @@ def posture_for(exercise: str, body: Body, load: Load,
     >>> body = lifter("average man")
     >>> floor = posture_for("deadlift", body, load("deadlift", 100))
     >>> float(floor.knee), round(float(floor.hip))
-    (100.0, 113)
+    (100.0, 112)
     >>> float(posture_for("RDL", body, load("RDL", 40)).hip)
     85.0
     """
