@@ -206,6 +206,7 @@ def test_the_progress_view_downloads_and_loads(store, tmp_path_factory):
     assert view.load(b"not json") == 0 and "Not loaded" in view.message.value
 
 
+@pytest.mark.checkout
 def test_every_step_key_in_the_course_is_unique_and_names_its_lesson():
     from hinge_sim import course
     from tools.course import NOTEBOOKS
