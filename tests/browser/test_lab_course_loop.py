@@ -11,6 +11,7 @@ import time
 
 import pytest
 from conftest import ROOT, Server, free_port, run_all_cells
+from playwright.sync_api import expect
 
 from tools.jupyter.saving import RESUME
 
@@ -91,7 +92,8 @@ def test_predict_then_see_survives_restart_and_return(course, new_page, screensh
 
     run_all_cells(page, url, LESSON, screenshots, course.log_tail)
     predict = page.locator(".hinge-predict")
-    assert predict.count() == 3
+    # a cell's prompt shows its number before its widgets are drawn: wait for them
+    expect(predict).to_have_count(3, timeout=30_000)
     assert page.locator(".hinge-reveal:visible").count() == 0, "Run All reveals nothing"
     hip_line = lesson_hip_line()
     assert page.get_by_text(hip_line).count() == 0, f"{hip_line!r} shows before a prediction"
