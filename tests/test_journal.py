@@ -293,3 +293,37 @@ def test_quick_number_checks_agree_with_the_full_check():
     def agree(name, value):
         assert outcome(F._CHECKERS[name], value) == outcome(lambda v: F.check(name, v), value)
     agree()
+
+
+def test_a_record_with_a_tempo_faster_than_the_model_simulates_still_reads(path):
+    """A journal keeps what was lifted: a 0.1 s rise (refused by the model's simulate) is
+    recorded, read back and survives an edit of another field; a 0 s rise is not a tempo."""
+    import hinge_sim as hs
+    with pytest.raises(ValueError, match="tempo rising = 0.1 s"):
+        hs.parse_tempo("1-0-0.1-0")
+    j = J.Journal.create(path)
+    rec = j.add(**{**GOOD, "tempo": "1-0-0.1-0"})
+    j.edit(rec.record_id, coach_rating=5)
+    again = J.Journal(path).records()[0]
+    assert again.tempo == "1-0-0.1-0" and again.coach_rating == 5
+    with pytest.raises(ValueError, match="lowering and rising must take more than 0 s"):
+        j.add(**{**GOOD, "tempo": "3-1-0-0"})
+    with pytest.raises(ValueError, match="tempo top pause = 25 s is outside the valid range"):
+        j.add(**{**GOOD, "tempo": "3-1-1-25"})
+
+
+@pytest.mark.parametrize("field", sorted(J.LIMIT_OF))
+def test_each_field_takes_its_range_from_the_one_limits_table(path, field):
+    """The ends of the field's LIMITS row are kept; just outside them is refused, by name."""
+    from hinge_sim.model.limits import LIMITS
+    limit = LIMITS[J.LIMIT_OF[field]]
+    j = J.Journal.create(path)
+    text = J.FIELDS[field][0] == "text"
+    ends = ["x" * int(limit.low or 1), "x" * int(limit.high)] if text else [limit.low, limit.high]
+    for value in ends:
+        assert getattr(j.add(**{**GOOD, field: value}), field) == value
+    step = 1 if text or J.FIELDS[field][0] == "int" else 1e-3
+    outside = ["x" * int(limit.high + step)] if text else [limit.low - step, limit.high + step]
+    for value in outside:
+        with pytest.raises(ValueError, match=field):
+            j.add(**{**GOOD, field: value})
