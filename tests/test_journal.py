@@ -251,7 +251,7 @@ def test_journal_form_saves_lists_and_never_raises(tmp_path):
     before = open(J.journal_path(tmp_path, "Anna"), "rb").read()
     form.set(tempo="slow")
     form.controls["save"].click()  # through the button callback: must not raise
-    assert "tempo = 'slow'" in form.message
+    assert "Tempo = 'slow'" in form.message
     form.set(tempo="3-1-1-0", bar_drift_m="abc")
     form.controls["save"].click()
     assert "Bar drift (cm) = 'abc' is not a number" in form.message
@@ -259,7 +259,7 @@ def test_journal_form_saves_lists_and_never_raises(tmp_path):
     form.set(bar_drift_m="")
     form.controls["athlete"].value = ""
     form.controls["save"].click()
-    assert "athlete is required" in form.message
+    assert "Athlete is required" in form.message
 
 
 def test_journal_form_shows_error_for_a_bad_file(tmp_path):
