@@ -276,8 +276,8 @@ def test_quick_number_checks_agree_with_the_full_check():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from hinge_sim.journal import fields as F
-    numbers = [n for n, spec in F.FIELDS.items() if spec[0] in ("int", "float")]
+    from hinge_sim.journal import fields
+    numbers = [n for n, spec in fields.FIELDS.items() if spec[0] in ("int", "float")]
     texts = st.one_of(st.text(alphabet="0123456789.-+eE_ naif²٣", max_size=8),
                       st.floats(allow_nan=True).map(repr), st.integers(-10, 600).map(str),
                       st.sampled_from(["", " 8 ", "08", "1_0", "-0.0", "1e3", "nan", "inf", "²"]))
@@ -291,7 +291,8 @@ def test_quick_number_checks_agree_with_the_full_check():
     @settings(max_examples=400, deadline=None)
     @given(st.sampled_from(numbers), texts)
     def agree(name, value):
-        assert outcome(F._CHECKERS[name], value) == outcome(lambda v: F.check(name, v), value)
+        assert outcome(fields._CHECKERS[name], value) == outcome(lambda v: fields.check(name, v),
+                                                                 value)
     agree()
 
 

@@ -84,7 +84,8 @@ DECIMALS = 6  # decimals kept of a number: 1 mg, 1 µm [A: far finer than any me
 # OWASP "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection) [V]: a
 # cell starting with one of these runs as a formula; prefix it with a quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
+# a cell that starts with one, after any quotes already there (those are kept as typed)
+_NEEDS_QUOTE = re.compile("'*[" + re.escape("".join(FORMULA_START)) + "]")
 
 
 def validate(values):
