@@ -171,7 +171,7 @@ def test_journal_path_slug(tmp_path):
 WRITER = textwrap.dedent("""
     import sys, time
     from hinge_sim import journal as J
-    from hinge_sim.journal import safefile
+    from hinge_sim import safefile
     def slow(f, data):  # write in small pieces so a kill lands mid-write
         for i in range(0, len(data), 97):
             f.write(data[i:i + 97]); f.flush(); time.sleep(0.0004)

@@ -21,7 +21,7 @@ def test_name_with_dollars_saves_and_the_title_shows_it_as_typed(tmp_path):
 
 
 def test_retry_after_a_save_that_wrote_but_failed_adds_nothing(tmp_path, monkeypatch):
-    from hinge_sim.journal import safefile
+    from hinge_sim import safefile
     from hinge_sim.ui.journal_form import JournalForm
     form = JournalForm(tmp_path, athlete="Anna")
     real_replace = safefile.replace

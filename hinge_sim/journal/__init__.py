@@ -23,8 +23,8 @@ from a newer schema or not a journal raises :class:`JournalError` and is never
 written to.
 
 Modules: :mod:`.fields` (what a record holds), :mod:`.fileformat` (rows and
-checks), :mod:`.safefile` (lock and atomic replace), :mod:`.store`
-(:class:`Journal`).
+checks), :mod:`.store` (:class:`Journal`); the lock and the atomic replace are
+:mod:`hinge_sim.safefile`'s.
 """
 from .fields import EXERCISE_NAMES, FIELDS, LIMIT_OF, validate
 from .fileformat import COLUMNS, COLUMNS_V1, SCHEMA, JournalError, Record, parse
