@@ -21,13 +21,15 @@ The file (``hinge-progress.json``, schema in :data:`SCHEMA`)::
      "steps": {"<lesson stem>/<short name>": {"kind": ..., "state": ..., "at": ..., ...}}}
 
 Every write reads the file, changes it and writes a complete new file beside it
-(flush, fsync, ``os.replace``) under a lock, so two kernels (a lesson and the
-contents page) never lose each other's answers and a crash never leaves half a
-file. A file that cannot be read is moved aside (``hinge-progress.corrupt-<time>.json``,
+(flush, fsync, ``os.replace``) under a lock, as the journal does (both through
+:mod:`hinge_sim.safefile`), so two kernels (a lesson and the contents page)
+never lose each other's answers and a crash never leaves half a file. A file
+that cannot be read is moved aside (``hinge-progress.corrupt-<time>.json``,
 nothing deleted) with a warning that names both paths; a file from a newer schema
 is left alone and nothing is written to it.
 
-Standard library only: this module is a layer of its own (``tests/test_layers.py``).
+Standard library only (and :mod:`hinge_sim.safefile`): a layer of its own
+(``tests/test_layers.py``).
 """
 import contextlib
 import datetime
@@ -35,8 +37,9 @@ import json
 import os
 import pathlib
 import re
-import tempfile
 import warnings
+
+from . import safefile
 
 SCHEMA = 1
 FILENAME = "hinge-progress.json"
@@ -321,44 +324,10 @@ def _move_aside(file):
 
 
 def _write(data):
-    """Replace the file by one holding ``data``: temp file, fsync, rename, fsync folder."""
-    file = path()
-    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            _write_all(f, _encode(data))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, file)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError, AttributeError):  # folder fsync: POSIX only
-        dir_fd = os.open(file.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    """Replace the file by one holding ``data`` (:func:`hinge_sim.safefile.replace`)."""
+    safefile.replace(path(), _encode(data))
 
 
-def _write_all(f, data):
-    """Write ``data`` to the open file ``f`` (one place, so tests can interrupt it)."""
-    f.write(data)
-
-
-@contextlib.contextmanager
 def _locked():
     """Hold an exclusive lock on ``.hinge-progress.json.lock`` (POSIX; elsewhere a no-op)."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    file = path()
-    with open(file.with_name(f".{file.name}.lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    return safefile.locked(path())

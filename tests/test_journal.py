@@ -171,7 +171,7 @@ def test_journal_path_slug(tmp_path):
 WRITER = textwrap.dedent("""
     import sys, time
     from hinge_sim import journal as J
-    from hinge_sim.journal import safefile
+    from hinge_sim import safefile
     def slow(f, data):  # write in small pieces so a kill lands mid-write
         for i in range(0, len(data), 97):
             f.write(data[i:i + 97]); f.flush(); time.sleep(0.0004)
@@ -251,7 +251,7 @@ def test_journal_form_saves_lists_and_never_raises(tmp_path):
     before = open(J.journal_path(tmp_path, "Anna"), "rb").read()
     form.set(tempo="slow")
     form.controls["save"].click()  # through the button callback: must not raise
-    assert "tempo = 'slow'" in form.message
+    assert "Tempo = 'slow'" in form.message
     form.set(tempo="3-1-1-0", bar_drift_m="abc")
     form.controls["save"].click()
     assert "Bar drift (cm) = 'abc' is not a number" in form.message
@@ -259,7 +259,7 @@ def test_journal_form_saves_lists_and_never_raises(tmp_path):
     form.set(bar_drift_m="")
     form.controls["athlete"].value = ""
     form.controls["save"].click()
-    assert "athlete is required" in form.message
+    assert "Athlete is required" in form.message
 
 
 def test_journal_form_shows_error_for_a_bad_file(tmp_path):
@@ -276,8 +276,8 @@ def test_quick_number_checks_agree_with_the_full_check():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from hinge_sim.journal import fields as F
-    numbers = [n for n, spec in F.FIELDS.items() if spec[0] in ("int", "float")]
+    from hinge_sim.journal import fields
+    numbers = [n for n, spec in fields.FIELDS.items() if spec[0] in ("int", "float")]
     texts = st.one_of(st.text(alphabet="0123456789.-+eE_ naif²٣", max_size=8),
                       st.floats(allow_nan=True).map(repr), st.integers(-10, 600).map(str),
                       st.sampled_from(["", " 8 ", "08", "1_0", "-0.0", "1e3", "nan", "inf", "²"]))
@@ -291,5 +291,40 @@ def test_quick_number_checks_agree_with_the_full_check():
     @settings(max_examples=400, deadline=None)
     @given(st.sampled_from(numbers), texts)
     def agree(name, value):
-        assert outcome(F._CHECKERS[name], value) == outcome(lambda v: F.check(name, v), value)
+        assert outcome(fields._CHECKERS[name], value) == outcome(lambda v: fields.check(name, v),
+                                                                 value)
     agree()
+
+
+def test_a_record_with_a_tempo_faster_than_the_model_simulates_still_reads(path):
+    """A journal keeps what was lifted: a 0.1 s rise (refused by the model's simulate) is
+    recorded, read back and survives an edit of another field; a 0 s rise is not a tempo."""
+    import hinge_sim as hs
+    with pytest.raises(ValueError, match="tempo rising = 0.1 s"):
+        hs.parse_tempo("1-0-0.1-0")
+    j = J.Journal.create(path)
+    rec = j.add(**{**GOOD, "tempo": "1-0-0.1-0"})
+    j.edit(rec.record_id, coach_rating=5)
+    again = J.Journal(path).records()[0]
+    assert again.tempo == "1-0-0.1-0" and again.coach_rating == 5
+    with pytest.raises(ValueError, match="lowering and rising must take more than 0 s"):
+        j.add(**{**GOOD, "tempo": "3-1-0-0"})
+    with pytest.raises(ValueError, match="tempo top pause = 25 s is outside the valid range"):
+        j.add(**{**GOOD, "tempo": "3-1-1-25"})
+
+
+@pytest.mark.parametrize("field", sorted(J.LIMIT_OF))
+def test_each_field_takes_its_range_from_the_one_limits_table(path, field):
+    """The ends of the field's LIMITS row are kept; just outside them is refused, by name."""
+    from hinge_sim.model.limits import LIMITS
+    limit = LIMITS[J.LIMIT_OF[field]]
+    j = J.Journal.create(path)
+    text = J.FIELDS[field][0] == "text"
+    ends = ["x" * int(limit.low or 1), "x" * int(limit.high)] if text else [limit.low, limit.high]
+    for value in ends:
+        assert getattr(j.add(**{**GOOD, field: value}), field) == value
+    step = 1 if text or J.FIELDS[field][0] == "int" else 1e-3
+    outside = ["x" * int(limit.high + step)] if text else [limit.low - step, limit.high + step]
+    for value in outside:
+        with pytest.raises(ValueError, match=field):
+            j.add(**{**GOOD, field: value})

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from hinge_sim import journal as J
-from hinge_sim.journal import safefile
+from hinge_sim import safefile
 
 GOOD = dict(date="2024-05-02", athlete="Anna", exercise="RDL", load_kg=40, reps=8)
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX modes, owners and links")

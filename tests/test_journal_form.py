@@ -21,7 +21,7 @@ def test_name_with_dollars_saves_and_the_title_shows_it_as_typed(tmp_path):
 
 
 def test_retry_after_a_save_that_wrote_but_failed_adds_nothing(tmp_path, monkeypatch):
-    from hinge_sim.journal import safefile
+    from hinge_sim import safefile
     from hinge_sim.ui.journal_form import JournalForm
     form = JournalForm(tmp_path, athlete="Anna")
     real_replace = safefile.replace
@@ -41,12 +41,12 @@ def test_retry_after_a_save_that_wrote_but_failed_adds_nothing(tmp_path, monkeyp
 
 
 def test_history_that_cannot_be_drawn_after_a_save_says_saved(tmp_path, monkeypatch):
-    import hinge_sim.ui.journal_form as F
-    form = F.JournalForm(tmp_path, athlete="Anna")
+    import hinge_sim.ui.journal_form as journal_form
+    form = journal_form.JournalForm(tmp_path, athlete="Anna")
 
     def broken(*args, **kwargs):
         raise RuntimeError("no fonts")
-    monkeypatch.setattr(F, "progress_figure", broken)
+    monkeypatch.setattr(journal_form, "progress_figure", broken)
     rec = form.save()
     assert rec is not None
     assert "saved record" in form.message and "no fonts" in form.message

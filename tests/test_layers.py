@@ -2,10 +2,12 @@
 
     ui/                    may import everything below
     viz/                   never ui, never ipywidgets
-    coaching/ video/ journal.py   numpy and the model only
+    coaching/ video/       numpy and the model only
+    journal/               the model and safefile only
     model/                 numpy and the standard library only
-    progress.py            the standard library only
+    progress.py            the standard library and safefile
     course.py              the standard library and progress
+    safefile.py            the standard library only
 
 and nothing installed imports ``tools/`` (repository tooling that needs the
 checkout). The scan reads the source (every ``import``, at any depth), so an
@@ -25,8 +27,9 @@ RULES = {
     "model": ({"model"}, {"numpy"}),
     "coaching": ({"model", "coaching"}, {"numpy"}),
     "video": ({"model", "video"}, {"numpy"}),
-    "journal": ({"model", "journal"}, set()),
-    "progress": ({"progress"}, set()),
+    "journal": ({"model", "journal", "safefile"}, set()),
+    "progress": ({"progress", "safefile"}, set()),
+    "safefile": ({"safefile"}, set()),
     "course": ({"course", "progress"}, set()),
     "viz": ({"model", "coaching", "video", "journal", "viz"},
             {"numpy", "matplotlib", "PIL", "tqdm"}),
@@ -35,7 +38,8 @@ RULES = {
 
 def layer_of(path):
     parts = path.relative_to(PACKAGE).with_suffix("").parts
-    return parts[0] if len(parts) > 1 or parts[0] in ("journal", "progress", "course") else None
+    top_level = ("journal", "progress", "course", "safefile")
+    return parts[0] if len(parts) > 1 or parts[0] in top_level else None
 
 
 def imports(path):

@@ -16,8 +16,8 @@ from hinge_sim.model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-P = hs.presets
-MAN = P.lifter("average man")
+presets = hs.presets
+MAN = presets.lifter("average man")
 
 
 def f(x):
@@ -103,7 +103,7 @@ def test_01_presets_table_is_read_from_the_presets():
     """Lesson 1: "The model has all three as presets (the table is read from them)"."""
     table = l01.presets_table()
     for name in l01.HINGES:
-        p = P.POSTURES[name]
+        p = presets.POSTURES[name]
         assert f"*{name}* | {p['knee']:.0f}° | {p['hip']:.0f}° | {p['lumbar']:.0f}°" in table
 
 
@@ -147,7 +147,7 @@ def test_01_compression_rises_from_a_shorter_muscle_lever_and_a_turned_disc(roun
 
     assert per_newton_metre(rb) > 1.05 * per_newton_metre(tb)
     assert f(rb.disc["disc_angle"]) < f(tb.disc["disc_angle"]) - 15
-    assert P.POSTURES["rounded back"]["hip"] < P.POSTURES["textbook hinge"]["hip"]
+    assert presets.POSTURES["rounded back"]["hip"] < presets.POSTURES["textbook hinge"]["hip"]
 
 
 def test_01_squatty_hinge_has_lowest_shear_and_highest_compression_of_the_three(rounding):
@@ -401,9 +401,9 @@ def test_03_tight_hamstrings_stop_the_hips_and_the_back_rounds(tight):
     from the lumbar spine: the lower back rounds"."""
     A, T = tight.found["average"], tight.found["tight"]
     assert A.balanced and T.balanced and tight.panel.message == ""
-    assert f(A.metrics["lumbar_flexion"]) == P.POSTURES["textbook hinge"]["lumbar"]
+    assert f(A.metrics["lumbar_flexion"]) == presets.POSTURES["textbook hinge"]["lumbar"]
     assert f(T.metrics["hip_flexion"]) == pytest.approx(tight.found["hip_limit"], abs=0.5)
-    asked = P.POSTURES["textbook hinge"]
+    asked = presets.POSTURES["textbook hinge"]
     rounded = f(T.metrics["lumbar_flexion"]) - asked["lumbar"]
     assert rounded == pytest.approx(asked["hip"] - tight.found["hip_limit"], abs=1.0)
     assert f(T.metrics["hamstring_stretch"]) == pytest.approx(1.0, abs=1e-6)
@@ -416,9 +416,9 @@ def test_03_rounding_from_tight_hamstrings_raises_shear_and_compression(tight):
     assert abs(f(T.metrics["trunk_angle"]) - f(A.metrics["trunk_angle"])) < 5
     assert f(T.disc["shear"]) > 1.3 * f(A.disc["shear"])
     assert f(T.disc["compression"]) > 1.05 * f(A.disc["compression"])
-    posture, load = P.posture("textbook hinge"), P.load("RDL", 40)
+    posture, load = presets.posture("textbook hinge"), presets.load("RDL", 40)
     for line in ("oblique", "chord"):
-        avg, tight_ = (hs.analyze(hs.Body(**{**P.LIFTERS[n], "extensor_line": line}), posture,
+        avg, tight_ = (hs.analyze(hs.Body(**{**presets.LIFTERS[n], "extensor_line": line}), posture,
                                   load) for n in ("average man", "tight hamstrings"))
         assert f(tight_.disc["compression"]) > f(avg.disc["compression"]), line
 
@@ -461,7 +461,7 @@ def test_03_dowel_panel_gives_the_table(dowel):
 def test_03_knee_needed_closes_the_gap():
     """Lesson 3: the estimate's knee bend lets the tight lifter reach 85° without rounding."""
     need = l03.knee_needed(60)
-    hip = P.POSTURES["textbook hinge"]["hip"]
+    hip = presets.POSTURES["textbook hinge"]["hip"]
     assert need == knee_for_hip(hip, slr=60)
     assert f(hamstrings.hip_limit(need, 60)) == pytest.approx(hip, abs=0.2)
     closed = l03.drill(hip=hip, knee=need + 0.1)
@@ -492,7 +492,7 @@ def test_03_a_hinge_needs_little_ankle_a_squatty_hinge_more():
     assert (
         not sq.balanced and sq.problems["ankle"] and f(sq.metrics["shin_angle"]) > l03.STIFF_ANKLE
     )
-    assert hs.analyze(MAN, P.posture("squatty hinge"), P.load("RDL", 40)).balanced
+    assert hs.analyze(MAN, presets.posture("squatty hinge"), presets.load("RDL", 40)).balanced
 
 
 def test_03_a_floor_pull_with_bent_knees_needs_ankle_range():
@@ -662,7 +662,7 @@ def test_05_the_peak_comes_just_after_leaving_the_bottom(speed):
 def test_05_the_balance_warning_at_x_is_the_models_path_not_the_load():
     """Lesson 5: "its X rise (0.5 s, an assumption) trips the warning even with an empty dowel"."""
     body, top, bottom, _ = l05.setup()
-    empty = hs.simulate(body, top, bottom, "31X0", P.load("dowel"), fps=l05.player_fps())
+    empty = hs.simulate(body, top, bottom, "31X0", presets.load("dowel"), fps=l05.player_fps())
     assert not empty.balanced.all()
     assert not empty.problems or not any(np.any(v) for v in empty.problems.values())
     slower = hs.simulate(body, top, bottom, "3-1-1-0", hs.Barbell(l05.LOAD), fps=l05.player_fps())
@@ -787,8 +787,8 @@ def test_06_the_brace_lowers_shear_at_mcgills_slant_and_raises_it_along_the_trun
     the same extra pull adds shear instead.)"."""
     relaxed, full = bracing.found["relaxed"], bracing.found["braced"]
     assert 0 < f(relaxed.disc["shear"]) - f(full.disc["shear"]) < 0.2 * f(relaxed.disc["shear"])
-    chord = hs.Body(**{**P.LIFTERS[l06.LIFTER], "extensor_line": "chord"})
-    along = [f(hs.analyze(chord, P.posture("textbook hinge"), P.load("RDL", l06.LOAD),
+    chord = hs.Body(**{**presets.LIFTERS[l06.LIFTER], "extensor_line": "chord"})
+    along = [f(hs.analyze(chord, presets.posture("textbook hinge"), presets.load("RDL", l06.LOAD),
                           bracing=b).disc["shear"]) for b in (0.0, 1.0)]
     assert along[1] > along[0]
 
@@ -831,9 +831,9 @@ def test_06_a_lost_brace_that_rounds_the_back_costs_more_against_the_limits():
     assert f"the shear rise is {a.found['by_limit']:.1f} times" in a.text
     lost, relaxed = a.found["lost"], a.found["relaxed"]
     assert abs(f(lost.moments["l5s1"]) / f(relaxed.moments["l5s1"]) - 1) < 0.05  # same lean
-    chord = hs.Body(**{**P.LIFTERS[l06.LIFTER], "extensor_line": "chord"})
-    load = P.load("RDL", l06.LOAD)
-    held = hs.analyze(chord, P.posture("textbook hinge"), load, bracing=1.0)
+    chord = hs.Body(**{**presets.LIFTERS[l06.LIFTER], "extensor_line": "chord"})
+    load = presets.load("RDL", l06.LOAD)
+    held = hs.analyze(chord, presets.posture("textbook hinge"), load, bracing=1.0)
     gone = hs.analyze(chord, l06.lost_posture(), load)
     assert f(gone.disc["shear"]) < f(held.disc["shear"])
 
@@ -921,7 +921,7 @@ def sides():
 def test_07_the_tighter_side_rounds_about_12_degrees(sides):
     """Lesson 7: "about ... ° of the depth moves into the lower back" (about 12)."""
     left, right = sides.found["left"], sides.found["right"]
-    assert f(left.metrics["lumbar_flexion"]) == P.POSTURES["textbook hinge"]["lumbar"]
+    assert f(left.metrics["lumbar_flexion"]) == presets.POSTURES["textbook hinge"]["lumbar"]
     moved = f(right.metrics["lumbar_flexion"]) - f(left.metrics["lumbar_flexion"])
     assert 9 < moved < 15
     assert moved == pytest.approx(
@@ -946,7 +946,8 @@ def test_07_a_softer_knee_gives_the_tight_side_a_flat_back(sides):
         f(sides.found["right"].metrics["lumbar_flexion"]), abs=1e-6
     )
     panel.set(knee=40)
-    assert f(panel.result.metrics["lumbar_flexion"]) < P.POSTURES["textbook hinge"]["lumbar"] + 1
+    textbook = presets.POSTURES["textbook hinge"]
+    assert f(panel.result.metrics["lumbar_flexion"]) < textbook["lumbar"] + 1
 
 
 # -- 8 · From dowel to barbell -----------------------------------------------------------
@@ -1190,7 +1191,7 @@ def test_10_set_a_drifts_back_to_the_midfoot_set_b_forward(reps):
 def test_10_both_bars_start_where_a_bar_hangs_at_the_thighs(reps):
     """Lesson 10: "Both bars start about 6 cm in front of the midfoot: that is where a bar hangs
     against the thighs when the lifter stands tall" (the standing preset's bar)."""
-    standing = P.POSTURES["standing"]["bar"]
+    standing = presets.POSTURES["standing"]["bar"]
     assert all(abs(r.bar_to_midfoot["start"] - standing) < 0.01 for r in reps["A"] + reps["B"])
 
 
@@ -1319,7 +1320,7 @@ def reset():
 
 def test_11_the_drift_is_the_courses_fatigue_assumption():
     """Lesson 11: "2° of hip depth moved into the lower back and 1 cm of bar drift per rep"."""
-    d, s = l11.drifted(), P.POSTURES["textbook hinge"]
+    d, s = l11.drifted(), presets.POSTURES["textbook hinge"]
     moved = (l11.REP - 1) * 2.0
     assert f(d.hip) == s["hip"] - moved and f(d.lumbar) == s["lumbar"] + moved
     assert f(d.bar) == pytest.approx((l11.REP - 1) * 0.01)
@@ -1346,7 +1347,7 @@ def test_11_the_reset_barely_changes_shear(reset):
 def test_11_in_the_drift_the_bar_takes_shear_away_and_the_rounding_adds_it():
     """Lesson 11: "the rounding adds shear, but the bar moving forward makes the back muscles
     pull harder, and ... their pull holds the vertebra back and takes some away"."""
-    d, s = l11.drifted(), P.POSTURES["textbook hinge"]
+    d, s = l11.drifted(), presets.POSTURES["textbook hinge"]
     setup = l11._man(hs.Posture(**s))
     rounded = l11._man(hs.Posture(**{**s, "hip": f(d.hip), "lumbar": f(d.lumbar)}))
     forward = l11._man(hs.Posture(**{**s, "bar": f(d.bar)}))
@@ -1385,7 +1386,8 @@ def test_11_lost_hamstring_range_rounds_the_same_hinge():
     res = l11.season()
     lumbar = np.array([f(r.metrics["lumbar_flexion"]) for r in res])
     shear = np.array([f(r.disc["shear"]) for r in res])
-    assert all(r.balanced for r in res) and lumbar[0] == P.POSTURES["textbook hinge"]["lumbar"]
+    textbook = presets.POSTURES["textbook hinge"]
+    assert all(r.balanced for r in res) and lumbar[0] == textbook["lumbar"]
     assert (
         np.all(np.diff(lumbar) > 3)
         and np.all(np.diff(shear) > 0)
@@ -1424,9 +1426,9 @@ def test_11_recap_rounding_raises_both_shear_the_most():
 def test_11_recap_tight_hamstrings_fix_is_knee_bend():
     """Lesson 11 recap: "A little more knee bend ... keeps the depth inside their range"."""
     tight = hs.analyze(
-        P.lifter("tight hamstrings"),
+        presets.lifter("tight hamstrings"),
         hs.Posture(knee=np.array([20, 40]), hip=85, lumbar=5),
-        P.load("RDL", 40),
+        presets.load("RDL", 40),
     )
     assert (
         tight.metrics["lumbar_flexion"][0] > 15

@@ -8,7 +8,7 @@ import warnings
 
 import pytest
 
-from hinge_sim import progress
+from hinge_sim import progress, safefile
 
 KEY = "00_start_here/back-or-hips"
 
@@ -55,11 +55,28 @@ def test_a_write_that_dies_half_way_leaves_the_old_file_whole(store, monkeypatch
     def die(f, data):
         f.write(data[: len(data) // 2])
         raise KeyboardInterrupt("the kernel was stopped")
-    monkeypatch.setattr(progress, "_write_all", die)
+    monkeypatch.setattr(safefile, "_write_all", die)
     with pytest.raises(KeyboardInterrupt):
         progress.record("00_start_here/units", "quiz", "answered", choice="x", correct=False)
     assert (store / progress.FILENAME).read_bytes() == before
     assert not list(store.glob("*.tmp")), "the half-written temp file is removed"
+
+
+def test_a_rewrite_keeps_the_files_mode_and_a_link_stays_a_link(store, tmp_path_factory):
+    """The progress file is written as the journal is: a new file is private (0600), a
+    learner's own mode is kept, and a progress file that is a symbolic link stays one."""
+    progress.record(KEY, "prediction", "locked", choice="The hips", correct=True)
+    file = store / progress.FILENAME
+    assert file.stat().st_mode & 0o777 == 0o600
+    file.chmod(0o640)
+    progress.record("00_start_here/units", "quiz", "answered", choice="x", correct=False)
+    assert file.stat().st_mode & 0o777 == 0o640
+    elsewhere = tmp_path_factory.mktemp("linked")
+    (elsewhere / progress.FILENAME).symlink_to(file)
+    with progress.using(elsewhere):
+        progress.record("00_start_here/more", "quiz", "answered", choice="y", correct=True)
+    assert (elsewhere / progress.FILENAME).is_symlink()
+    assert "00_start_here/more" in progress.steps()
 
 
 def test_two_writers_lose_nothing(store):

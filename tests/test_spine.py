@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import hinge_sim as hs
-from hinge_sim.model import constants as C
+from hinge_sim.model import constants
 from hinge_sim.model.lumbar import lumbar_geometry
 from hinge_sim.model.spine import passive_moment, scales
 
@@ -27,7 +27,7 @@ def test_standing_unloaded_gives_a_few_hundred_newtons_of_anterior_shear():
     """The weight above L5/S1 on a disc tilted about 30 deg: W sin(tilt)
     anterior, less the extensors' small posterior pull."""
     res = hs.analyze(MAN, hs.Posture(knee=0, hip=0, lumbar=0), hs.Dowel())
-    weight = sum(res.segments[k]["mass"] for k in ("trunk", "head", "arm")) * C.GRAVITY
+    weight = sum(res.segments[k]["mass"] for k in ("trunk", "head", "arm")) * constants.GRAVITY
     tilt = np.deg2rad(res.disc["disc_angle"])
     assert 100 < res.disc["shear"] < 400
     assert res.disc["shear"] == pytest.approx(weight * np.sin(tilt), rel=0.25)
@@ -40,7 +40,7 @@ def test_flexion_is_shared_between_the_levels_in_the_published_proportions():
     geo = lumbar_geometry(MAN, pelvis, np.array([0.0, 40.0]), np.zeros((2, 2)))
     turn = np.rad2deg(np.diff(geo["normal"], axis=0))[0]
     assert turn == pytest.approx([40 * 0.125 / 2, 40 * (0.125 + 0.185 / 2)], abs=1e-9)
-    assert sum(C.LUMBAR_FLEXION_SHARE) == pytest.approx(1.0)
+    assert sum(constants.LUMBAR_FLEXION_SHARE) == pytest.approx(1.0)
 
 
 def test_lumbar_joints_run_from_l5s1_up_the_lordosis():
@@ -62,9 +62,9 @@ def test_forces_and_moments_balance_at_l5s1(line, bracing):
     res = hs.analyze(body, hs.Posture(knee=20, hip=80, lumbar=20), hs.Barbell(40), bracing=bracing)
     d, s = res.disc, scales(body)["depth"]
     lam = 20 / body.max_lumbar
-    arm = C.EXTENSOR_MOMENT_ARM * s * (1 - C.EXTENSOR_ARM_LOSS_FULL_FLEXION * lam)
-    total = (d["muscle"] * arm + d["passive_moment"] + d["iap"] * C.IAP_MOMENT_ARM * s
-             - d["abdominal"] * C.ABDOMINAL_MOMENT_ARM * s)
+    arm = constants.EXTENSOR_MOMENT_ARM * s * (1 - constants.EXTENSOR_ARM_LOSS_FULL_FLEXION * lam)
+    total = (d["muscle"] * arm + d["passive_moment"] + d["iap"] * constants.IAP_MOMENT_ARM * s
+             - d["abdominal"] * constants.ABDOMINAL_MOMENT_ARM * s)
     assert total == pytest.approx(res.moments["l5s1"], rel=1e-12)
 
 
@@ -73,7 +73,7 @@ def test_l4l5_moment_transfers_the_l5s1_moment_by_hand():
     from L5/S1 to L4/L5 (still pose, net force vertical)."""
     res = hs.analyze(MAN, hs.Posture(knee=20, hip=80, lumbar=10), hs.Barbell(40))
     weight = res.grf[1] - sum(res.segments[k]["mass"] for k in
-                              ("foot", "shank", "thigh", "pelvis")) * C.GRAVITY
+                              ("foot", "shank", "thigh", "pelvis")) * constants.GRAVITY
     dx = res.points["lumbar"][1, 0] - res.points["lumbar"][0, 0]
     assert res.disc["moment_l4l5"] == pytest.approx(res.moments["l5s1"] - weight * dx, rel=1e-9)
 
@@ -106,7 +106,7 @@ def test_a_bigger_lifter_has_longer_moment_arms():
         mass = 24.5 * stature ** 2  # same body-mass index
         body = hs.Body(stature=stature, mass=mass)
         res = hs.analyze(body, posture, hs.Barbell(0.5 * mass))
-        per_bw.append(res.disc["compression"] / (mass * C.GRAVITY))
+        per_bw.append(res.disc["compression"] / (mass * constants.GRAVITY))
         assert scales(body)["depth"] == pytest.approx(np.sqrt(mass / stature / (75 / 1.75)))
     assert per_bw[1] / per_bw[0] < 1.25
 

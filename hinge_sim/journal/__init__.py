@@ -23,13 +23,12 @@ from a newer schema or not a journal raises :class:`JournalError` and is never
 written to.
 
 Modules: :mod:`.fields` (what a record holds), :mod:`.fileformat` (rows and
-checks), :mod:`.safefile` (lock and atomic replace), :mod:`.store`
-(:class:`Journal`).
+checks), :mod:`.store` (:class:`Journal`); the lock and the atomic replace are
+:mod:`hinge_sim.safefile`'s.
 """
-from .fields import EXERCISE_NAMES, FIELDS, MEASURES, RATINGS, validate
+from .fields import EXERCISE_NAMES, FIELDS, LIMIT_OF, validate
 from .fileformat import COLUMNS, COLUMNS_V1, SCHEMA, JournalError, Record, parse
 from .store import MAX_ROWS, Journal, journal_path, reseal
 
-__all__ = ["COLUMNS", "COLUMNS_V1", "EXERCISE_NAMES", "FIELDS", "MAX_ROWS", "MEASURES", "RATINGS",
-           "SCHEMA", "Journal", "JournalError", "Record", "journal_path", "parse", "reseal",
-           "validate"]
+__all__ = ["COLUMNS", "COLUMNS_V1", "EXERCISE_NAMES", "FIELDS", "LIMIT_OF", "MAX_ROWS", "SCHEMA",
+           "Journal", "JournalError", "Record", "journal_path", "parse", "reseal", "validate"]

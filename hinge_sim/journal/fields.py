@@ -1,5 +1,7 @@
 """The fields of a debrief record: kinds, valid ranges and checks, and CSV cells.
 
+The valid ranges are rows of :data:`hinge_sim.model.limits.LIMITS` (:data:`LIMIT_OF`).
+
 Text cells that a spreadsheet would run as a formula (they start with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) are written with a leading
 ``'``, as the OWASP guidance on CSV injection recommends, and read back as
@@ -11,40 +13,79 @@ import math
 import re
 import unicodedata
 
-from ..model.motion import parse_tempo
+from ..model.limits import LIMITS, WHOLE
+from ..model.limits import check as check_limit
+from ..model.motion import PHASES, tempo_phases
 from ..model.presets import EXERCISES
 
 EXERCISE_NAMES = tuple(EXERCISES) + ("good morning", "other")
 
-# name -> (kind, low, high, unit, required); kinds: int, float, text, choice, tempo, date
-FIELDS = {
-    "date": ("date", "1900-01-01", "2100-12-31", "", True),
-    "athlete": ("text", 1, 80, "characters", True),
-    "exercise": ("choice", None, None, "", True),
-    "load_kg": ("float", 0.0, 500.0, " kg", False),
-    "reps": ("int", 1, 100, "", False),
-    "tempo": ("tempo", None, None, "", False),
-    "rib_cage": ("int", 1, 5, "", False),
-    "spine": ("int", 1, 5, "", False),
-    "hip_drive": ("int", 1, 5, "", False),
-    "coach_rating": ("int", 1, 5, "", False),
-    "hip_to_bar_m": ("float", -0.5, 1.0, " m", False),
-    "bar_drift_m": ("float", -0.5, 0.5, " m", False),
-    "bar_to_midfoot_m": ("float", -0.5, 0.5, " m", False),
-    "target_hip_to_bar_m": ("float", -0.5, 1.0, " m", False),
-    "target_bar_drift_m": ("float", -0.5, 0.5, " m", False),
-    "target_rating": ("int", 1, 5, "", False),
-    "targets": ("text", 0, 2000, "characters", False),
-    "notes": ("text", 0, 5000, "characters", False),
+#: field -> its row of :data:`hinge_sim.model.limits.LIMITS`: the one valid range
+#: the model, the sliders and the journal share (numbers and text lengths)
+LIMIT_OF = {
+    "athlete": "athlete name",
+    "load_kg": "load mass",
+    "reps": "rep",
+    "rib_cage": "rating",
+    "spine": "rating",
+    "hip_drive": "rating",
+    "coach_rating": "rating",
+    "hip_to_bar_m": "hip to bar",
+    "bar_drift_m": "bar drift",
+    "bar_to_midfoot_m": "bar to midfoot",
+    "target_hip_to_bar_m": "hip to bar",
+    "target_bar_drift_m": "bar drift",
+    "target_rating": "rating",
+    "targets": "targets",
+    "notes": "notes",
 }
+#: the days a record may be for [A: any training day of a living athlete, with room]
+DATES = ("1900-01-01", "2100-12-31")
+
+
+def _spec(name, kind, required):
+    """(kind, low, high, unit, required) of a field, its range a row of LIMITS."""
+    if kind == "date":
+        return kind, *DATES, "", required
+    if name not in LIMIT_OF:
+        return kind, None, None, "", required
+    row = LIMIT_OF[name]
+    limit = LIMITS[row]
+    if kind == "number":
+        kind, unit = ("int" if row in WHOLE else "float"), limit.suffix
+    else:
+        unit = limit.unit
+    return kind, limit.low, limit.high, unit, required
+
+
+# name -> (kind, low, high, unit, required); kinds: int, float, text, choice, tempo, date
+FIELDS = {name: _spec(name, kind, required == "required") for name, kind, required in (
+    ("date", "date", "required"),
+    ("athlete", "text", "required"),
+    ("exercise", "choice", "required"),
+    ("load_kg", "number", ""),
+    ("reps", "number", ""),
+    ("tempo", "tempo", ""),
+    ("rib_cage", "number", ""),
+    ("spine", "number", ""),
+    ("hip_drive", "number", ""),
+    ("coach_rating", "number", ""),
+    ("hip_to_bar_m", "number", ""),
+    ("bar_drift_m", "number", ""),
+    ("bar_to_midfoot_m", "number", ""),
+    ("target_hip_to_bar_m", "number", ""),
+    ("target_bar_drift_m", "number", ""),
+    ("target_rating", "number", ""),
+    ("targets", "text", ""),
+    ("notes", "text", ""),
+)}
 DECIMALS = 6  # decimals kept of a number: 1 mg, 1 µm [A: far finer than any measure here]
-RATINGS = ("rib_cage", "spine", "hip_drive", "coach_rating")
-MEASURES = ("hip_to_bar_m", "bar_drift_m", "bar_to_midfoot_m")
 
 # OWASP "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection) [V]: a
 # cell starting with one of these runs as a formula; prefix it with a quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
+# a cell that starts with one, after any quotes already there (those are kept as typed)
+_NEEDS_QUOTE = re.compile("'*[" + re.escape("".join(FORMULA_START)) + "]")
 
 
 def validate(values):
@@ -148,7 +189,17 @@ def _text(name, value, low, high, required):
 
 @functools.lru_cache(maxsize=256)  # a file holds a few tempos, read on every row
 def _tempo(text):
-    parse_tempo(text)  # raises with the accepted forms
+    """A tempo as written, checked against ``LIMITS["recorded phase"]``.
+
+    Not against the model's lowering and rising rows (0.2 s or more): a
+    record keeps what was lifted, and records written before that floor
+    must still read.
+    """
+    phases = tempo_phases(text)  # raises with the accepted forms
+    for name, seconds in zip(PHASES, phases):
+        check_limit("recorded phase", seconds, label=f"tempo {name}")
+    if phases[0] <= 0 or phases[2] <= 0:
+        raise ValueError(f"tempo = {text!r}: lowering and rising must take more than 0 s")
     return text.strip()
 
 

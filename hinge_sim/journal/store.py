@@ -10,7 +10,7 @@ import re
 import unicodedata
 import uuid
 
-from . import safefile
+from .. import safefile
 from .fields import validate
 from .fileformat import SCHEMA, Record, empty_file, end_line, parse_appended, parse_file
 
@@ -36,7 +36,7 @@ def journal_path(folder, name):
     ------
     ValueError
         The name gives an empty file name or one too long to write
-        (:data:`hinge_sim.journal.safefile.MAX_NAME_BYTES`).
+        (:data:`hinge_sim.safefile.MAX_NAME_BYTES`).
     """
     text = unicodedata.normalize("NFC", str(name).strip().lower())
     slug = unicodedata.normalize("NFC", re.sub(r"[^\w-]+", "_", text).strip("_"))
@@ -74,7 +74,7 @@ class Journal:
 
     def __init__(self, path, create=False):
         self.path = os.fspath(path)
-        safefile.check_name(self.path)
+        safefile.check_name(self.path, "journal file")
         self._raw, self._parsed = None, None
         if not os.path.exists(self.path):
             if not create:

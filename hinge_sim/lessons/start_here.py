@@ -9,7 +9,7 @@ Usage
    (the estimate) and why a light bar squeezes the disc so hard.
 """
 
-from ..model import constants as C
+from ..model import constants
 from ..model.analysis import analyze
 from ..model.body import Body
 from ..model.loads import Barbell
@@ -73,7 +73,7 @@ def knee_answer():
 def weight_above():
     """Return the weight (N) that L5/S1 holds in :func:`bottom`: trunk, head, arms and bar."""
     segments = body().segments
-    return (sum(segments[k].mass for k in ("trunk", "head", "arm")) + LOAD) * C.GRAVITY
+    return (sum(segments[k].mass for k in ("trunk", "head", "arm")) + LOAD) * constants.GRAVITY
 
 
 def lever():
@@ -89,14 +89,15 @@ def compression_bw():
 def body_weights_answer():
     """Answer the estimate: the compression in body weights, and the short lever behind it."""
     res = bottom()
-    weight = LIFTER["mass"] * C.GRAVITY
+    weight = LIFTER["mass"] * constants.GRAVITY
     comp = num(res.disc["compression"])
     words = (
         f"Compression {comp:.0f} N ÷ one body weight ({LIFTER['mass']:.0f} kg × "
-        f"{C.GRAVITY:.2f} m/s² = {weight:.0f} N) = **{compression_bw():.1f} × body weight**. "
+        f"{constants.GRAVITY:.2f} m/s² = {weight:.0f} N) = "
+        f"**{compression_bw():.1f} × body weight**. "
         f"(And {LOAD:.0f} kg = {kg_to_lb(LOAD):.0f} lb.)\n\n"
         "**Explain.** The muscles that hold the back sit only about "
-        f"{100 * C.EXTENSOR_MOMENT_ARM:.0f} cm behind the disc, while the weight of trunk, "
+        f"{100 * constants.EXTENSOR_MOMENT_ARM:.0f} cm behind the disc, while the weight of trunk, "
         f"head, arms and bar acts on average {100 * lever():.0f} cm in front of it (the L5/S1 "
         "moment divided by that weight). To balance that long lever with a short one the "
         f"muscles must pull hard ({num(res.disc['muscle']):.0f} N here), and their pull "

@@ -22,7 +22,7 @@ Usage
 """
 from dataclasses import dataclass
 
-from . import constants as C
+from . import constants
 from .checks import check_choice
 from .limits import check
 
@@ -102,11 +102,11 @@ class Body:
     def __init__(self, stature: float = 1.75, mass: float = 75.0, sex: str = "male",
                  thigh: float = 1.0, shank: float = 1.0, torso: float = 1.0, arm: float = 1.0,
                  slr: float = 80.0, dorsiflexion: float = 40.0,
-                 max_lumbar: float = C.MAX_LUMBAR_FLEXION_DEG,
+                 max_lumbar: float = constants.MAX_LUMBAR_FLEXION_DEG,
                  extensor_line: str = "oblique") -> None:
         self.stature = float(check("stature", stature))
         self.mass = float(check("mass", mass))
-        self.sex = check_choice("sex", sex, tuple(C.DUMAS))
+        self.sex = check_choice("sex", sex, tuple(constants.DUMAS))
         factors = {name: float(check(name, value)) for name, value in
                    (("thigh", thigh), ("shank", shank), ("torso", torso), ("arm", arm))}
         self.proportions = factors
@@ -114,16 +114,17 @@ class Body:
         self.dorsiflexion = float(check("dorsiflexion", dorsiflexion))
         self.max_lumbar = float(check("max_lumbar", max_lumbar))
         self.extensor_line = check_choice("extensor_line", extensor_line, EXTENSOR_LINES)
-        table = {name: dict(zip(C.DUMAS_COLUMNS, row)) for name, row in C.DUMAS[sex].items()}
+        table = {name: dict(zip(constants.DUMAS_COLUMNS, row))
+                 for name, row in constants.DUMAS[sex].items()}
         for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
                           ("upper_arm", "arm"), ("forearm", "arm"), ("hand", "arm")):
             table[name]["length"] *= factors[key]
         stack = ("shank", "thigh", "pelvis", "trunk", "head")
         height = sum(table[k]["length"] for k in stack)
-        reference = sum(C.DUMAS[sex][k][0] for k in stack)
+        reference = sum(constants.DUMAS[sex][k][0] for k in stack)
         for name in stack:
             table[name]["length"] *= reference / height
-        scale = self.stature / C.REFERENCE_STATURE[sex]
+        scale = self.stature / constants.REFERENCE_STATURE[sex]
         total = sum(row["mass"] * (2 if name in LIMBS else 1) for name, row in table.items())
         self.segments = {}
         for name in ("head", "trunk", "pelvis", "thigh", "shank", "foot"):
@@ -137,12 +138,12 @@ class Body:
                 self.segments[name] = Segment(L, m, abs(row["com_y"]) * L, row["com_x"] * L,
                                               inertia)
         self.segments["arm"] = self._straight_arm(table, scale * self._arm_calibration(sex), total)
-        self.foot_length = C.FOOT_LENGTH_PER_STATURE * self.stature
-        self.ankle_height = C.ANKLE_HEIGHT_PER_STATURE * self.stature
-        self.heel_x = -C.HEEL_TO_ANKLE_PER_FOOT * self.foot_length
+        self.foot_length = constants.FOOT_LENGTH_PER_STATURE * self.stature
+        self.ankle_height = constants.ANKLE_HEIGHT_PER_STATURE * self.stature
+        self.heel_x = -constants.HEEL_TO_ANKLE_PER_FOOT * self.foot_length
         self.toe_x = self.heel_x + self.foot_length
         self.midfoot_x = 0.5 * (self.heel_x + self.toe_x)
-        self.pelvis_tilt = C.PELVIS_TILT_STANDING_DEG[sex]
+        self.pelvis_tilt = constants.PELVIS_TILT_STANDING_DEG[sex]
 
     @staticmethod
     def _arm_calibration(sex):
@@ -151,12 +152,13 @@ class Body:
         It puts the mean subject's standing grip at
         :data:`~hinge_sim.model.constants.GRIP_HEIGHT_PER_STATURE`.
         """
-        mean, stature = C.DUMAS[sex], C.REFERENCE_STATURE[sex]
-        shoulder = (C.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0] + mean["thigh"][0]
-                    + mean["pelvis"][0] + (1 - C.SHOULDER_BELOW_C7) * mean["trunk"][0])
+        mean, stature = constants.DUMAS[sex], constants.REFERENCE_STATURE[sex]
+        shoulder = (constants.ANKLE_HEIGHT_PER_STATURE * stature + mean["shank"][0]
+                    + mean["thigh"][0] + mean["pelvis"][0]
+                    + (1 - constants.SHOULDER_BELOW_C7) * mean["trunk"][0])
         hand = mean["hand"]
         reach = mean["upper_arm"][0] + mean["forearm"][0] + abs(hand[3]) * hand[0]
-        return (shoulder - C.GRIP_HEIGHT_PER_STATURE * stature) / reach
+        return (shoulder - constants.GRIP_HEIGHT_PER_STATURE * stature) / reach
 
     def _straight_arm(self, table, scale, total):
         """Upper arm, forearm and hand of both sides as one straight segment.

@@ -114,15 +114,24 @@ LIMITS = {
     "sets": Limit(1, 10, "", "sets per session [A]"),
     "block reps": Limit(1, 20, "", "reps per set in a planned block [A]"),
     "step": Limit(0.0, 0.5, "x body mass", "load rise per week [A]"),
-    # a debrief journal record (hinge_sim.journal): the load is "load mass", the
-    # reps "rep", the tempo the four phases above
+    # a debrief journal record (hinge_sim.journal.fields.LIMIT_OF): the load is
+    # "load mass", the reps "rep"
     "rating": Limit(1, 5, "", "a coach's rating: 1 poor to 5 excellent"),
+    "recorded phase": Limit(0.0, 20.0, "s", "a phase of a tempo as the journal records it; "
+                                            "lowering and rising must take more than 0 s, "
+                                            "not the 0.2 s a simulated rep needs, so records "
+                                            "written before that floor still read [A]"),
     "hip to bar": Limit(-0.5, 1.0, "m", "horizontal hip-to-bar distance measured on a video; "
                                         "wider than any lifter's reach [A]"),
     "bar drift": Limit(-0.5, 0.5, "m", "how far the bar moves forward or back over a rep on "
                                        "a video [A]"),
     "bar to midfoot": Limit(-0.5, 0.5, "m", "bar ahead of (+) or behind (-) the midfoot on a "
                                             "video [A]"),
+    "athlete name": Limit(1, 80, "characters", "a name on one line, long enough for any "
+                                                "given name and family name [A]"),
+    "targets": Limit(0, 2000, "characters", "targets for next time in words, a long "
+                                            "paragraph [A]"),
+    "notes": Limit(0, 5000, "characters", "anything else about the session, a page [A]"),
     # unit conversions (units.kg_to_lb, units.lb_to_kg)
     "kg": Limit(0.0, 1000.0, "kg", "any load or body mass the course shows, with room [A]"),
     "lb": Limit(0.0, 2205.0, "lb", "1000 kg in pounds [A]"),

@@ -1,7 +1,7 @@
 """What the lifter holds: barbell, trap bar, kettlebell or dowel."""
 from dataclasses import dataclass
 
-from . import constants as C
+from . import constants
 from .checks import check_flag
 from .limits import check
 
@@ -62,7 +62,7 @@ def Barbell(mass: float = 20.0) -> Load:
     >>> Barbell(60).min_height
     0.225
     """
-    return Load(mass, 0.0, C.PLATE_RADIUS, True, True)
+    return Load(mass, 0.0, constants.PLATE_RADIUS, True, True)
 
 
 def TrapBar(mass: float = 25.0) -> Load:
@@ -73,7 +73,7 @@ def TrapBar(mass: float = 25.0) -> Load:
     >>> TrapBar(80).in_front
     False
     """
-    return Load(mass, 0.0, C.PLATE_RADIUS, True, False)
+    return Load(mass, 0.0, constants.PLATE_RADIUS, True, False)
 
 
 def Kettlebell(mass: float = 16.0) -> Load:
@@ -84,7 +84,7 @@ def Kettlebell(mass: float = 16.0) -> Load:
     >>> Kettlebell(24).hang
     0.12
     """
-    return Load(mass, C.KETTLEBELL_HANG, C.KETTLEBELL_HANG, True, False)
+    return Load(mass, constants.KETTLEBELL_HANG, constants.KETTLEBELL_HANG, True, False)
 
 
 def Dowel() -> Load:

@@ -28,10 +28,9 @@ Usage
 """
 import numpy as np
 
-from . import constants as C
+from . import constants
 from .chain import rotate
 
-LEVELS = ("L5/S1", "L4/L5", "L3/L4", "L2/L3", "L1/L2")
 REPORTED = ("l5s1", "l4l5")
 """The levels whose disc loads are computed (3DSSPP reports both)."""
 
@@ -42,13 +41,13 @@ def level_scale(body):
     Christophy et al.'s geometry is taken as that of Dumas' mean man [A] and
     scaled with the trunk length.
     """
-    return body.segments["trunk"].length / C.DUMAS["male"]["trunk"][0]
+    return body.segments["trunk"].length / constants.DUMAS["male"]["trunk"][0]
 
 
 def _standing_axes():
     """Standing forward tilt (rad) of the S1 plateau normal and the L5 ... L2 axes."""
-    offsets = np.array(C.LUMBAR_JOINT_OFFSETS)
-    return np.concatenate([[np.deg2rad(C.SACRAL_SLOPE_STANDING_DEG)],
+    offsets = np.array(constants.LUMBAR_JOINT_OFFSETS)
+    return np.concatenate([[np.deg2rad(constants.SACRAL_SLOPE_STANDING_DEG)],
                            np.arctan2(offsets[:, 0], offsets[:, 1])])
 
 
@@ -73,12 +72,12 @@ def lumbar_geometry(body, pelvis_angle, lumbar_deg, l5s1):
         ``normal`` (N, 2) disc mid-plane normals of L5/S1 and L4/L5 (rad);
         ``top`` (N,) tilt of the vertebra above L1/L2 (rad).
     """
-    share = np.asarray(C.LUMBAR_FLEXION_SHARE)
+    share = np.asarray(constants.LUMBAR_FLEXION_SHARE)
     turn = np.deg2rad(lumbar_deg)[:, None] * np.concatenate([[0.0], np.cumsum(share)])
     base = (pelvis_angle - np.deg2rad(body.pelvis_tilt))[:, None]  # sacrum turn from standing
     frames = base + turn  # (N, 6): sacrum, L5, L4, L3, L2, L1
     axes = _standing_axes()[None, :] + frames[:, :5]
-    offsets = np.array(C.LUMBAR_JOINT_OFFSETS) * level_scale(body)
+    offsets = np.array(constants.LUMBAR_JOINT_OFFSETS) * level_scale(body)
     steps = rotate(frames[:, 1:5], offsets[:, 0], offsets[:, 1])  # in each vertebra's frame
     joints = l5s1[:, None, :] + np.concatenate(
         [np.zeros_like(steps[:, :1]), np.cumsum(steps, axis=1)], axis=1)

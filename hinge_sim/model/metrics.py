@@ -1,7 +1,7 @@
 """Coach's measures that need more than one line."""
 import numpy as np
 
-from . import constants as C
+from . import constants
 
 
 def dowel_gap(body, lumbar):
@@ -18,8 +18,8 @@ def dowel_gap(body, lumbar):
     lumbar : ndarray
         Lumbar flexion from standing (deg).
     """
-    scale = body.stature / C.REFERENCE_STATURE["male"]
-    back, below = C.SACRUM_BEHIND_L5S1 * scale, C.SACRUM_BELOW_L5S1 * scale
+    scale = body.stature / constants.REFERENCE_STATURE["male"]
+    back, below = constants.SACRUM_BEHIND_L5S1 * scale, constants.SACRUM_BELOW_L5S1 * scale
 
     def forward(psi):  # sacrum's forward offset from L5/S1 in the trunk frame
         return -back * np.cos(psi) - below * np.sin(psi)

@@ -7,6 +7,7 @@ is the relative clockwise angle of :mod:`hinge_sim.chain`. MuJoCo's joint
 torque about +y is the clockwise moment, the negative of ours.
 """
 from .chain import TREE, com_offsets, joint_offsets
+from .constants import GRAVITY
 from .mechanics import mass_table
 
 TINY = 1e-9  # kg and kg m^2: MuJoCo needs positive mass and inertia
@@ -30,4 +31,5 @@ def mjcf(body, load):
                 f'<inertial pos="{ca} 0 {cb}" mass="{max(masses[name], TINY)}" '
                 f'diaginertia="{inertia} {inertia} {inertia}"/>{inner}</body>')
 
-    return f'<mujoco><option gravity="0 0 -9.81"/><worldbody>{xml("shank")}</worldbody></mujoco>'
+    return (f'<mujoco><option gravity="0 0 {-GRAVITY}"/><worldbody>{xml("shank")}</worldbody>'
+            '</mujoco>')

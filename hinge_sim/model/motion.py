@@ -21,6 +21,50 @@ _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?|[xX])\s*-\s*(\d+(?:\.\d+)?|[xX])\s*-\
                       r"(\d+(?:\.\d+)?|[xX])\s*-\s*(\d+(?:\.\d+)?|[xX])\s*$")
 
 
+def tempo_phases(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, float, float]:
+    """The four phases (s) a tempo names, read but not range-checked.
+
+    :func:`parse_tempo` checks them against the model's ranges; the journal
+    checks a tempo as it was written against its own (a record keeps what
+    was lifted).
+
+    Parameters
+    ----------
+    tempo : str or sequence of 4 numbers
+        ``"3-1-1-0"``, ``"31X0"`` (one character per phase) or seconds.
+
+    Raises
+    ------
+    TypeError
+        For a tempo that is neither a string nor four numbers.
+    ValueError
+        Naming the tempo and the accepted forms.
+
+    Examples
+    --------
+    >>> tempo_phases("0.1-0-X-0")
+    (0.1, 0.0, 0.5, 0.0)
+    """
+    if isinstance(tempo, str):
+        text = tempo.strip()
+        match = _PATTERN.match(text)
+        if match:
+            parts = match.groups()
+        elif re.fullmatch(r"[0-9xX]{4}", text):
+            parts = tuple(text)
+        else:
+            raise ValueError(f"tempo = {tempo!r} is not coaching tempo notation; use four "
+                             "phases like '3-1-1-0' or '31X0' (X = explosive)")
+        return tuple(EXPLOSIVE_S if p in "xX" else float(p) for p in parts)
+    if isinstance(tempo, (list, tuple, np.ndarray)):
+        if len(tempo) != 4:
+            raise ValueError(f"tempo = {tempo!r} must have 4 phases, got {len(tempo)}")
+        return tuple(float(as_real_array(f"tempo {name}", v, scalar=True, allowed="seconds"))
+                     for name, v in zip(PHASES, tempo))
+    raise TypeError(f"tempo = {tempo!r} is a {type(tempo).__name__}; give a string like "
+                    "'3-1-1-0' or '31X0', or four numbers (s)")
+
+
 def parse_tempo(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, float, float]:
     """Durations (s) of lowering, bottom pause, rising and top pause.
 
@@ -47,28 +91,10 @@ def parse_tempo(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, float
     ...
     ValueError: tempo lowering = 0.001 s is outside the valid range 0.2 to 20 s
     """
-    if isinstance(tempo, str):
-        text = tempo.strip()
-        match = _PATTERN.match(text)
-        if match:
-            parts = match.groups()
-        elif re.fullmatch(r"[0-9xX]{4}", text):
-            parts = tuple(text)
-        else:
-            raise ValueError(f"tempo = {tempo!r} is not coaching tempo notation; use four "
-                             "phases like '3-1-1-0' or '31X0' (X = explosive)")
-        values = [EXPLOSIVE_S if p in "xX" else float(p) for p in parts]
-    elif isinstance(tempo, (list, tuple, np.ndarray)):
-        if len(tempo) != 4:
-            raise ValueError(f"tempo = {tempo!r} must have 4 phases, got {len(tempo)}")
-        values = [float(as_real_array(f"tempo {name}", v, scalar=True, allowed="seconds"))
-                  for name, v in zip(PHASES, tempo)]
-    else:
-        raise TypeError(f"tempo = {tempo!r} is a {type(tempo).__name__}; give a string like "
-                        "'3-1-1-0' or '31X0', or four numbers (s)")
+    values = tempo_phases(tempo)
     for name, v in zip(PHASES, values):
         check(name, v, label=f"tempo {name}")
-    return tuple(values)
+    return values
 
 
 def minimum_jerk(tau):

@@ -27,7 +27,7 @@ Usage
 """
 import numpy as np
 
-from . import constants as C
+from . import constants
 from .lumbar import REPORTED, lumbar_geometry
 from .mechanics import cross
 
@@ -56,8 +56,8 @@ def scales(body):
     def depth(stature, mass):
         return np.sqrt(mass / stature)
 
-    male = depth(*C.REFERENCE_LIFTER["male"])
-    same_sex = depth(*C.REFERENCE_LIFTER[body.sex])
+    male = depth(*constants.REFERENCE_LIFTER["male"])
+    same_sex = depth(*constants.REFERENCE_LIFTER[body.sex])
     own = depth(body.stature, body.mass)
     return {"depth": own / male, "passive": (own / same_sex) ** 3}
 
@@ -77,8 +77,8 @@ def passive_moment(flexion, sex):
         Lumbar flexion over the lifter's full flexion, -1 to 1.
     sex : {"male", "female"}
     """
-    full, k = C.PASSIVE_MOMENT_FULL_FLEXION[sex], C.PASSIVE_MOMENT_STEEPNESS
-    x0, y0 = C.LORDOTIC_FLEXION_FRACTION, C.PASSIVE_MOMENT_LORDOTIC / full
+    full, k = constants.PASSIVE_MOMENT_FULL_FLEXION[sex], constants.PASSIVE_MOMENT_STEEPNESS
+    x0, y0 = constants.LORDOTIC_FLEXION_FRACTION, constants.PASSIVE_MOMENT_LORDOTIC / full
     e0 = np.expm1(k * x0) / np.expm1(k)
     slope = (y0 - e0) / (x0 - y0)  # linear weight b so that g(x0) = y0, g(1) = 1
     bend = np.expm1(k * np.maximum(flexion, 0.0)) / np.expm1(k)
@@ -129,20 +129,23 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
     flexion = np.clip(lumbar_deg / body.max_lumbar, -1.0, 1.0)[:, None]
     forward = np.clip(flexion, 0.0, 1.0)
     passive = passive_moment(flexion, body.sex) * size["passive"]
-    ligament = (1 - C.DISC_SHARE_OF_PASSIVE) * np.maximum(passive, 0.0) / (
-        C.LIGAMENT_MOMENT_ARM * depth)
-    arm = C.EXTENSOR_MOMENT_ARM * depth * (1 - C.EXTENSOR_ARM_LOSS_FULL_FLEXION * forward)
-    iap = bracing * C.IAP_FULL_BRACE_MMHG * C.MMHG * C.DIAPHRAGM_AREA * depth ** 2
-    iap_arm, abdominal_arm = C.IAP_MOMENT_ARM * depth, C.ABDOMINAL_MOMENT_ARM * depth
-    brace = iap * iap_arm / abdominal_arm * C.ABDOMINAL_COCONTRACTION_RATIO
+    ligament = (1 - constants.DISC_SHARE_OF_PASSIVE) * np.maximum(passive, 0.0) / (
+        constants.LIGAMENT_MOMENT_ARM * depth)
+    arm = (constants.EXTENSOR_MOMENT_ARM * depth
+           * (1 - constants.EXTENSOR_ARM_LOSS_FULL_FLEXION * forward))
+    iap = (bracing * constants.IAP_FULL_BRACE_MMHG * constants.MMHG * constants.DIAPHRAGM_AREA
+           * depth ** 2)
+    iap_arm = constants.IAP_MOMENT_ARM * depth
+    abdominal_arm = constants.ABDOMINAL_MOMENT_ARM * depth
+    brace = iap * iap_arm / abdominal_arm * constants.ABDOMINAL_COCONTRACTION_RATIO
     active = net - passive + brace * abdominal_arm - iap * iap_arm
     muscle = np.maximum(active, 0.0) / arm
     abdominal = brace + np.maximum(-active, 0.0) / abdominal_arm
     if body.extensor_line == "oblique":
-        beta = np.deg2rad(C.EXTENSOR_OBLIQUITY_NEUTRAL_DEG) * (1 - forward)
+        beta = np.deg2rad(constants.EXTENSOR_OBLIQUITY_NEUTRAL_DEG) * (1 - forward)
     else:
         beta = theta["trunk"][:, None] - phi
-    gamma = np.deg2rad(C.LIGAMENT_ANGLE_DEG)
+    gamma = np.deg2rad(constants.LIGAMENT_ANGLE_DEG)
     compression = (along + muscle * np.cos(beta) + ligament * np.cos(gamma)
                    + abdominal - iap)
     shear = across - muscle * np.sin(beta) + ligament * np.sin(gamma)

@@ -19,15 +19,18 @@ import uuid
 
 import ipywidgets as widgets
 
-from .. import journal as J
+from ..journal import EXERCISE_NAMES, LIMIT_OF, Journal, journal_path, validate
+from ..model.limits import LIMITS
 from ..viz.progress import progress_figure
 from ..viz.render import to_png
+from .messages import MessageBox, never_raise, plain
 
 NONE = "—"
-RATING_OPTIONS = [NONE, 1, 2, 3, 4, 5]
-TEXT_FIELDS = ("tempo", "targets", "notes")
-CM_FIELDS = ("hip_to_bar_m", "bar_drift_m", "bar_to_midfoot_m", "target_hip_to_bar_m",
-             "target_bar_drift_m")
+RATING = LIMITS["rating"]
+RATING_OPTIONS = [NONE, *range(int(RATING.low), int(RATING.high) + 1)]
+RATING_FIELDS = tuple(name for name, row in LIMIT_OF.items() if row == "rating")
+#: distances kept in m and typed in cm
+CM_FIELDS = tuple(name for name, row in LIMIT_OF.items() if LIMITS[row].unit == "m")
 LABELS = {"rib_cage": "Rib cage (self)", "spine": "Spine (self)", "hip_drive": "Hip drive (self)",
           "coach_rating": "Coach rating", "target_rating": "Target rating",
           "hip_to_bar_m": "Hip-to-bar (cm)", "bar_drift_m": "Bar drift (cm)",
@@ -63,20 +66,21 @@ class JournalForm:
     def __init__(self, folder, athlete=None, style="default"):
         self.folder = os.fspath(folder)
         self.style = style
-        self.message = ""
         self.png = b""
         self._pending_id = _new_id()  # the id the next save uses: a retry cannot add it twice
         c = {}
         c["athlete"] = widgets.Text(value=athlete or "", description="Athlete",
                                     placeholder="name")
         c["date"] = widgets.DatePicker(value=datetime.date.today(), description="Date")
-        c["exercise"] = widgets.Dropdown(options=list(J.EXERCISE_NAMES), value="RDL",
+        c["exercise"] = widgets.Dropdown(options=list(EXERCISE_NAMES), value="RDL",
                                          description="Exercise")
-        c["load_kg"] = widgets.BoundedFloatText(value=20.0, min=0, max=500, step=2.5,
-                                                description="Load (kg)")
-        c["reps"] = widgets.BoundedIntText(value=8, min=1, max=100, description="Reps")
+        load, reps = (LIMITS[LIMIT_OF[name]] for name in ("load_kg", "reps"))
+        c["load_kg"] = widgets.BoundedFloatText(value=20.0, min=load.low, max=load.high,
+                                                step=2.5, description="Load (kg)")
+        c["reps"] = widgets.BoundedIntText(value=8, min=reps.low, max=reps.high,
+                                           description="Reps")
         c["tempo"] = widgets.Text(value="3-1-1-0", description="Tempo")
-        for name in ("rib_cage", "spine", "hip_drive", "coach_rating", "target_rating"):
+        for name in RATING_FIELDS:
             c[name] = widgets.Dropdown(options=RATING_OPTIONS, value=NONE, description=LABELS[name],
                                        style={"description_width": "initial"})
         for name in CM_FIELDS:
@@ -87,14 +91,16 @@ class JournalForm:
         c["notes"] = widgets.Textarea(description="Notes")
         c["save"] = widgets.Button(description="Save record", button_style="primary")
         self.controls = c
-        self.message_html = widgets.HTML()
-        self.message_html.add_class("hinge-message")
+        self.message_box = MessageBox("Not saved")
+        self.message_html = self.message_box.widget
         self.table = widgets.HTML()
         self.table.add_class("hinge-table")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.image.add_class("hinge-figure")
-        c["save"].on_click(self._safe(lambda _b: self.save(), "Not saved"))
-        c["athlete"].observe(self._safe(lambda _ch: self.show_history()), names="value")
+        c["save"].on_click(never_raise(lambda _b: self.save(), self.message_box.problem))
+        c["athlete"].observe(never_raise(lambda _ch: self.show_history(), self._problem),
+                             names="value")
+
         def row(children):  # wraps on a narrow screen instead of running off the edge
             return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
 
@@ -106,7 +112,7 @@ class JournalForm:
                 row([c["targets"], c["notes"]]), c["save"], self.message_html,
                 self.table, self.image]
         self.widget = widgets.VBox(rows)
-        self._safe(self.show_history)()
+        never_raise(self.show_history, self._problem)()
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -115,25 +121,14 @@ class JournalForm:
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
 
-    def _safe(self, fn, heading="Problem"):
-        def run(*args, **kwargs):
-            try:
-                return fn(*args, **kwargs)
-            except Exception as exc:  # a callback never raises into the front end
-                self._say(str(exc) or type(exc).__name__, heading=heading)
-                return None
-        return run
+    @property
+    def message(self):
+        """The problem shown now, in plain words ("" when there is none)."""
+        return self.message_box.text
 
-    def _say(self, text, ok=False, heading="Not saved"):
-        self.message = "" if ok else text
-        if not text:
-            self.message_html.value = ""
-        elif ok:
-            self.message_html.value = f"<div style='padding:4px 8px'>✔ {html.escape(text)}</div>"
-        else:
-            self.message_html.value = (
-                "<div style='color:#7a2e00;background:#fff3e0;border-left:6px solid #D55E00;"
-                f"padding:6px 10px'><b>{heading}:</b> {html.escape(text)}</div>")
+    def _problem(self, text):
+        """Show a problem that is not about saving (opening or drawing a history)."""
+        self.message_box.problem(text, heading="Problem")
 
     def set(self, **values):
         """Set controls from Python (same values a user would pick)."""
@@ -173,11 +168,11 @@ class JournalForm:
         name = self.controls["athlete"].value.strip()
         if not name:
             raise ValueError("athlete is required: type a name")
-        path = J.journal_path(self.folder, name)
+        path = journal_path(self.folder, name)
         if not create and not os.path.exists(path):
             return None
         os.makedirs(self.folder, exist_ok=True)
-        return J.Journal(path, create=create)
+        return Journal(path, create=create)
 
     def save(self):
         """Validate and add the record; return it, or None with a message.
@@ -188,20 +183,20 @@ class JournalForm:
         """
         try:
             fields = self.values()
-            J.validate(fields)  # nothing is created for a bad record
+            validate(fields)  # nothing is created for a bad record
             rec = self.journal(create=True).add(record_id=self._pending_id, **fields)
         except Exception as exc:
-            self._say(str(exc) or type(exc).__name__)
+            self.message_box.problem(plain(exc))
             return None
         self._pending_id = _new_id()
         done = f"saved record {rec.record_id} for {rec.athlete} on {rec.date}"
         try:
             self.show_history()
         except Exception as exc:
-            self._say(f"{done}, but the history cannot be shown: {exc or type(exc).__name__}",
-                      heading="Saved")
+            self.message_box.problem(f"{done}, but the history cannot be shown: "
+                                     f"{exc or type(exc).__name__}", heading="Saved")
             return rec
-        self._say(done, ok=True)
+        self.message_box.done(done)
         return rec
 
     def show_history(self):

@@ -71,10 +71,15 @@ class MessageBox:
         self.widget = widgets.HTML()
         self.widget.add_class("hinge-message")
 
-    def problem(self, text):
-        """Show ``text`` as a problem (empty text clears the box)."""
+    def problem(self, text, heading=None):
+        """Show ``text`` as a problem (empty text clears the box).
+
+        ``heading`` replaces the box's own heading for this message (e.g.
+        "Saved" when a record was saved but something after it failed).
+        """
         self.text = text
-        self.widget.value = (PROBLEM_STYLE.format(heading=html.escape(self.heading),
+        heading = self.heading if heading is None else heading
+        self.widget.value = (PROBLEM_STYLE.format(heading=html.escape(heading),
                                                   text=html.escape(text)) if text else "")
 
     def done(self, text):

@@ -15,7 +15,7 @@ import base64
 import html
 import os
 
-import ipywidgets as W
+import ipywidgets as widgets
 
 from .. import course, progress
 
@@ -33,11 +33,11 @@ class CourseProgress:
     def __init__(self, folder=None):
         self.folder = folder or os.getcwd()
         self.markdown = course.progress_markdown(self.folder)
-        self.message = W.HTML()
-        self.upload = W.FileUpload(accept=".json", multiple=False,
+        self.message = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".json", multiple=False,
                                    description="Load progress from a file")
         self.upload.observe(lambda change: self._load(change["new"]), names="value")
-        self.widget = W.VBox([self.upload, self.message])
+        self.widget = widgets.VBox([self.upload, self.message])
         self.widget.add_class("hinge-progress-load")
 
     def download_html(self):

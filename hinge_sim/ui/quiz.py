@@ -25,7 +25,7 @@ Every widget can be driven from Python (``choose``, ``guess``, ``lock``, ``show_
 """
 import html
 
-import ipywidgets as W
+import ipywidgets as widgets
 
 from .. import progress
 from .messages import never_raise
@@ -59,8 +59,8 @@ class _Question:
 
     def __init__(self, question, key):
         self.key = progress.check_key(key)
-        self.question = W.HTML(f"<b>{html.escape(question)}</b>")
-        self.output = W.HTML(layout=W.Layout(min_height="1.5em"))
+        self.question = widgets.HTML(f"<b>{html.escape(question)}</b>")
+        self.output = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.output.add_class("hinge-feedback")
 
     @property
@@ -75,8 +75,8 @@ class _Question:
 
     def _layout(self, *rows):
         """Return the question's outer box, with the wrapping CSS, and its class."""
-        css = W.HTML(QUIZ_CSS, layout=W.Layout(display="none"))
-        box = W.VBox([css, self.question, *rows, self.output])
+        css = widgets.HTML(QUIZ_CSS, layout=widgets.Layout(display="none"))
+        box = widgets.VBox([css, self.question, *rows, self.output])
         box.add_class("hinge-question")
         return box
 
@@ -93,8 +93,8 @@ class _Choice(_Question):
             raise ValueError(f"answer {answer!r} is not one of the options {list(options)}")
         super().__init__(question, key)
         self.options, self.answer = dict(options), answer
-        self.choices = W.RadioButtons(options=list(options), value=None,
-                                      layout=W.Layout(width="auto"))
+        self.choices = widgets.RadioButtons(options=list(options), value=None,
+                                      layout=widgets.Layout(width="auto"))
 
     @property
     def correct(self):
@@ -171,17 +171,17 @@ class _Revealing:
         self._reveal, self._explain = reveal, explain or ""
         self.state = None
         self.reveal_output = None
-        self.lock_button = W.Button(description=LOCK, button_style="primary",
-                                    layout=W.Layout(width="auto"))
-        self.show_button = W.Button(description=SHOW, layout=W.Layout(width="auto"),
+        self.lock_button = widgets.Button(description=LOCK, button_style="primary",
+                                    layout=widgets.Layout(width="auto"))
+        self.show_button = widgets.Button(description=SHOW, layout=widgets.Layout(width="auto"),
                                     tooltip="See the answer without predicting (saved as a skip)")
         self.lock_button.on_click(self._safe(lambda _: self.lock()))
         self.show_button.on_click(self._safe(lambda _: self.show_me()))
-        self.revealed_area = W.VBox(layout=W.Layout(display="none"))
+        self.revealed_area = widgets.VBox(layout=widgets.Layout(display="none"))
         self.revealed_area.add_class("hinge-reveal")
 
     def _finish_layout(self, *inputs, name):
-        self.widget = self._layout(*inputs, W.HBox([self.lock_button, self.show_button]))
+        self.widget = self._layout(*inputs, widgets.HBox([self.lock_button, self.show_button]))
         self.widget.children = (*self.widget.children, self.revealed_area)
         self.widget.add_class(name)
         self.widget.add_class("hinge-predict")
@@ -227,7 +227,7 @@ class _Revealing:
         self.output.value = self._verdict_for(state)
         children = []
         if self._explain:
-            explain = W.HTML(f'<div style="line-height:1.4">{self._explain}</div>')
+            explain = widgets.HTML(f'<div style="line-height:1.4">{self._explain}</div>')
             explain.add_class("hinge-explain")
             children.append(explain)
         if self._reveal is not None:
@@ -244,17 +244,17 @@ class _Revealing:
 
 def _as_widget(shown):
     """Return a widget showing what a reveal returned (widget, panel, str, displayable)."""
-    if isinstance(shown, W.Widget):
+    if isinstance(shown, widgets.Widget):
         return shown
-    if isinstance(getattr(shown, "widget", None), W.Widget):  # the panels
+    if isinstance(getattr(shown, "widget", None), widgets.Widget):  # the panels
         return shown.widget
     if isinstance(shown, str):
-        return W.HTML(f'<pre style="line-height:1.35">{html.escape(shown)}</pre>')
+        return widgets.HTML(f'<pre style="line-height:1.35">{html.escape(shown)}</pre>')
     if not (hasattr(shown, "_ipython_display_") or hasattr(shown, "_repr_mimebundle_")
             or hasattr(shown, "_repr_html_")):
         raise TypeError(f"reveal returned {type(shown).__name__}, which cannot be shown: "
                         "return a widget, a panel, a str or an object IPython can display")
-    out = W.Output()
+    out = widgets.Output()
     with out:
         from IPython.display import display
         display(shown)
@@ -347,11 +347,11 @@ class Estimate(_Revealing, _Question):
             raise ValueError(f"tolerance = {tolerance:g} must be positive")
         _Question.__init__(self, question, key)
         self.answer, self.tolerance, self.unit = answer, tolerance, unit
-        self.slider = W.FloatSlider(value=low, min=low, max=high,
+        self.slider = widgets.FloatSlider(value=low, min=low, max=high,
                                     step=step or (high - low) / 100,
                                     description=f"Guess ({unit})" if unit else "Guess",
                                     style={"description_width": "initial"},
-                                    layout=W.Layout(width="min(100%, 520px)"))
+                                    layout=widgets.Layout(width="min(100%, 520px)"))
         self._init_reveal(reveal, explain)
         self._finish_layout(self.slider, name="hinge-estimate")
 

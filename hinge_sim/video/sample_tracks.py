@@ -25,7 +25,7 @@ import numpy as np
 # name -> how it was made. bar_bottom: the bottom posture's bar offset from the
 # midfoot (m); the model's bar sits 0.06 m in front of the midfoot when standing,
 # so the drift in the file is bar_bottom - 0.06 m (see truth()).
-# px_per_m: camera scale; plate_px = 0.45 m * px_per_m; noise: in px or m.
+# px_per_m: camera scale; plate_px = PLATE_DIAMETER (0.45 m) * px_per_m; noise: in px or m.
 SAMPLES = {
     "rdl_3111_px.csv": dict(
         lifter="average man", bottom="textbook hinge", exercise="RDL", load=40.0,
@@ -60,7 +60,8 @@ def sample_path(name):
 def read_kwargs(name):
     """Arguments for :func:`hinge_sim.tracking.read_track` that fit a sample."""
     spec = SAMPLES[name]
-    kwargs = {"plate_px": 0.45 * spec["px_per_m"]} if spec["units"] == "px" else {}
+    from .tracking import PLATE_DIAMETER
+    kwargs = {"plate_px": PLATE_DIAMETER * spec["px_per_m"]} if spec["units"] == "px" else {}
     if spec["layout"] == "kinovea":  # Kinovea's headers carry no unit
         kwargs["units"] = spec["units"]
     return kwargs

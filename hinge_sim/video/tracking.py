@@ -36,9 +36,10 @@ import warnings
 
 import numpy as np
 
+from ..model.constants import PLATE_RADIUS
 from .formats.table import LENGTH_UNITS, TIME_UNITS
 
-PLATE_DIAMETER = 0.45  # m, standard 20-25 kg competition plate (IWF/IPF rules) [V]
+PLATE_DIAMETER = 2 * PLATE_RADIUS  # m, 0.45 m: the competition plate the model holds [V]
 POINTS = ("bar", "hip", "knee", "shoulder", "foot")
 UNITS = LENGTH_UNITS  # unit -> metres per unit (None: pixels)
 ALIASES = {"barbell": "bar", "plate": "bar", "bar": "bar", "hip": "hip", "hips": "hip",

@@ -5,7 +5,8 @@ L5/S1 disc filled by its load zone.
 
 Usage
 -----
-1. ``tapered_segment(hip, knee, 0.085, 0.055)`` -> (n, 2) outline polygon (m).
+1. ``limb_outlines(result.points)`` -> shank, thigh and pelvis outlines (m), each
+   a :func:`tapered_segment` between two joints.
 2. ``trunk_outline(points["spine"])`` -> the trunk polygon around the spine curve.
 3. ``lumbar_blocks(points["spine"])`` -> five vertebra polygons (L5 first)
    and the L5/S1 disc polygon.
@@ -25,9 +26,13 @@ the figure faces +x (toes forward), so the back is on the left::
 import numpy as np
 
 # half-widths (m) of the limbs at their ends [A, drawing only]
-THIGH_HALF = (0.085, 0.055)  # at the hip, at the knee
-SHANK_HALF = (0.052, 0.032)  # at the knee, at the ankle
-PELVIS_HALF = 0.075  # round ends of the pelvis around L5/S1 and the hip
+#: limb -> (upper joint, lower joint, half-width at each); the pelvis has round
+#: ends of one size around L5/S1 and the hip. Drawn in this order (shank at the back).
+LIMBS = {
+    "shank": ("knee", "ankle", (0.052, 0.032)),
+    "thigh": ("hip", "knee", (0.085, 0.055)),
+    "pelvis": ("l5s1", "hip", (0.075, 0.075)),
+}
 TRUNK_BACK = 0.045  # spine to the skin of the back
 TRUNK_FRONT = ((0.0, 0.17), (0.55, 0.21), (1.0, 0.10))  # (along spine, spine to front skin)
 LUMBAR_SPAN = 0.36  # share of the spine curve, from L5/S1 up, taken by L5 to L1
@@ -69,6 +74,23 @@ def tapered_segment(a, b, half_a, half_b):
     cap_a = a + half_a * np.stack([np.cos(angle + np.pi + turn), np.sin(angle + np.pi + turn)],
                                   -1)
     return np.concatenate([cap_b, cap_a])
+
+
+def limb_outlines(points):
+    """Outlines of the shank, thigh and pelvis (:data:`LIMBS`) between their joints.
+
+    Parameters
+    ----------
+    points : dict
+        Joint name -> (2,) position (m), as ``Result.points``.
+
+    Returns
+    -------
+    dict
+        Limb name -> closed outline (n, 2) (m), in :data:`LIMBS` order.
+    """
+    return {name: tapered_segment(points[a], points[b], *halves)
+            for name, (a, b, halves) in LIMBS.items()}
 
 
 def trunk_outline(spine):

@@ -47,15 +47,15 @@ def force_vectors(result):
         on the trunk), ``compression`` and ``shear`` (of the upper body on the
         L5/S1 disc).
     """
-    P = result.points
+    points = result.points
     theta = float(result.segments["trunk"]["angle"])
     up = np.array([np.sin(theta), np.cos(theta)])  # along the trunk, as in model.spine
     ahead = np.array([np.cos(theta), -np.sin(theta)])
-    l5s1 = np.asarray(P["l5s1"], float)
+    l5s1 = np.asarray(points["l5s1"], float)
     weight = load_mass(result) * GRAVITY
     return {
         "ground": (np.array([float(result.cop_x), 0.0]), np.asarray(result.grf, float)),
-        "load": (np.asarray(P["bar"], float), np.array([0.0, -weight])),
+        "load": (np.asarray(points["bar"], float), np.array([0.0, -weight])),
         "extensors": (l5s1 - ahead * EXTENSOR_MOMENT_ARM,
                       -up * float(result.disc["muscle"])),
         "compression": (l5s1, -up * float(result.disc["compression"])),
@@ -124,13 +124,13 @@ class ForceOverlay:
             free_end, out = (tail, tail - head) if tail is not point else (head, head - tail)
             out = out / max(float(np.hypot(*out)), 1e-9)
             self.texts[name].set_position(tuple(free_end + 0.06 * out))
-        P = result.points
-        bar = np.asarray(P["bar"], float)
-        top = max(bar[1], float(P["l5s1"][1]), float(P["hip"][1])) + 0.08
+        points = result.points
+        bar = np.asarray(points["bar"], float)
+        top = max(bar[1], float(points["l5s1"][1]), float(points["hip"][1])) + 0.08
         self.action.set_data([bar[0], bar[0]], [0.0, top])
         for j, arm in moment_arms(result).items():
-            x0 = float(P[j][0])
-            y = float(P[j][1]) - (ARM_DROP if j == "l5s1" else 0.0)
+            x0 = float(points[j][0])
+            y = float(points[j][1]) - (ARM_DROP if j == "l5s1" else 0.0)
             t = ARM_TICK
             self.arms[j].set_data([x0, x0, np.nan, x0, x0 + arm, np.nan, x0 + arm, x0 + arm],
                                   [y - t, y + t, np.nan, y, y, np.nan, y - t, y + t])

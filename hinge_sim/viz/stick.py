@@ -135,7 +135,7 @@ class StickFigure:
         self.handle = line("#555555", lw * 0.7, 6)
         empty = np.zeros((3, 2))
         self.shapes = {name: Polygon(empty, closed=True, lw=s["thin"] * 0.8, zorder=4, **SKIN)
-                       for name in ("shank", "thigh", "pelvis", "trunk")}
+                       for name in (*anatomy.LIMBS, "trunk")}
         self.vertebrae = [Polygon(empty, closed=True, fc="white", ec=ROLES["spine"],
                                   lw=s["thin"] * 0.8, zorder=6) for _ in range(5)]
         self.disc = Polygon(empty, closed=True, ec="black", lw=s["thin"], zorder=7)
@@ -222,14 +222,14 @@ class StickFigure:
             raise ValueError(f"load_kind = {load_kind!r} is not known; "
                              f"choose from {sorted(LOAD_KINDS)}")
         kind = LOAD_KINDS[load_kind]
-        P = {k: np.asarray(v, float) for k, v in result.points.items()}
-        if P["hip"].shape != (2,):
+        points = {k: np.asarray(v, float) for k, v in result.points.items()}
+        if points["hip"].shape != (2,):
             raise ValueError("result must be one still posture; "
                              "pick a frame with viz.frame(rep, i)")
         self.caption.set_text(caption)
-        self._draw_body(P)
-        self._draw_shapes(result, P)
-        self._draw_load(P, kind)
+        self._draw_body(points)
+        self._draw_shapes(result, points)
+        self._draw_load(points, kind)
         self._draw_ghost(ghost, ghost_label)
         if note is not None:
             self.ghost_text.set_text(note)
@@ -241,17 +241,17 @@ class StickFigure:
             for a in artists:
                 a.set_visible(name in shown)
         if "com" in shown:
-            self._draw_com(result, P)
+            self._draw_com(result, points)
         if "midfoot" in shown:
-            mid = 0.5 * (P["heel"][0] + P["toe"][0])
+            mid = 0.5 * (points["heel"][0] + points["toe"][0])
             self.midfoot.set_data([mid, mid], [0.0, MIDFOOT_TOP])
             self.midfoot_text.set_position((mid, MIDFOOT_LABEL_Y))
         if "hip_to_bar" in shown:
-            self._draw_dimension(result, P, key_y["hip_to_bar"])
+            self._draw_dimension(result, points, key_y["hip_to_bar"])
         if "dowel" in shown:
-            self._draw_dowel(result, P, key_y["dowel"])
+            self._draw_dowel(result, points, key_y["dowel"])
         if "moments" in shown:
-            self._draw_moments(result, P)
+            self._draw_moments(result, points)
         if "forces" in shown:
             self.forces.update(result)
         place_labels(self.ax, self.labels_movable, self.labels_fixed, self._outline_points(),
@@ -280,34 +280,31 @@ class StickFigure:
         return ([self.disc_text, self.com_text] + list(self.arc_text.values())
                 + self.forces.labels)
 
-    def _head(self, P):
-        axis = P["head"] - P["c7t1"]
+    def _head(self, points):
+        axis = points["head"] - points["c7t1"]
         length = np.hypot(*axis)
-        return P["c7t1"] + HEAD_CENTRE * axis, HEAD_RADIUS * length, axis / length
+        return points["c7t1"] + HEAD_CENTRE * axis, HEAD_RADIUS * length, axis / length
 
-    def _draw_body(self, P):
-        self.foot.set_data(*np.array([P["heel"], P["toe"], P["ankle"], P["heel"]]).T)
-        self.legs.set_data(*np.array([P["ankle"], P["knee"], P["hip"], P["l5s1"]]).T)
-        self.spine.set_data(*P["spine"].T)
-        centre, radius, _ = self._head(P)
-        self.neck.set_data(*np.array([P["c7t1"], centre]).T)
+    def _draw_body(self, points):
+        def path(*names):
+            return np.array([points[k] for k in names]).T
+
+        self.foot.set_data(*path("heel", "toe", "ankle", "heel"))
+        self.legs.set_data(*path("ankle", "knee", "hip", "l5s1"))
+        self.spine.set_data(*points["spine"].T)
+        centre, radius, _ = self._head(points)
+        self.neck.set_data(*np.array([points["c7t1"], centre]).T)
         self.head.set_center(centre)
         self.head.set_radius(radius)
-        self.arm.set_data(*np.array([P["shoulder"], P["hand"]]).T)
-        self.hand.set_data([P["hand"][0]], [P["hand"][1]])
-        self.joints.set_data(*np.array([P["ankle"], P["knee"], P["hip"], P["l5s1"],
-                                        P["shoulder"]]).T)
+        self.arm.set_data(*path("shoulder", "hand"))
+        self.hand.set_data(*path("hand"))
+        self.joints.set_data(*path("ankle", "knee", "hip", "l5s1", "shoulder"))
 
-    def _draw_shapes(self, result, P):
-        self.shapes["shank"].set_xy(anatomy.tapered_segment(P["knee"], P["ankle"],
-                                                            *anatomy.SHANK_HALF))
-        self.shapes["thigh"].set_xy(anatomy.tapered_segment(P["hip"], P["knee"],
-                                                            *anatomy.THIGH_HALF))
-        self.shapes["pelvis"].set_xy(anatomy.tapered_segment(P["l5s1"], P["hip"],
-                                                             anatomy.PELVIS_HALF,
-                                                             anatomy.PELVIS_HALF))
-        self.shapes["trunk"].set_xy(anatomy.trunk_outline(P["spine"]))
-        blocks, disc = anatomy.lumbar_blocks(P["spine"])
+    def _draw_shapes(self, result, points):
+        for name, outline in anatomy.limb_outlines(points).items():
+            self.shapes[name].set_xy(outline)
+        self.shapes["trunk"].set_xy(anatomy.trunk_outline(points["spine"]))
+        blocks, disc = anatomy.lumbar_blocks(points["spine"])
         for patch, xy in zip(self.vertebrae, blocks):
             patch.set_xy(xy)
         z = disc_zone(result)
@@ -315,24 +312,24 @@ class StickFigure:
         self.disc.set_facecolor(ZONES[z]["color"])
         self.disc.set_hatch(ZONES[z]["hatch"])
         self.disc_text.set_text(f"L5/S1 disc: {ZONES[z]['word']}")
-        behind = _back(P["c7t1"] - P["l5s1"])
-        self.disc_text.set_position(tuple(P["l5s1"] + behind * DISC_LABEL_OFFSET))
+        behind = _back(points["c7t1"] - points["l5s1"])
+        self.disc_text.set_position(tuple(points["l5s1"] + behind * DISC_LABEL_OFFSET))
 
-    def _draw_load(self, P, kind):
+    def _draw_load(self, points, kind):
         plates = kind in ("barbell", "trap bar")
         self.plate.set_visible(plates)
         self.hub.set_visible(plates)
         self.bell.set_visible(kind == "kettlebell")
         if plates:
-            self.plate.set_center(P["bar"])
-            self.hub.set_center(P["bar"])
+            self.plate.set_center(points["bar"])
+            self.hub.set_center(points["bar"])
             self.plate.set_zorder(3 if kind == "barbell" else 1)
             self.plate.set_hatch("" if kind == "barbell" else "||")
             self.handle.set_data([], [])
         elif kind == "kettlebell":
-            centre = P["bar"]  # the bell's centre of mass, KETTLEBELL_HANG below the grip
+            centre = points["bar"]  # the bell's centre of mass, KETTLEBELL_HANG below the grip
             self.bell.set_center(centre)
-            self.handle.set_data(*np.array([P["hand"], centre + [0, KETTLEBELL_RADIUS]]).T)
+            self.handle.set_data(*np.array([points["hand"], centre + [0, KETTLEBELL_RADIUS]]).T)
         else:
             self.handle.set_data([], [])
 
@@ -342,20 +339,21 @@ class StickFigure:
             self.ghost_head.set_visible(False)
             self.ghost_text.set_text("")
             return
-        G = {k: np.asarray(v, float) for k, v in ghost.points.items()}
-        centre, radius, _ = self._head(G)
-        chain = np.concatenate([np.array([G["heel"], G["toe"], G["ankle"], G["knee"], G["hip"]]),
-                                np.array([G["l5s1"]]), G["spine"], np.array([centre]), NAN,
-                                np.array([G["shoulder"], G["hand"]])])
+        ghost_points = {k: np.asarray(v, float) for k, v in ghost.points.items()}
+        centre, radius, _ = self._head(ghost_points)
+        legs = [ghost_points[k] for k in ("heel", "toe", "ankle", "knee", "hip", "l5s1")]
+        arm = [ghost_points["shoulder"], ghost_points["hand"]]
+        chain = np.concatenate([np.array(legs), ghost_points["spine"], np.array([centre]), NAN,
+                                np.array(arm)])
         self.ghost.set_data(*chain.T)
         self.ghost_head.set_center(centre)
         self.ghost_head.set_radius(radius)
         self.ghost_head.set_visible(True)
         self.ghost_text.set_text(f"dashed: {label}" if label else "dashed: reference")
 
-    def _draw_com(self, result, P):
+    def _draw_com(self, result, points):
         com = system_com(result)
-        self.base.set_data([P["heel"][0], P["toe"][0]], [-0.025, -0.025])
+        self.base.set_data([points["heel"][0], points["toe"][0]], [-0.025, -0.025])
         self.com_drop.set_data([com[0], com[0]], [0.0, com[1]])
         self.com.set_data([com[0]], [com[1]])
         r = 0.028
@@ -365,8 +363,8 @@ class StickFigure:
         self.cop.set_data([cop], [0.0])
         self.com_text.set_position((com[0] + 0.06, com[1]))
 
-    def _draw_dimension(self, result, P, key_y):
-        hip, bar = P["hip"], P["bar"]
+    def _draw_dimension(self, result, points, key_y):
+        hip, bar = points["hip"], points["bar"]
         y = hip[1]
         t = 0.03
         self.dim.set_data([hip[0], bar[0], np.nan, hip[0], hip[0], np.nan, bar[0], bar[0],
@@ -381,17 +379,17 @@ class StickFigure:
         self.dim_text.set_text(f"hip to bar {d:.0f} cm")
         self.dim_text.set_y(key_y)
 
-    def _draw_dowel(self, result, P, key_y):
-        centre, radius, up = self._head(P)
+    def _draw_dowel(self, result, points, key_y):
+        centre, radius, up = self._head(points)
         head_pt = centre + _back(up) * radius
-        chord = P["c7t1"] - P["l5s1"]
-        upper = P["spine"][-3] + _back(chord) * BACK_THICKNESS
+        chord = points["c7t1"] - points["l5s1"]
+        upper = points["spine"][-3] + _back(chord) * BACK_THICKNESS
         along = upper - head_pt
         along /= np.hypot(*along)  # pointing down the back
         normal = -_back(-along)  # into the body (forward of the dowel)
-        if normal @ (P["l5s1"] - upper) < 0:
+        if normal @ (points["l5s1"] - upper) < 0:
             normal = -normal
-        sacrum_on_line = upper + along * (along @ (P["l5s1"] - upper) + 0.08)
+        sacrum_on_line = upper + along * (along @ (points["l5s1"] - upper) + 0.08)
         gap = float(result.metrics["dowel_gap"])
         sacrum = sacrum_on_line + normal * gap
         ends = np.array([head_pt - along * 0.25, sacrum_on_line + along * 0.15])
@@ -406,17 +404,17 @@ class StickFigure:
         self.dowel_text.set_text(words)
         self.dowel_text.set_y(key_y)
 
-    def _draw_moments(self, result, P):
+    def _draw_moments(self, result, points):
         # label offsets (m) put each label in the empty space behind the body
         spec = {"hip": (False, 200.0, (-0.10, -0.07)), "knee": (True, -20.0, (-0.10, -0.06)),
                 "l5s1": (False, 160.0, (-0.10, 0.10))}
         names = {"hip": "hip", "knee": "knee", "l5s1": "L5/S1"}
         for j, (cw, start, offset) in spec.items():
             m = float(result.moments[j])
-            pts = _arc(P[j], m, cw, start)
+            pts = _arc(points[j], m, cw, start)
             self.arcs[j].set_data(*(pts.T if len(pts) else ([], [])))
             self.arc_text[j].set_text(f"{names[j]} {abs(m):.0f} N·m")
-            self.arc_text[j].set_position(tuple(P[j] + np.array(offset)))
+            self.arc_text[j].set_position(tuple(points[j] + np.array(offset)))
 
     @property
     def artists(self):

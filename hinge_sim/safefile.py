@@ -1,5 +1,9 @@
 """Writing a file so that a crash, a kill or a full disk never loses what it held.
 
+The journal (:mod:`hinge_sim.journal`) and the learner's progress
+(:mod:`hinge_sim.progress`) both write through it. Standard library only: a
+layer of its own (``tests/test_layers.py``).
+
 - :func:`replace` writes a complete new file beside the old one, flushes it to
   the disk and renames it over the old one; it keeps the old file's mode (and
   owner and group where the process may set them) and writes through a
@@ -22,16 +26,19 @@ TEMP_EXTRA = len(".<tag1234>-999.bak")
 MAX_NAME_BYTES = NAME_MAX - TEMP_EXTRA
 
 
-def check_name(path):
-    """Raise ``ValueError`` when the file's name (or its link target's) is too long."""
+def check_name(path, what="file"):
+    """Raise ``ValueError`` when the file's name (or its link target's) is too long.
+
+    ``what`` names the file in the message ("journal file").
+    """
     for name in {os.path.basename(os.fspath(path)), os.path.basename(target(path))}:
-        _check_one_name(name)
+        _check_one_name(name, what)
 
 
-def _check_one_name(name):
+def _check_one_name(name, what):
     size = len(os.fsencode(name))
     if size > MAX_NAME_BYTES:
-        raise ValueError(f"journal file name {name[:30]!r}... is {size} bytes long; the limit is "
+        raise ValueError(f"{what} name {name[:30]!r}... is {size} bytes long; the limit is "
                          f"{MAX_NAME_BYTES} bytes ({NAME_MAX}, the longest file name most file "
                          f"systems allow, less {TEMP_EXTRA} for the temporary files and copies "
                          "written beside it): use a shorter name")
@@ -86,7 +93,7 @@ def replace(path, data):
     A symbolic link is followed (its target is replaced, the link stays);
     the old file's permission bits are kept, and its owner and group where
     the process may set them (otherwise the writer's). A new file gets mode
-    0600: the journal holds personal data.
+    0600: the journal and the progress file hold personal data.
     """
     real = target(path)
     folder, name = os.path.split(real)
