@@ -2,7 +2,8 @@
 
 Layers inside (imports point down)::
 
-    analysis      analyze, simulate: one call from body, posture and load to loads
+    analysis      analyze, simulate: one call from body, posture and load to loads;
+                  analyze_angles: loads from segment angles (a tracked motion)
     presets       named lifters, postures, loads, exercises
     pose  motion  balanced posture; tempo -> trajectories
     mechanics  spine  metrics      inverse dynamics; disc loads; coach's measures
@@ -13,12 +14,12 @@ Layers inside (imports point down)::
 ``hinge_sim`` re-exports the public names (``hs.Body``, ``hs.analyze``, ...).
 """
 from . import limits, presets, units
-from .analysis import Rep, Result, analyze, simulate
+from .analysis import Rep, Result, analyze, analyze_angles, simulate
 from .body import Body
 from .loads import Barbell, Dowel, Kettlebell, Load, TrapBar
 from .motion import parse_tempo
 from .pose import Posture, depth_for_bar_height
 
 __all__ = ["limits", "presets", "units", "Body", "Posture", "Barbell", "TrapBar", "Kettlebell",
-           "Dowel", "Load", "depth_for_bar_height", "Result", "Rep", "analyze", "simulate",
-           "parse_tempo"]
+           "Dowel", "Load", "depth_for_bar_height", "Result", "Rep", "analyze", "analyze_angles",
+           "simulate", "parse_tempo"]

@@ -1,13 +1,15 @@
 """``analyze``: one call from body, posture and load to loads on the body."""
+import functools
 from dataclasses import dataclass
-from typing import Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Union
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import hamstrings
 from .body import Body
-from .chain import kinematics
-from .checks import check_type
+from .chain import TREE, kinematics, pair
+from .checks import as_real_array, check_type
 from .limits import check
 from .loads import Dowel, Load
 from .lumbar import spine_points
@@ -114,8 +116,7 @@ def analyze(body: Body, posture: Posture, load: Load, bracing: float = 0.0) -> R
     bracing = float(check("bracing", bracing))
     (knee, hip, lumbar, bar, weight_shift), shape = posture.arrays()
     theta, joints, problems = solve_angles(body, load, knee, hip, lumbar, bar, weight_shift)
-    zeros = {k: np.zeros_like(v) for k, v in theta.items()}
-    return _evaluate(body, load, theta, zeros, zeros, problems, knee, joints, bracing, shape)
+    return _evaluate(body, load, theta, None, None, problems, knee, joints, bracing, shape)
 
 
 def _check_parts(body, load, **postures):
@@ -125,7 +126,108 @@ def _check_parts(body, load, **postures):
     check_type("load", load, Load, _LOAD_HINT)
 
 
+def analyze_angles(body: Body, load: Load, theta: Mapping[str, ArrayLike],
+                   omega: Optional[Mapping[str, ArrayLike]] = None,
+                   alpha: Optional[Mapping[str, ArrayLike]] = None, *, knee: ArrayLike,
+                   hip: ArrayLike, lumbar: ArrayLike = 0.0,
+                   problems: Optional[Mapping[str, ArrayLike]] = None,
+                   bracing: float = 0.0) -> Result:
+    """Loads on the body from segment angles and their rates: the inverse dynamics alone.
+
+    :func:`analyze` and :func:`simulate` find the angles from a coach's
+    posture (balanced over the foot) and then call this step; a motion
+    measured another way (a tracked video, :mod:`hinge_sim.video.fit`) comes
+    in here with its own angles. Nothing is balanced or limited here: the
+    ground reaction and centre of pressure are whatever the motion needs.
+
+    Parameters
+    ----------
+    body : Body
+    load : Load
+    theta : mapping of str to array_like
+        Segment angle (rad, clockwise from vertical, see
+        :mod:`hinge_sim.model.chain`) of each of ``shank``, ``thigh``,
+        ``pelvis``, ``trunk``, ``head``, ``arm`` and ``load``; all of one
+        shape, a frame per element (time first for a motion).
+    omega, alpha : mapping of str to array_like, optional
+        Angular velocity (rad/s) and acceleration (rad/s^2) of the same
+        segments, same shape; both left out for a still posture.
+    knee, hip, lumbar : array_like
+        Knee, hip and lumbar flexion (deg), broadcast to ``theta``'s shape:
+        the coach's measures (hamstring stretch, dowel gap) and the lumbar
+        spine's curve (disc loads) use them.
+    problems : mapping of str to array_like of bool, optional
+        Flags that make a frame not possible (they clear ``balanced``), e.g.
+        ``{"reach": ...}``; see :data:`PROBLEM_TEXT`.
+    bracing : float
+        0 relaxed to 1 full brace.
+
+    Returns
+    -------
+    Result
+        Arrays shaped like ``theta``'s.
+
+    Raises
+    ------
+    TypeError
+        For a body or load of the wrong type, or angles that are not numbers.
+    ValueError
+        For a missing or unknown segment, shapes that differ, a missing
+        ``alpha`` or ``omega``, or a bracing outside 0 to 1.
+
+    Examples
+    --------
+    A still posture found by :func:`analyze`, given again as its angles:
+
+    >>> from hinge_sim import Barbell, Body, Posture
+    >>> body, load = Body(1.75, 75), Barbell(40)
+    >>> still = analyze(body, Posture(knee=20, hip=85, lumbar=5), load)
+    >>> theta = {k: s["angle"] for k, s in still.segments.items() if k != "foot"}
+    >>> res = analyze_angles(body, load, theta, knee=20, hip=85, lumbar=5)
+    >>> round(float(res.moments["l5s1"])), round(float(res.grf[..., 1]))  # N m, N
+    (163, 1128)
+    """
+    check_type("body", body, Body, _BODY_HINT)
+    check_type("load", load, Load, _LOAD_HINT)
+    bracing = float(check("bracing", bracing))
+    if (omega is None) != (alpha is None):
+        raise ValueError("analyze_angles: give both omega and alpha (a motion), or neither "
+                         "(a still posture)")
+    names = [name for name, _ in TREE]
+    rates = {"theta": theta, "omega": omega, "alpha": alpha}
+    flat, shape = {}, None
+    for what, table in rates.items():
+        if table is None:
+            continue
+        if not isinstance(table, Mapping) or set(table) != set(names):
+            got = sorted(table) if isinstance(table, Mapping) else type(table).__name__
+            raise ValueError(f"{what} = {got}: give one array per segment, {names}")
+        arrays = {k: as_real_array(f"{what}[{k!r}]", table[k]) for k in names}
+        for k, a in arrays.items():
+            shape = a.shape if shape is None else shape
+            if a.shape != shape:
+                raise ValueError(f"{what}[{k!r}] has shape {a.shape}; every angle and rate "
+                                 f"needs the shape {shape} of theta['shank']")
+        flat[what] = {k: a.ravel() for k, a in arrays.items()}
+    joints = {}
+    for name, value in (("knee", knee), ("hip", hip), ("lumbar", lumbar)):
+        a = as_real_array(name, value)
+        try:
+            joints[name] = np.broadcast_to(a, shape).ravel()
+        except ValueError:
+            raise ValueError(f"{name} has shape {a.shape}, which does not broadcast to the "
+                             f"angles' shape {shape}") from None
+    problems = {} if problems is None else problems
+    unknown = sorted(set(problems) - set(PROBLEM_TEXT))
+    if unknown:
+        raise ValueError(f"problems {unknown} are not known; choose from {list(PROBLEM_TEXT)}")
+    flags = {k: np.broadcast_to(np.asarray(v, bool), shape).ravel() for k, v in problems.items()}
+    return _evaluate(body, load, flat["theta"], flat.get("omega"), flat.get("alpha"), flags,
+                     joints["knee"], joints, bracing, shape)
+
+
 def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, shape):
+    """:func:`analyze_angles` on checked, flat (N,) arrays (no checks: the pipeline's own)."""
     lumbar = joints["lumbar"]
     seg = body.segments
     ankle = np.array([0.0, body.ankle_height])
@@ -136,23 +238,23 @@ def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, 
     moments, forces, grf, cop_x = inverse_dynamics(kin, masses, inertias, alpha,
                                                    foot.mass, foot_com)
     inside = (cop_x >= body.heel_x) & (cop_x <= body.toe_x)
-    feasible = ~np.any(np.stack(list(problems.values())), axis=0)
+    feasible = ~functools.reduce(np.logical_or, problems.values(), np.zeros(cop_x.shape, bool))
     o = {k: v[0] for k, v in kin["origin"].items()}
     disc = disc_loads(body, theta, lumbar, moments["l5s1"], forces["l5s1"], o["trunk"], bracing)
     points = {"ankle": o["shank"], "knee": o["thigh"], "hip": o["pelvis"],
               "l5s1": o["trunk"], "c7t1": o["head"], "shoulder": o["arm"],
               "hand": o["load"], "bar": kin["com"]["load"][0]}
-    points["head"] = o["head"] + seg["head"].length * np.stack(
-        [np.sin(theta["head"]), np.cos(theta["head"])], -1)
+    points["head"] = o["head"] + seg["head"].length * pair(np.sin(theta["head"]),
+                                                           np.cos(theta["head"]))
     n = o["shank"].shape[0]
     lumbar_spine = disc.pop("geometry")
     points["lumbar"] = lumbar_spine["joints"]
     points["spine"] = spine_points(lumbar_spine, o["head"])
-    points["heel"] = np.tile([body.heel_x, 0.0], (n, 1))
-    points["toe"] = np.tile([body.toe_x, 0.0], (n, 1))
+    points["heel"] = np.array([[body.heel_x, 0.0]]).repeat(n, axis=0)
+    points["toe"] = np.array([[body.toe_x, 0.0]]).repeat(n, axis=0)
     segments = {k: {"mass": masses[k], "com": kin["com"][k][0], "inertia": inertias[k],
                     "angle": theta[k]} for k in masses}
-    segments["foot"] = {"mass": foot.mass, "com": np.tile(foot_com, (n, 1)),
+    segments["foot"] = {"mass": foot.mass, "com": foot_com[None, :].repeat(n, axis=0),
                         "inertia": foot.inertia, "angle": np.zeros(n)}
     hip_ext = np.maximum(moments["hip"], 0)
     metrics = {

@@ -26,10 +26,12 @@ Usage
 2. ``spine["normal"]`` (N, 2) disc-normal angles (rad) of L5/S1 and L4/L5;
    ``spine["joints"]`` (N, 5, 2) joint centres L5/S1 ... L1/L2 (m).
 """
+from functools import lru_cache
+
 import numpy as np
 
 from . import constants
-from .chain import rotate
+from .chain import pair, rotate
 
 REPORTED = ("l5s1", "l4l5")
 """The levels whose disc loads are computed (3DSSPP reports both)."""
@@ -44,11 +46,18 @@ def level_scale(body):
     return body.segments["trunk"].length / constants.DUMAS["male"]["trunk"][0]
 
 
+@lru_cache(maxsize=None)  # constants: computed once (the result is only read)
 def _standing_axes():
     """Standing forward tilt (rad) of the S1 plateau normal and the L5 ... L2 axes."""
     offsets = np.array(constants.LUMBAR_JOINT_OFFSETS)
     return np.concatenate([[np.deg2rad(constants.SACRAL_SLOPE_STANDING_DEG)],
                            np.arctan2(offsets[:, 0], offsets[:, 1])])
+
+
+@lru_cache(maxsize=None)
+def _cumulative_share():
+    """Turn of the sacrum, L5 ... L1 per unit of lumbar flexion: 0, then cumulative shares."""
+    return np.concatenate([[0.0], np.cumsum(np.asarray(constants.LUMBAR_FLEXION_SHARE))])
 
 
 def lumbar_geometry(body, pelvis_angle, lumbar_deg, l5s1):
@@ -72,8 +81,7 @@ def lumbar_geometry(body, pelvis_angle, lumbar_deg, l5s1):
         ``normal`` (N, 2) disc mid-plane normals of L5/S1 and L4/L5 (rad);
         ``top`` (N,) tilt of the vertebra above L1/L2 (rad).
     """
-    share = np.asarray(constants.LUMBAR_FLEXION_SHARE)
-    turn = np.deg2rad(lumbar_deg)[:, None] * np.concatenate([[0.0], np.cumsum(share)])
+    turn = np.deg2rad(lumbar_deg)[:, None] * _cumulative_share()
     base = (pelvis_angle - np.deg2rad(body.pelvis_tilt))[:, None]  # sacrum turn from standing
     frames = base + turn  # (N, 6): sacrum, L5, L4, L3, L2, L1
     axes = _standing_axes()[None, :] + frames[:, :5]
@@ -86,6 +94,12 @@ def lumbar_geometry(body, pelvis_angle, lumbar_deg, l5s1):
             "top": axes[:, 4] + frames[:, 5] - frames[:, 4]}
 
 
+@lru_cache(maxsize=8)
+def _bezier_steps(n):
+    """Curve parameters 1/n ... 1, shape (n, 1) (only read)."""
+    return np.linspace(0.0, 1.0, n + 1)[1:, None]
+
+
 def spine_points(geometry, c7t1, n_upper=4):
     """Points for drawing the spine: five lumbar joints, then a curve to C7/T1 (m).
 
@@ -94,10 +108,11 @@ def spine_points(geometry, c7t1, n_upper=4):
     """
     joints = geometry["joints"]
     start = joints[:, -1]
-    reach = 0.5 * np.linalg.norm(c7t1 - start, axis=-1)
+    chord = c7t1 - start
+    reach = 0.5 * np.hypot(chord[..., 0], chord[..., 1])
     top = geometry["top"]
-    control = start + reach[:, None] * np.stack([np.sin(top), np.cos(top)], -1)
-    s = np.linspace(0.0, 1.0, n_upper + 1)[1:, None]
+    control = start + reach[:, None] * pair(np.sin(top), np.cos(top))
+    s = _bezier_steps(n_upper)
     a, c, b = (x[:, None, :] for x in (start, control, c7t1))
     upper = (1 - s) ** 2 * a + 2 * s * (1 - s) * c + s ** 2 * b
     return np.concatenate([joints, upper], axis=1)

@@ -38,8 +38,8 @@ def inverse_dynamics(kin, masses, inertias, alpha, foot_mass, foot_com):
         Output of :func:`hinge_sim.chain.kinematics`.
     masses, inertias : dict of float
         Segment masses (kg) and COM inertias (kg m^2).
-    alpha : dict of ndarray (N,)
-        Clockwise angular accelerations (rad/s^2).
+    alpha : dict of ndarray (N,) or None
+        Clockwise angular accelerations (rad/s^2); None for a still posture.
     foot_mass : float
         Mass of both feet (kg), at rest.
     foot_com : ndarray (2,)
@@ -61,7 +61,9 @@ def inverse_dynamics(kin, masses, inertias, alpha, foot_mass, foot_com):
     for name, _ in TREE:
         r, _, a = kin["com"][name]
         f[name] = masses[name] * (a - g)
-        tau[name] = cross(r, f[name]) - inertias[name] * alpha[name]
+        tau[name] = cross(r, f[name])
+        if alpha is not None:
+            tau[name] = tau[name] - inertias[name] * alpha[name]
     # subtree sums, leaves first
     F, T = dict(f), dict(tau)
     for name, parent in reversed(TREE):

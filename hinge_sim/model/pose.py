@@ -14,7 +14,7 @@ from numpy.typing import ArrayLike
 
 from . import hamstrings
 from .body import Body
-from .chain import RIGID_WITH_TRUNK, com_offsets, joint_offsets, rotate
+from .chain import RIGID_WITH_TRUNK, axes, com_offsets, joint_offsets, offset, rotate
 from .checks import check_type
 from .constants import PLANTARFLEXION_LIMIT_DEG
 from .limits import check
@@ -123,11 +123,13 @@ def solve_angles(body, load, knee, hip, lumbar, bar, weight_shift):
     # shape at shank angle 0, positions relative to the ankle
     origin = {"shank": np.zeros(knee.shape + (2,))}
     moment = np.zeros(knee.shape + (2,))  # sum of m * r over rigid segments
+    frame = {k: axes(v) for k, v in rel.items() if k != "head"}
+    frame["head"] = frame["trunk"]  # the head turns with the trunk
     for name, parent in RIGID_WITH_TRUNK:
         if parent:
-            origin[name] = origin[parent] + rotate(rel[parent], *joints[name])
-        moment += seg[name].mass * (origin[name] + rotate(rel[name], *coms[name]))
-    shoulder0 = origin["trunk"] + rotate(rel["trunk"], *joints["arm"])
+            origin[name] = origin[parent] + offset(frame[parent], *joints[name])
+        moment += seg[name].mass * (origin[name] + offset(frame[name], *coms[name]))
+    shoulder0 = origin["trunk"] + offset(frame["trunk"], *joints["arm"])
     arm, m_load = seg["arm"], load.mass
     c = arm.com_axial / arm.length
     target = body.midfoot_x + weight_shift * 0.5 * body.foot_length
@@ -146,7 +148,7 @@ def solve_angles(body, load, knee, hip, lumbar, bar, weight_shift):
     ratio = rhs / np.hypot(a_sin, b_cos)
     can_balance = np.abs(ratio) <= 1
     phi = np.arctan2(b_cos, a_sin)
-    shank = np.where(can_balance, np.arcsin(np.clip(ratio, -1, 1)) - phi, 0.0)
+    shank = np.where(can_balance, np.arcsin(np.minimum(np.maximum(ratio, -1.0), 1.0)) - phi, 0.0)
     theta = {k: v + shank for k, v in rel.items()}
     shoulder = ankle + rotate(shank, shoulder0[..., 0], shoulder0[..., 1])
     if load.reach:
@@ -154,7 +156,7 @@ def solve_angles(body, load, knee, hip, lumbar, bar, weight_shift):
     else:
         sin_arm = 0.0 * shank
     can_reach = np.abs(sin_arm) <= 1
-    theta["arm"] = np.arcsin(np.clip(sin_arm, -1, 1))
+    theta["arm"] = np.arcsin(np.minimum(np.maximum(sin_arm, -1.0), 1.0))
     theta["load"] = 0.0 * shank
     hand_y = shoulder[..., 1] - arm.length * np.cos(theta["arm"])
     problems = {

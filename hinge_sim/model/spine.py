@@ -28,6 +28,7 @@ Usage
 import numpy as np
 
 from . import constants
+from .chain import pair
 from .lumbar import REPORTED, lumbar_geometry
 from .mechanics import cross
 
@@ -117,17 +118,17 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
     """
     geometry = lumbar_geometry(body, theta["pelvis"], lumbar_deg, l5s1)
     l4l5 = geometry["joints"][:, 1]
-    net = np.stack([moment, moment + cross(l5s1 - l4l5, force)], -1)  # (N, 2)
+    net = pair(moment, moment + cross(l5s1 - l4l5, force))  # (N, 2)
     phi = geometry["normal"]
-    normal = np.stack([np.sin(phi), np.cos(phi)], -1)
-    ahead = np.stack([np.cos(phi), -np.sin(phi)], -1)
+    sin, cos = np.sin(phi), np.cos(phi)
+    normal, ahead = pair(sin, cos), pair(cos, -sin)
     along = np.einsum("nj,nlj->nl", force, normal)
     across = -np.einsum("nj,nlj->nl", force, ahead)
 
     size = scales(body)
     depth = size["depth"]
-    flexion = np.clip(lumbar_deg / body.max_lumbar, -1.0, 1.0)[:, None]
-    forward = np.clip(flexion, 0.0, 1.0)
+    flexion = np.minimum(np.maximum(lumbar_deg / body.max_lumbar, -1.0), 1.0)[:, None]
+    forward = np.maximum(flexion, 0.0)
     passive = passive_moment(flexion, body.sex) * size["passive"]
     ligament = (1 - constants.DISC_SHARE_OF_PASSIVE) * np.maximum(passive, 0.0) / (
         constants.LIGAMENT_MOMENT_ARM * depth)

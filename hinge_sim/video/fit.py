@@ -137,7 +137,7 @@ def rep_through_model(track, load, mass=75.0, sex="male", bracing=0.0, cutoff_hz
     -------
     OwnRep
     """
-    from ..model.analysis import _evaluate
+    from ..model.analysis import analyze_angles
     from ..model.checks import check_range
     missing = [p for p in NEEDED if p not in track.points]
     if missing:
@@ -184,9 +184,8 @@ def rep_through_model(track, load, mass=75.0, sex="male", bracing=0.0, cutoff_hz
     alpha = {k: filtering.derivative(v, fps) for k, v in omega.items()}
     knee = np.rad2deg(theta["shank"] - theta["thigh"])
     hip = np.rad2deg(theta["trunk"] - theta["thigh"])
-    joints = {"hip": hip, "lumbar": np.zeros_like(t), "hand_height": 0 * t}
-    result = _evaluate(body, load, theta, omega, alpha, {"reach": ~reach}, knee, joints,
-                       bracing, t.shape)
+    result = analyze_angles(body, load, theta, omega, alpha, knee=knee, hip=hip, lumbar=0.0,
+                            problems={"reach": ~reach}, bracing=bracing)
     error = np.zeros_like(t)
     for name, model_name in (("knee", "knee"), ("hip", "hip"), ("shoulder", "shoulder"),
                              ("bar", "bar")):
