@@ -62,6 +62,23 @@ def scales(body):
     return {"depth": own / male, "passive": (own / same_sex) ** 3}
 
 
+def antagonist_share():
+    """Flexor moment of the antagonist abdominals over the extensors' moment, unbraced.
+
+    Chosen so that, for the reference arms E and d, the antagonists add
+    :data:`~hinge_sim.model.constants.COCONTRACTION_COMPRESSION_RISE` to the
+    compression of the extensors alone: ``(1 + k E / d) / (1 - k) = 1 + r``
+    (Granata & Marras 1995 [R]; the share itself [A]).
+
+    Examples
+    --------
+    >>> round(antagonist_share(), 4)
+    0.0857
+    """
+    r = C.COCONTRACTION_COMPRESSION_RISE
+    return r / (1 + r + C.EXTENSOR_MOMENT_ARM / C.ABDOMINAL_MOMENT_ARM)
+
+
 def passive_moment(flexion, sex):
     """Passive extensor moment (N m) of the lumbar tissues, reference lifter.
 
@@ -136,8 +153,10 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
     iap_arm, abdominal_arm = C.IAP_MOMENT_ARM * depth, C.ABDOMINAL_MOMENT_ARM * depth
     brace = iap * iap_arm / abdominal_arm * C.ABDOMINAL_COCONTRACTION_RATIO
     active = net - passive + brace * abdominal_arm - iap * iap_arm
-    muscle = np.maximum(active, 0.0) / arm
-    abdominal = brace + np.maximum(-active, 0.0) / abdominal_arm
+    k = antagonist_share()
+    muscle = np.maximum(active, 0.0) / (arm * (1 - k))
+    antagonist = k * muscle * arm / abdominal_arm
+    abdominal = brace + antagonist + np.maximum(-active, 0.0) / abdominal_arm
     if body.extensor_line == "oblique":
         beta = np.deg2rad(C.EXTENSOR_OBLIQUITY_NEUTRAL_DEG) * (1 - forward)
     else:
