@@ -158,6 +158,39 @@ COCONTRACTION_COMPRESSION_RISE = 0.15  # [R] middle of 12-18 %
 # reference lifters (WATBAK's young men; Dolan's women assumed 1.62 m, 60 kg).
 REFERENCE_LIFTER = {"male": (1.75, 75.0), "female": (1.62, 60.0)}  # (m, kg) [A]
 
+# Strength (hinge_sim.model.strength). Static joint strength of a working
+# population, as 3DSSPP rates it: a joint's moment is "held" by the share of
+# that population whose strength exceeds it, strength normally distributed
+# (Chaffin, Andersson & Martin, Occupational Biomechanics; Stobbe 1982's
+# industrial workers) [R: values recalled, to be checked against the table].
+# (mean, SD) in N m; hip, knee and ankle per leg (the model's lumped moment
+# is shared equally by both legs [A]); L5/S1 for the trunk extensors.
+STRENGTH_POPULATION = {
+    "male": {"l5s1": (280.0, 80.0), "hip": (200.0, 60.0), "knee": (190.0, 55.0),
+             "ankle": (140.0, 40.0)},
+    "female": {"l5s1": (175.0, 50.0), "hip": (120.0, 40.0), "knee": (125.0, 35.0),
+               "ankle": (100.0, 30.0)},
+}
+# Trained lifters: national-level powerlifters reached peak moments of 988 N m
+# at L4/L5 and 1047 N m at the hips in heavy pulls (Cholewicki, McGill & Norman
+# 1991) [V]; those are taken as a trained man's maximal moments at L5/S1 and
+# both hips for 90 kg of body mass [A], scaled with body mass to the 2/3 power
+# (allometric scaling of strength, Jaric 2002, Sports Med 32:615 [R]). Knee
+# and ankle get the hip's trained-to-population ratio [A]; women the
+# population's female-to-male ratio [A]; SD 15 % of the mean [A].
+STRENGTH_TRAINED_MALE_90KG = {"l5s1": 988.0, "hip": 1047.0 / 2}  # N m (hip per leg)
+STRENGTH_TRAINED_MASS = 90.0  # kg [A]
+STRENGTH_MASS_EXPONENT = 2.0 / 3.0  # [R]
+STRENGTH_TRAINED_CV = 0.15  # [A]
+
+# Load and speed: mean concentric velocity against the load's share of the
+# one-repetition maximum (1RM), full squat: %1RM = a v^2 + b v + c with v the
+# mean propulsive velocity (m/s) (Sanchez-Medina, Pallares, Perez, Moran-Navarro
+# & Gonzalez-Badillo 2017, Int J Sports Med 38:480; 0.32 m/s at 1RM) [R];
+# taken for the hinge's rise [A] (deadlifts end slower: 0.14 m/s at 1RM in
+# powerlifters, Helms et al. 2017 [R]).
+LOAD_VELOCITY = (-5.961, -50.71, 117.0)  # (a, b, c), %1RM per (m/s)^k [R]
+
 # Limits
 COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]
 SHEAR_LIMITS = (700.0, 1000.0)  # N, Gallagher & Marras 2012 [R]
