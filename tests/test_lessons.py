@@ -1252,14 +1252,15 @@ def test_10_a_forward_bar_keeps_balance_and_lengthens_the_lever(cost):
 
 
 def test_10_compression_rises_by_half_toward_the_maximum_limit_while_shear_falls(cost):
-    """Lesson 10: "compression by ... %, from already past the 3400 N action limit to close to
+    """Lesson 10: "compression by ... %, from already past the 3400 N action limit to past
     the 6400 N maximum limit ... The shear falls ...: the harder-pulling back muscles hold the
-    upper vertebra back", and the prediction's "compression by about half"."""
+    upper vertebra back", and the prediction's "compression by about half" ("past the 6400 N
+    limit": just past it, within 15 %)."""
     over, ahead = cost.found["over"], cost.found["ahead"]
     c0, c1 = f(over.disc["compression"]), f(ahead.disc["compression"])
     assert 1.35 < c1 / c0 < 1.65 and c0 > COMPRESSION_LIMITS[0]
-    assert 0.85 * COMPRESSION_LIMITS[1] < c1 < COMPRESSION_LIMITS[1]
-    assert f"to close to the {COMPRESSION_LIMITS[1]:.0f} N maximum limit" in cost.text
+    assert COMPRESSION_LIMITS[1] < c1 < 1.15 * COMPRESSION_LIMITS[1]
+    assert f"to past the {COMPRESSION_LIMITS[1]:.0f} N maximum limit" in cost.text
     assert f(ahead.disc["shear"]) < f(over.disc["shear"])
     assert f(ahead.disc["muscle"]) > 1.3 * f(over.disc["muscle"])
     assert 1.7 < f(ahead.metrics["hip_to_bar"]) / f(over.metrics["hip_to_bar"]) < 2  # ~doubles

@@ -15,9 +15,10 @@ from .loads import Dowel, Load
 from .lumbar import spine_points
 from .mechanics import inverse_dynamics, mass_table
 from .metrics import dowel_gap, joint_power
-from .motion import rep_profile
+from .motion import explosive_phases, parse_tempo, rep_profile
 from .pose import Posture, solve_angles
 from .spine import disc_loads
+from .strength import capable
 
 _BODY_HINT = "hs.Body(stature=1.75, mass=75, sex='male')"
 _POSTURE_HINT = "hs.Posture(knee=20, hip=85, lumbar=5)"
@@ -116,7 +117,9 @@ def analyze(body: Body, posture: Posture, load: Load, bracing: float = 0.0) -> R
     bracing = float(check("bracing", bracing))
     (knee, hip, lumbar, bar, weight_shift), shape = posture.arrays()
     theta, joints, problems = solve_angles(body, load, knee, hip, lumbar, bar, weight_shift)
-    return _evaluate(body, load, theta, None, None, problems, knee, joints, bracing, shape)
+    res = _evaluate(body, load, theta, None, None, problems, knee, joints, bracing, shape)
+    res.metrics.update({f"capable_{j}": v for j, v in capable(body, res.moments).items()})
+    return res
 
 
 def _check_parts(body, load, **postures):
@@ -296,6 +299,9 @@ class Rep(Result):
         Index into :data:`hinge_sim.motion.PHASES`.
     powers : dict
         ``hip`` and ``lumbar`` extensor power (W) over time.
+    effort : dict or None
+        For an "X" rise, :func:`hinge_sim.model.effort.explosive_rise`'s
+        answer: its duration and the load's share of the lifter's maximum.
 
     Examples
     --------
@@ -308,6 +314,7 @@ class Rep(Result):
     t: np.ndarray = None
     phase: np.ndarray = None
     powers: dict = None
+    effort: dict = None
 
     def summary(self):
         """Sum up the rep: peaks, lowest balance margin, work and time under tension.
@@ -325,6 +332,9 @@ class Rep(Result):
             out[f"{joint} positive work"] = float(np.sum(np.maximum(power, 0)) * dt)
         out["time under tension"] = float(np.ptp(self.t[self.phase < 3]))
         out["duration"] = float(self.t[-1])
+        if self.effort and "fraction" in self.effort:
+            out["share of maximum load"] = float(self.effort["fraction"])
+            out["rise"] = float(self.effort["rise"])
         return out
 
 
@@ -381,6 +391,11 @@ def simulate(body: Body, top: Posture, bottom: Posture,
             raise ValueError(f"{name} has arrays of shape {shape}; simulate moves between "
                              "two single postures (use numbers, not arrays)")
     bracing = float(check("bracing", bracing))
+    effort = None
+    if explosive_phases(tempo)[2]:  # "X" rise: as fast as the load allows
+        from .effort import explosive_rise  # effort calls analyze: imported here
+        effort = explosive_rise(body, top, bottom, load, bracing)
+        tempo = parse_tempo(tempo)[:2] + (effort["rise"],) + parse_tempo(tempo)[3:]
     t, s, phase = rep_profile(tempo, fps)
     fps = float(fps)
     (a, _), (b, _) = top.arrays(), bottom.arrays()
@@ -393,4 +408,4 @@ def simulate(body: Body, top: Posture, bottom: Posture,
                     t.shape)
     powers = {"hip": joint_power(res.moments["hip"], joints["hip"], dt),
               "lumbar": joint_power(res.moments["l5s1"], joints["lumbar"], dt)}
-    return Rep(**vars(res), t=t, phase=phase, powers=powers)
+    return Rep(**vars(res), t=t, phase=phase, powers=powers, effort=effort)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from . import constants
 from .checks import check_choice
 from .limits import check
+from .strength import STRENGTH_LEVELS
 
 EXTENSOR_LINES = ("oblique", "chord")
 """Choices of ``Body(extensor_line=...)``; see :mod:`hinge_sim.model.spine`."""
@@ -81,6 +82,9 @@ class Body:
         How the back extensors pull relative to the lumbar discs, the
         assumption on which the studies disagree
         (:data:`EXTENSOR_LINES`; :data:`hinge_sim.model.spine.EXTENSOR_LINE_TEXT`).
+    strength : {"population", "trained"}
+        Whose joint strength the strength check uses: a working population
+        or trained lifters (:mod:`hinge_sim.model.strength`).
 
     Ranges: :data:`hinge_sim.model.limits.LIMITS`.
 
@@ -103,7 +107,7 @@ class Body:
                  thigh: float = 1.0, shank: float = 1.0, torso: float = 1.0, arm: float = 1.0,
                  slr: float = 80.0, dorsiflexion: float = 40.0,
                  max_lumbar: float = constants.MAX_LUMBAR_FLEXION_DEG,
-                 extensor_line: str = "oblique") -> None:
+                 extensor_line: str = "oblique", strength: str = "population") -> None:
         self.stature = float(check("stature", stature))
         self.mass = float(check("mass", mass))
         self.sex = check_choice("sex", sex, tuple(constants.DUMAS))
@@ -114,6 +118,7 @@ class Body:
         self.dorsiflexion = float(check("dorsiflexion", dorsiflexion))
         self.max_lumbar = float(check("max_lumbar", max_lumbar))
         self.extensor_line = check_choice("extensor_line", extensor_line, EXTENSOR_LINES)
+        self.strength = check_choice("strength", strength, STRENGTH_LEVELS)
         table = {name: dict(zip(constants.DUMAS_COLUMNS, row))
                  for name, row in constants.DUMAS[sex].items()}
         for name, key in (("thigh", "thigh"), ("shank", "shank"), ("trunk", "torso"),
@@ -187,5 +192,6 @@ class Body:
         return (f"Body(stature={self.stature:g}, mass={self.mass:g}, sex={self.sex!r}{extra}, "
                 f"slr={self.slr:g}, dorsiflexion={self.dorsiflexion:g}, "
                 f"max_lumbar={self.max_lumbar:g}"
-                + (f", extensor_line={self.extensor_line!r})" if self.extensor_line != "oblique"
-                   else ")"))
+                + (f", extensor_line={self.extensor_line!r}" if self.extensor_line != "oblique"
+                   else "")
+                + (f", strength={self.strength!r})" if self.strength != "population" else ")"))

@@ -143,11 +143,53 @@ ABDOMINAL_MOMENT_ARM = 0.10  # m, abdominal flexor moment arm [A]
 # moment larger than the pressure's extensor moment (McGill & Norman 1987:
 # no net unloading [R]); by this factor [A]. The extensors pay the difference.
 ABDOMINAL_COCONTRACTION_RATIO = 1.25
+# Antagonist co-contraction without a brace: lifting, the abdominal flexors
+# are active against the extensors (Cholewicki, Panjabi & Khachatryan 1997,
+# Spine 22:2207: antagonist co-activation around the neutral spine, rising
+# with the load [R]). Models without it under-call compression by 12-18 %
+# (Granata & Marras 1995, Spine 20:913 [R]). The model's antagonists pull
+# with this share of the extensors' moment [A], set so that they add 15 %
+# (the middle of 12-18 %) to the extensor-driven compression: with arms E and
+# d, (1 + k E / d) / (1 - k) = 1.15 gives k = 0.15 / (1.15 + E / d).
+COCONTRACTION_COMPRESSION_RISE = 0.15  # [R] middle of 12-18 %
 # Scaling with the lifter [A]: moment arms grow with trunk depth, taken as
 # sqrt(mass / stature) (geometric similarity), areas with its square, passive
 # moments with its cube (area times arm). The constants above hold for these
 # reference lifters (WATBAK's young men; Dolan's women assumed 1.62 m, 60 kg).
 REFERENCE_LIFTER = {"male": (1.75, 75.0), "female": (1.62, 60.0)}  # (m, kg) [A]
+
+# Strength (hinge_sim.model.strength). Static joint strength of a working
+# population, as 3DSSPP rates it: a joint's moment is "held" by the share of
+# that population whose strength exceeds it, strength normally distributed
+# (Chaffin, Andersson & Martin, Occupational Biomechanics; Stobbe 1982's
+# industrial workers) [R: values recalled, to be checked against the table].
+# (mean, SD) in N m; hip, knee and ankle per leg (the model's lumped moment
+# is shared equally by both legs [A]); L5/S1 for the trunk extensors.
+STRENGTH_POPULATION = {
+    "male": {"l5s1": (280.0, 80.0), "hip": (200.0, 60.0), "knee": (190.0, 55.0),
+             "ankle": (140.0, 40.0)},
+    "female": {"l5s1": (175.0, 50.0), "hip": (120.0, 40.0), "knee": (125.0, 35.0),
+               "ankle": (100.0, 30.0)},
+}
+# Trained lifters: national-level powerlifters reached peak moments of 988 N m
+# at L4/L5 and 1047 N m at the hips in heavy pulls (Cholewicki, McGill & Norman
+# 1991) [V]; those are taken as a trained man's maximal moments at L5/S1 and
+# both hips for 90 kg of body mass [A], scaled with body mass to the 2/3 power
+# (allometric scaling of strength, Jaric 2002, Sports Med 32:615 [R]). Knee
+# and ankle get the hip's trained-to-population ratio [A]; women the
+# population's female-to-male ratio [A]; SD 15 % of the mean [A].
+STRENGTH_TRAINED_MALE_90KG = {"l5s1": 988.0, "hip": 1047.0 / 2}  # N m (hip per leg)
+STRENGTH_TRAINED_MASS = 90.0  # kg [A]
+STRENGTH_MASS_EXPONENT = 2.0 / 3.0  # [R]
+STRENGTH_TRAINED_CV = 0.15  # [A]
+
+# Load and speed: mean concentric velocity against the load's share of the
+# one-repetition maximum (1RM), full squat: %1RM = a v^2 + b v + c with v the
+# mean propulsive velocity (m/s) (Sanchez-Medina, Pallares, Perez, Moran-Navarro
+# & Gonzalez-Badillo 2017, Int J Sports Med 38:480; 0.32 m/s at 1RM) [R];
+# taken for the hinge's rise [A] (deadlifts end slower: 0.14 m/s at 1RM in
+# powerlifters, Helms et al. 2017 [R]).
+LOAD_VELOCITY = (-5.961, -50.71, 117.0)  # (a, b, c), %1RM per (m/s)^k [R]
 
 # Limits
 COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]

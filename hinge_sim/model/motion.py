@@ -46,13 +46,8 @@ def tempo_phases(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, floa
     (0.1, 0.0, 0.5, 0.0)
     """
     if isinstance(tempo, str):
-        text = tempo.strip()
-        match = _PATTERN.match(text)
-        if match:
-            parts = match.groups()
-        elif re.fullmatch(r"[0-9xX]{4}", text):
-            parts = tuple(text)
-        else:
+        parts = _parts(tempo)
+        if parts is None:
             raise ValueError(f"tempo = {tempo!r} is not coaching tempo notation; use four "
                              "phases like '3-1-1-0' or '31X0' (X = explosive)")
         return tuple(EXPLOSIVE_S if p in "xX" else float(p) for p in parts)
@@ -95,6 +90,29 @@ def parse_tempo(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, float
     for name, v in zip(PHASES, values):
         check(name, v, label=f"tempo {name}")
     return values
+
+
+def _parts(text):
+    """The four phase strings of a tempo in notation, or None."""
+    text = text.strip()
+    match = _PATTERN.match(text)
+    if match:
+        return match.groups()
+    return tuple(text) if re.fullmatch(r"[0-9xX]{4}", text) else None
+
+
+def explosive_phases(tempo) -> Tuple[bool, bool, bool, bool]:
+    """Which phases of ``tempo`` are written "X" (as fast as possible).
+
+    Examples
+    --------
+    >>> explosive_phases("31X0")
+    (False, False, True, False)
+    >>> explosive_phases([3, 1, 1, 0])
+    (False, False, False, False)
+    """
+    parts = _parts(tempo) if isinstance(tempo, str) else None
+    return tuple(p in "xX" for p in parts) if parts else (False,) * 4
 
 
 def minimum_jerk(tau):

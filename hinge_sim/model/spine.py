@@ -63,6 +63,26 @@ def scales(body):
     return {"depth": own / male, "passive": (own / same_sex) ** 3}
 
 
+def antagonist_share():
+    """Flexor moment of the antagonist abdominals over the whole extensor moment.
+
+    The extensor moment is what the back muscles and the passive tissues hold
+    together, so the antagonists do not change when the moment moves between
+    them (Potvin et al. 1991). ``k`` is chosen so that, for the reference
+    arms E and d and no passive moment, the antagonists add
+    :data:`~hinge_sim.model.constants.COCONTRACTION_COMPRESSION_RISE` to the
+    compression of the extensors alone: ``(1 + k E / d) / (1 - k) = 1 + r``
+    (Granata & Marras 1995 [R]; the share itself [A]).
+
+    Examples
+    --------
+    >>> round(antagonist_share(), 4)
+    0.0857
+    """
+    r = constants.COCONTRACTION_COMPRESSION_RISE
+    return r / (1 + r + constants.EXTENSOR_MOMENT_ARM / constants.ABDOMINAL_MOMENT_ARM)
+
+
 def passive_moment(flexion, sex):
     """Passive extensor moment (N m) of the lumbar tissues, reference lifter.
 
@@ -140,8 +160,12 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
     abdominal_arm = constants.ABDOMINAL_MOMENT_ARM * depth
     brace = iap * iap_arm / abdominal_arm * constants.ABDOMINAL_COCONTRACTION_RATIO
     active = net - passive + brace * abdominal_arm - iap * iap_arm
-    muscle = np.maximum(active, 0.0) / arm
-    abdominal = brace + np.maximum(-active, 0.0) / abdominal_arm
+    # antagonists: k of the extensor moment that muscles and tissues hold
+    # together, so moving a newton-metre between them leaves them unchanged
+    k = antagonist_share()
+    held = np.maximum(active + k * np.maximum(passive, 0.0), 0.0) / (1 - k)  # extensors, N m
+    muscle = held / arm
+    abdominal = brace + (held - active) / abdominal_arm
     if body.extensor_line == "oblique":
         beta = np.deg2rad(constants.EXTENSOR_OBLIQUITY_NEUTRAL_DEG) * (1 - forward)
     else:

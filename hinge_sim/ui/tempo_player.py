@@ -197,5 +197,9 @@ class TempoPlayer(Panel):
                 ("peak L5/S1 moment", f"{s['peak l5s1 moment']:.0f} N·m"),
                 ("work on the way up", f"hips {hip:.0f} J, lower back {lumbar:.0f} J "
                                        f"(hips {share * 100:.0f}%)")]
+        if "rise" in s:  # an X rise: as fast as the load allows
+            rows.append(("X rise", f"{s['rise']:.1f} s: the load is "
+                                   f"{s['share of maximum load'] * 100:.0f}% of this lifter's "
+                                   "maximum"))
         body = "".join(f"<tr><td>{a}</td><td><b>{b}</b></td></tr>" for a, b in rows)
         return f"<table class='hinge-table'>{body}</table>"

@@ -47,6 +47,22 @@ def dowel_words(gap):
             "upper back comes off it")
 
 
+def strength_words(result, joint):
+    """The strength check of one joint: short words for a gauge and a sentence's end.
+
+    From ``result.metrics["capable_<joint>"]`` (:func:`hinge_sim.model.strength.capable`);
+    empty words when the result has none (a frame of a rep) or the moment is
+    a flexor one.
+    """
+    share = result.metrics.get(f"capable_{joint}")
+    if share is None or not np.isfinite(float(share)):
+        return "", ""
+    pct = float(share) * 100
+    shown = "<1" if pct < 1 else ">99" if pct > 99 else f"{pct:.0f}"
+    return (f" · {shown}% strong enough",
+            f": {shown}% of the reference lifters are strong enough to hold it")
+
+
 def gauge_rows(result, body_mass, units="kg", exercise=None):
     """The gauges' numbers and words for one still posture.
 
@@ -83,9 +99,10 @@ def gauge_rows(result, body_mass, units="kg", exercise=None):
     for joint, name in (("hip", "hip moment"), ("knee", "knee moment"), ("l5s1", "L5/S1 moment")):
         m = float(result.moments[joint])
         kind = "extensor" if m >= 0 else "flexor"
+        short, text = strength_words(result, joint)
         rows.append(dict(label=name, value=abs(m), scale=MOMENT_SCALE, limits=(), zone=None,
-                         color=ROLES[joint], short=f"{abs(m):.0f} N·m {kind}",
-                         text=f"{name} {abs(m):.0f} N·m ({kind})"))
+                         color=ROLES[joint], short=f"{abs(m):.0f} N·m {kind}{short}",
+                         text=f"{name} {abs(m):.0f} N·m ({kind}){text}"))
     share = float(result.metrics["hip_share"])
     rows.append(dict(label="hip share", value=share, scale=1.0, limits=(), zone=None,
                      color=ROLES["hip"], short=f"{share * 100:.0f}% of hip + knee",
