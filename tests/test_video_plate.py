@@ -71,19 +71,31 @@ def test_plate_found_on_the_first_frame(video):
     assert abs(x - cx[0]) < 2 and abs(y - cy[0]) < 2 and abs(r - R) < 2
 
 
-def test_path_mostly_within_1_cm_and_tempo_within_015_s(video):
+def _exposure_mean_px(times):
+    """The plate centre (px) averaged over each frame's exposure, as rendered."""
+    subs = np.linspace(0, 0.5 / FPS, 5)
+    xy = [_to_px(*_path(times + s)[:2]) for s in subs]
+    return np.mean([p[0] for p in xy], 0), np.mean([p[1] for p in xy], 0)
+
+
+def test_path_within_1_cm_in_every_frame_and_tempo_within_015_s(video):
     frames, times = video
     track = track_plate(frames, times)
-    assert track.scale == pytest.approx(0.45 / (2 * R), rel=0.03)  # calibrated from the plate
+    assert track.scale == pytest.approx(0.45 / (2 * R), rel=0.01)  # calibrated from the plate
+    # the centre found in each frame: where the blurred plate was on average while the shutter
+    # was open (measured: within 0.2 px in every frame)
+    cx, cy = _exposure_mean_px(times)
+    px = track.points["bar"] / track.scale * [1, -1]
+    assert np.abs(px - np.stack([cx, cy], -1)).max() < 0.5
     x, y, events = _path(times)
     got = track.points["bar"]
-    # the track's origin is the image's: compare motion from the first frame
+    # against the plate's true path at each frame's time: the track's origin is the image's,
+    # so compare motion from the first frame (measured: median 1 mm, worst 4 mm, mostly the
+    # 1/120 s the blur's centre lags the frame's time while the bar moves fastest)
     dx = (got[:, 0] - got[0, 0]) - (x - x[0])
     dy = (got[:, 1] - got[0, 1]) - (y - y[0])
     err = np.hypot(dx, dy)
-    # measured: median 5 mm, 90 % of frames within 9 mm, worst 21 mm (the goal of 1 cm in every
-    # frame is not reached: the fitted rim sits about 1 px outside a hard-edged plate)
-    assert np.median(err) < 0.0075 and np.mean(err < 0.01) > 0.85 and err.max() < 0.025
+    assert np.median(err) < 0.003 and err.max() < 0.01
     reps = analyze_track(track)
     assert len(reps) == 2
     for r, true in zip(reps, events):
@@ -94,8 +106,11 @@ def test_path_mostly_within_1_cm_and_tempo_within_015_s(video):
 def test_seed_from_a_click_and_bad_input(video):
     frames, times = video
     cx, cy = _to_px(*_path(np.array([0.0]))[:2])
-    seeded = track_plate(frames[:60], times[:60], seed=(cx[0] + 3, cy[0] - 3, R + 4))
-    assert np.all(np.isfinite(seeded.points["bar"]))
+    # a click 5 px off the centre, the radius guessed 15 % too large
+    seeded = track_plate(frames[:60], times[:60], seed=(cx[0] + 5, cy[0] - 5, 1.15 * R))
+    ex, ey = _exposure_mean_px(times[:60])
+    px = seeded.points["bar"] / seeded.scale * [1, -1]
+    assert np.abs(px - np.stack([ex, ey], -1)).max() < 0.5
     with pytest.raises(ValueError, match="plate_diameter = 2 m"):
         track_plate(frames, times, plate_diameter=2)
     with pytest.raises(ValueError, match="same number of each"):
