@@ -18,6 +18,8 @@ CASES = [  # file, read_track arguments, seconds added to the clock, points
     ("kinovea_frames.csv", dict(units="px", fps=30, **PX), 0.0, {"bar"}),
     ("kinovea_us.csv", dict(units="px", **PX), 0.0, {"bar"}),
     ("kinovea_timecode.csv", dict(units="px", **PX), 55.0, {"bar"}),
+    # the video's own timestamps, 512 a frame, from the first frame: 1 s after the origin
+    ("kinovea_timestamps.csv", dict(units="px", fps=30, **PX), 1.0, {"bar"}),
     ("kinovea.json", {}, 0.0, {"bar", "hip"}),
     ("kinovea_gnuplot.txt", dict(units="px", **PX), 0.0, {"bar", "hip"}),
     ("kinovea_excel.xml", {}, 0.0, {"bar", "hip"}),
@@ -68,6 +70,34 @@ def test_time_unit_found_from_the_frame_step_is_noted():
 def test_unsupported_formats_are_named(data, words):
     with pytest.raises(ValueError, match=words):
         read_track(io.BytesIO(data))
+
+
+def test_timestamps_are_frames_of_the_frame_step_at_the_frame_rate():
+    track = read_track(DATA / "kinovea_timestamps.csv", units="px", fps=30, **PX)
+    assert any("read as ts from the frame step (512) and the frame rate (30" in n
+               for n in track.notes)
+    assert track.t[:3] == pytest.approx([0, 1 / 30, 2 / 30])
+    given = read_track(DATA / "kinovea_timestamps.csv", units="px", fps=30, time_unit="ts", **PX)
+    assert np.array_equal(given.t, track.t)
+    # NTSC: 1001 timestamps a frame on a 1/30000 s base; 1001 would also fit µs at 999
+    # frames/s, but the stated frame rate says timestamps
+    text = "Time,bar/0/X,bar/0/Y\n" + "".join(
+        f"{1001 * k},300,{400 + 30 * np.sin(k / 20):.2f}\n" for k in range(120))
+    ntsc = read_track(io.StringIO(text), units="px", fps=29.97, **PX)
+    assert np.diff(ntsc.t) == pytest.approx(1 / 29.97)
+    # Kinovea's JSON states "ts" and its capture frame rate
+    doc = {"metadata": {"captureFramerate": 30.0}, "data": {"timeseries": [
+        {"name": "bar", "timeUnit": "ts", "dataUnit": "px", "time": [512 * k for k in range(60)],
+         "data": {"0": [[300, 400 + 40 * np.sin(k / 10)] for k in range(60)]}}]}}
+    stamped = read_track(io.StringIO(json.dumps(doc)), **PX)
+    assert stamped.t[-1] == pytest.approx(59 / 30)
+
+
+def test_timestamps_need_the_frame_rate():
+    with pytest.raises(ValueError, match="time_unit='ts' and fps="):
+        read_track(DATA / "kinovea_timestamps.csv", units="px", **PX)
+    with pytest.raises(ValueError, match="time is in the video's timestamps; pass fps="):
+        read_track(DATA / "kinovea_timestamps.csv", units="px", time_unit="ts", **PX)
 
 
 def test_frames_need_a_frame_rate():

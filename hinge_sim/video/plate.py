@@ -2,39 +2,165 @@
 
 Usage
 -----
-1. Decode the video into grey frames (H, W) and their times (s), e.g. with
-   PyAV: ``[(f.to_ndarray(format="gray"), float(f.time)) for f in
-   av.open(path).decode(video=0)]``.
-2. ``track = track_plate(frames, times)`` (or ``seed=(x, y, r)`` px from a
-   click on the first frame) -> a :class:`tracking.Track` with the ``bar``
-   in metres, scaled from the plate's 0.45 m diameter, ready for
+1. Decode the video into grey frames (H, W) and their times (s):
+   ``video = decode.read_video("set1.mp4")`` (PyAV, :mod:`hinge_sim.video.decode`).
+2. ``track = track_plate(video.frames, video.times)`` (or ``seed=(x, y, r)`` px
+   from a click on the first frame) -> a :class:`tracking.Track` with the
+   ``bar`` in metres, scaled from the plate's 0.45 m diameter, ready for
    :func:`barpath.analyze_track`.
 
 How
 ---
-The plate is a large circle. Without a seed, the first frame's gradient is
-correlated by FFT with rings of a range of radii whose kernel points along
-the radius, so only edges that run round a centre add up (a textured
-background's do not); the best ring is the plate. In each frame, 72 rays
-from the predicted centre find the strongest radial edge between 0.7 and
-1.3 plate radii; a circle
-fitted to those edge points (algebraic least squares, outliers dropped)
-gives the centre and radius. The scale is the plate diameter over the
-median fitted diameter (px). Frames where the fit leans on too few rays are
-left empty and filled like any gap.
+The plate is a large circle whose size does not change in a side view.
+
+- **First frame** (no seed): the gradient is correlated by FFT with rings of
+  24 radii whose kernel points along the radius, so only edges that run round
+  a centre add up (a textured background's do not); the best ring is the
+  plate. Its radius is then refined to 0.5 px by the same ring score.
+- **Each frame**: the ring of the plate's radius is slid over a window round
+  the predicted centre (last centre plus last motion) and the position where
+  the rim's edge is strongest all round is kept (1 px). This uses the whole
+  rim at once, so a dark patch of background next to the plate, whose edge
+  beats the rim's on a few rays, cannot pull it.
+- **Sub-pixel**: 72 rays from there find the strongest radial edge of the
+  rim's sign within :data:`BAND_PX` of the radius (gradients sampled
+  bilinearly, peaks interpolated); a circle is fitted to those points
+  (algebraic least squares) and points more than 3 robust s.d. off are
+  dropped, three times.
+
+The scale is the plate diameter over the median fitted diameter (px). Frames
+where fewer than half the rays find the rim are left empty and filled like
+any gap. Measured on the project's rendered video in
+``tests/test_video_plate.py`` and ``docs/tracks.md`` section 7.
 """
 import numpy as np
 
 from .tracking import PLATE_DIAMETER, Track
 
-RAYS = 72  # directions searched for the rim [A]
+RAYS = 72  # directions searched for the rim in the sub-pixel fit [A]
+RING_POINTS = 96  # samples round the ring when sliding it over the frame [A]
 MIN_RIM_SHARE = 0.5  # a frame needs half the rays on the rim to count [A]
+BAND_PX = 3.0  # px: the rim is searched this far either side of the plate's radius [A]
+OUTLIER_PX = 1.5  # px: a rim point further off the circle gets no weight [A]
+REACH = 0.25  # the ring is slid this share of the radius (at least 6 px) round the guess [A]
 
 
 def _edges(img):
     """Image gradient (gx, gy) per px."""
     gy, gx = np.gradient(np.asarray(img, dtype=float))
     return gx, gy
+
+
+def _sample(img, x, y):
+    """Bilinear interpolation of ``img`` at (x, y) px (arrays, clipped to the image)."""
+    h, w = img.shape
+    x = np.clip(x, 0.0, w - 1.001)
+    y = np.clip(y, 0.0, h - 1.001)
+    x0, y0 = x.astype(int), y.astype(int)
+    fx, fy = x - x0, y - y0
+    top = img[y0, x0] * (1 - fx) + img[y0, x0 + 1] * fx
+    return top * (1 - fy) + (img[y0 + 1, x0] * (1 - fx) + img[y0 + 1, x0 + 1] * fx) * fy
+
+
+def _radial(grad, x, y, ang):
+    """Gradient along the direction ``ang`` (rad) at (x, y) px."""
+    return _sample(grad[0], x, y) * np.cos(ang) + _sample(grad[1], x, y) * np.sin(ang)
+
+
+def _ring(grad, cx, cy, r):
+    """Mean radial gradient round circles of radius ``r`` at (cx, cy) px (arrays broadcast)."""
+    ang = np.linspace(0, 2 * np.pi, RING_POINTS, endpoint=False)
+    cx, cy, r = (np.asarray(v, dtype=float)[..., None] for v in (cx, cy, r))
+    return _radial(grad, cx + r * np.cos(ang), cy + r * np.sin(ang), ang).mean(-1)
+
+
+def _best(grad, cx, cy, r, sign):
+    """The (cx, cy, r) of the candidate rings (arrays) whose rim edge is strongest."""
+    score = sign * _ring(grad, cx, cy, r)
+    i = int(np.argmax(score))
+    return float(cx.flat[i]), float(cy.flat[i]), float(np.broadcast_to(r, cx.shape).flat[i])
+
+
+def _locate(grad, x, y, r, sign, reach):
+    """Centre (px, 1 px grid) within ``reach`` of (x, y) where the rim's edge is strongest."""
+    off = np.arange(-np.ceil(reach), np.ceil(reach) + 1, 2.0)  # coarse, then 1 px
+    x, y, _ = _best(grad, *np.meshgrid(x + off, y + off), r, sign)
+    off = np.arange(-2.0, 3.0)
+    x, y, _ = _best(grad, *np.meshgrid(x + off, y + off), r, sign)
+    return x, y
+
+
+def _rim(grad, x, y, r, sign):
+    """Rim points (px): the strongest edge of the rim's sign on each ray, r +- BAND_PX.
+
+    A ray whose strongest edge is at the end of the band (something outside
+    it is stronger still) gives no point.
+    """
+    h, w = grad[0].shape
+    ang = np.linspace(0, 2 * np.pi, RAYS, endpoint=False)
+    step = 0.25
+    steps = r + np.arange(-BAND_PX, BAND_PX + 1e-9, step)
+    px = x + np.cos(ang)[:, None] * steps[None, :]
+    py = y + np.sin(ang)[:, None] * steps[None, :]
+    inside = ((px >= 0) & (px <= w - 1) & (py >= 0) & (py <= h - 1)).all(axis=1)
+    vals = sign * _radial(grad, px, py, ang[:, None])
+    rows = np.arange(RAYS)
+    peak = np.argmax(vals, axis=1)
+    k = np.clip(peak, 1, steps.size - 2)
+    a, b, c = vals[rows, k - 1], vals[rows, k], vals[rows, k + 1]
+    curve = a - 2 * b + c
+    frac = np.where(curve < 0, 0.5 * (a - c) / np.where(curve < 0, curve, -1.0), 0.0)
+    dist = steps[k] + np.clip(frac, -0.5, 0.5) * step  # sub-pixel peak
+    ok = inside & (b > 0) & (peak == k)
+    return (x + np.cos(ang) * dist)[ok], (y + np.sin(ang) * dist)[ok]
+
+
+def _circle(ex, ey, weight=None):
+    """Algebraic least-squares circle (cx, cy, r) through points (px), optionally weighted."""
+    w = np.sqrt(np.ones_like(ex) if weight is None else weight)
+    a = np.column_stack([ex, ey, np.ones_like(ex)]) * w[:, None]
+    c, *_ = np.linalg.lstsq(a, (ex ** 2 + ey ** 2) * w, rcond=None)
+    cx, cy = c[0] / 2, c[1] / 2
+    return float(cx), float(cy), float(np.sqrt(max(c[2] + cx ** 2 + cy ** 2, 0.0)))
+
+
+def _fit(grad, x, y, r, sign):
+    """Sub-pixel (x, y, r) from the rim round (x, y); None when too few rays find it.
+
+    A robust fit (Tukey's biweight, iteratively reweighted, starting from the
+    ring the rim was searched round): a point more than :data:`OUTLIER_PX`
+    off the circle has no weight, so edges of the background caught on a few
+    rays do not move it.
+    """
+    ex, ey = _rim(grad, x, y, r, sign)
+    cx, cy, cr = x, y, r
+    for _ in range(6):
+        res = np.hypot(ex - cx, ey - cy) - cr
+        weight = np.clip(1 - (res / OUTLIER_PX) ** 2, 0, None) ** 2
+        if np.count_nonzero(weight) < MIN_RIM_SHARE * RAYS:
+            return None
+        cx, cy, cr = _circle(ex, ey, weight)
+    return cx, cy, cr
+
+
+def _settle(grad, x, y, r, reach):
+    """Centre, radius (0.5 px) and rim sign of the plate near (x, y, r), then the fit.
+
+    The centre and radius are searched together: a ring of the wrong radius
+    is best off-centre, towards whatever dark patch lies beside the plate.
+    """
+    def search(x, y, r, off, radii):
+        cx, cy, rr = np.meshgrid(x + off, y + off, radii, indexing="ij")
+        score = _ring(grad, cx, cy, rr)
+        i = int(np.argmax(np.abs(score)))
+        return float(cx.flat[i]), float(cy.flat[i]), float(rr.flat[i]), float(score.flat[i])
+
+    step = max(1.0, np.ceil(reach / 6))
+    x, y, r, _ = search(x, y, r, np.arange(-np.ceil(reach), np.ceil(reach) + 1, step),
+                        np.arange(0.8 * r, 1.25 * r, 1.0))
+    x, y, r, score = search(x, y, r, np.arange(-step, step + 0.5), np.arange(r - 1, r + 1.1, 0.5))
+    sign = 1.0 if score >= 0 else -1.0
+    return _fit(grad, x, y, r, sign), sign
 
 
 def find_plate(frame, radius_px=(20, 200)):
@@ -72,44 +198,8 @@ def find_plate(frame, radius_px=(20, 200)):
         if score.flat[i] > best[0]:
             best = (score.flat[i], i % w, i // w, r)
     _, x, y, r = best
-    return _fit((gx, gy), float(x), float(y), float(r)) or (float(x), float(y), float(r))
-
-
-def _fit(grad, x, y, r):
-    """Refine (x, y, r) from the strongest radial edge along each ray; None when the rim is lost."""
-    gx, gy = grad
-    h, w = gx.shape
-    ang = np.linspace(0, 2 * np.pi, RAYS, endpoint=False)
-    steps = np.linspace(0.7 * r, 1.3 * r, max(8, int(0.6 * r)))
-    px = x + np.cos(ang)[:, None] * steps[None, :]
-    py = y + np.sin(ang)[:, None] * steps[None, :]
-    inside = (px >= 0) & (px <= w - 1) & (py >= 0) & (py <= h - 1)
-    iy = np.clip(np.rint(py), 0, h - 1).astype(int)
-    ix = np.clip(np.rint(px), 0, w - 1).astype(int)
-    radial = gx[iy, ix] * np.cos(ang)[:, None] + gy[iy, ix] * np.sin(ang)[:, None]
-    # the rim's edge has one sign all round (a dark plate: brighter outside); texture's do not
-    sign = 1.0 if np.where(inside, radial, 0).max(1).sum() >= np.where(
-        inside, -radial, 0).max(1).sum() else -1.0
-    vals = np.where(inside, sign * radial, -1.0)
-    rows = np.arange(RAYS)
-    k = np.clip(np.argmax(vals, axis=1), 1, steps.size - 2)
-    ok = inside[rows, k] & (vals[rows, k] > 0)
-    a, b, c = vals[rows, k - 1], vals[rows, k], vals[rows, k + 1]
-    curve = a - 2 * b + c
-    frac = np.where(curve < 0, 0.5 * (a - c) / np.where(curve < 0, curve, -1.0), 0.0)
-    dist = steps[k] + np.clip(frac, -0.5, 0.5) * (steps[1] - steps[0])  # sub-pixel peak
-    ex, ey = (x + np.cos(ang) * dist)[ok], (y + np.sin(ang) * dist)[ok]
-    for _ in range(3):
-        if ex.size < MIN_RIM_SHARE * RAYS:
-            return None
-        a = np.column_stack([ex, ey, np.ones_like(ex)])
-        c, *_ = np.linalg.lstsq(a, ex ** 2 + ey ** 2, rcond=None)
-        cx, cy = c[0] / 2, c[1] / 2
-        cr = np.sqrt(max(c[2] + cx ** 2 + cy ** 2, 0.0))
-        res = np.abs(np.hypot(ex - cx, ey - cy) - cr)
-        keep = res <= max(1.0, 2.5 * np.median(res))
-        ex, ey = ex[keep], ey[keep]
-    return float(cx), float(cy), float(cr)
+    got, _ = _settle((gx, gy), float(x), float(y), float(r), 2.0)
+    return got or (float(x), float(y), float(r))
 
 
 def track_plate(frames, times, seed=None, plate_diameter=PLATE_DIAMETER, facing="right"):
@@ -122,7 +212,8 @@ def track_plate(frames, times, seed=None, plate_diameter=PLATE_DIAMETER, facing=
     times : sequence of float
         Time of each frame (s), increasing.
     seed : (float, float, float), optional
-        Plate centre x, y and radius (px) on the first frame; found when omitted.
+        Plate centre x, y and radius (px) on the first frame, e.g. from a
+        click (a few px and about 20 % off is fine); found when omitted.
     plate_diameter : float
         The plate's real diameter (m), 0.2 to 0.6.
     facing : {"right", "left"}
@@ -131,7 +222,8 @@ def track_plate(frames, times, seed=None, plate_diameter=PLATE_DIAMETER, facing=
     Returns
     -------
     Track
-        ``points["bar"]`` (m, x forward, y up); ``notes`` say how many frames lost the rim.
+        ``points["bar"]`` (m, x forward, y up); ``notes`` give the scale and
+        how many frames lost the rim; ``filled["bar"]`` marks those frames.
     """
     from ..model.checks import check_range
     plate_diameter = float(check_range("plate_diameter", plate_diameter, 0.2, 0.6, " m"))
@@ -143,12 +235,18 @@ def track_plate(frames, times, seed=None, plate_diameter=PLATE_DIAMETER, facing=
         raise ValueError(f"{len(frames)} frames and {times.size} times: a video track needs the "
                          "same number of each, at least 10")
     x, y, r = seed if seed is not None else find_plate(frames[0])
+    first, rim_sign = _settle(_edges(frames[0]), float(x), float(y), float(r),
+                              max(6.0, REACH * r))
+    if first is not None:
+        x, y, r = first
     centre = np.full((times.size, 2), np.nan)
     radius = np.full(times.size, np.nan)
     velocity = np.zeros(2)
     for i, frame in enumerate(frames):
-        guess = np.array([x, y]) + velocity
-        got = _fit(_edges(frame), guess[0], guess[1], r)
+        grad = _edges(frame)
+        gx, gy = _locate(grad, x + velocity[0], y + velocity[1], r, rim_sign,
+                         max(6.0, REACH * r))
+        got = _fit(grad, gx, gy, r, rim_sign)
         if got is None:
             continue
         nx, ny, nr = got

@@ -113,8 +113,10 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
     y_down : bool, optional
         True when y grows downwards (image rows). Default: True for pixels,
         False for calibrated units.
-    time_unit : {"s", "ms", "us", "frames", "min/100", "hour/10000"}, optional
+    time_unit : {"s", "ms", "us", "frames", "ts", "min/100", "hour/10000"}, optional
         When the file does not say; otherwise found from the frame step.
+        ``"ts"``: the video's own timestamps (Kinovea's "Timestamps" time
+        format), read as frames of the frame step with ``fps``.
     names : dict, optional
         Trajectory name in the file -> one of :data:`POINTS`.
     point : str
@@ -123,8 +125,10 @@ def read_track(source, units=None, plate_px=None, length=None, scale=None, facin
         Longest gap (s, 0 to 1) filled by a straight line, whether cells are
         empty or frames are missing; longer gaps raise.
     fps : float, optional
-        Frame rate (frames/s, 1 to 1000): needed for time in frames when
-        the file does not state it; checked against the frame step otherwise.
+        Frame rate (frames/s, 1 to 1000) the video was filmed at (for slow
+        motion, the capture rate): needed for time in frames or timestamps
+        when the file does not state it; checked against the frame step
+        otherwise.
 
     Returns
     -------
@@ -246,29 +250,42 @@ def _seconds(table, given, fps, where):
     steps = np.diff(t[np.isfinite(t)])
     step = float(np.median(steps)) if steps.size else float("nan")
     note = None
+    whole = bool(steps.size) and bool(np.all(np.isclose(t[np.isfinite(t)],
+                                                        np.round(t[np.isfinite(t)]))))
     if unit is None and steps.size:
-        whole = np.all(np.isclose(t[np.isfinite(t)], np.round(t[np.isfinite(t)])))
         fits = [u for u in ("s", "ms", "us")
                 if 1 / MAX_FPS <= step * TIME_UNITS[u] <= 1 / MIN_FPS]
         if whole and abs(step - 1) < 1e-9 and not (fps and abs(fps - MAX_FPS) < 1):
             fits = ["frames"]  # whole numbers one apart: frame numbers, not ms at 1000 frames/s
         elif fps:
             rated = [u for u in fits if abs(step * TIME_UNITS[u] * fps - 1) < 0.1]
+            if not rated and whole:
+                rated = ["ts"]  # whole numbers a frame step apart that fits no clock unit
             if fits and not rated:
                 raise ValueError(f"{where} {col}: frames {step:g} apart fit {fits[0]} at "
                                  f"{1 / (step * TIME_UNITS[fits[0]]):.4g} frames/s, but the frame "
                                  f"rate is {fps:g}")
             fits = rated
         if not fits:
+            stamps = (" or, for whole numbers, the video's timestamps (Kinovea's 'Timestamps' "
+                      "format): pass time_unit='ts' and fps=" if whole else "")
             raise ValueError(f"{where} {col}: frames {step:g} apart fit no time unit (s, ms, µs "
-                             f"at {MIN_FPS:g}-{MAX_FPS:g} frames/s); pass time_unit=")
+                             f"at {MIN_FPS:g}-{MAX_FPS:g} frames/s){stamps}; pass time_unit=")
         unit = fits[0]
         note = (f"{where} {col}: time read as {unit} from the frame step ({step:g})")
-    if unit == "frames":
+        if unit == "ts":
+            note += f" and the frame rate ({fps:g} frames/s)"
+    if unit in ("frames", "ts"):
         if not fps:
-            raise ValueError(f"{where} {col}: time is in frames; pass fps= (frames per second "
-                             "of the video) to turn it into seconds")
-        factor = 1.0 / fps
+            what = "frames" if unit == "frames" else "the video's timestamps"
+            raise ValueError(f"{where} {col}: time is in {what}; pass fps= (frames per second "
+                             "the video was filmed at) to turn it into seconds")
+        if unit == "ts" and not (steps.size and step > 0):
+            raise ValueError(f"{where} {col}: timestamps need at least two increasing times to "
+                             "give the timestamps per frame")
+        # timestamps: the frame step is the timestamps per frame (Kinovea's
+        # AverageTimeStampsPerFrame), one frame is 1 / fps s
+        factor = 1.0 / fps if unit == "frames" else 1.0 / (step * fps)
     else:
         factor = TIME_UNITS[unit]
     if steps.size and not 1 / MAX_FPS <= step * factor <= 1 / MIN_FPS:

@@ -6,13 +6,14 @@ import numpy as np
 
 #: coordinate unit -> metres per unit (``None``: pixels, scaled from the video)
 LENGTH_UNITS = {"m": 1.0, "cm": 0.01, "mm": 0.001, "in": 0.0254, "ft": 0.3048, "px": None}
-#: time unit -> seconds per unit (``"frames"`` needs the frame rate); Kinovea's time
-#: formats (Kinovea UnitHelper.TimeAbbreviation, Metadata.GetNumericalTime) [V]
-TIME_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "frames": None, "min/100": 0.6,
+#: time unit -> seconds per unit (``"frames"`` needs the frame rate; ``"ts"``, the video's
+#: own timestamps, the frame rate and the timestamps per frame, read from the frame step);
+#: Kinovea's time formats (Kinovea UnitHelper.TimeAbbreviation, Metadata.GetNumericalTime) [V]
+TIME_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "frames": None, "ts": None, "min/100": 0.6,
               "hour/10000": 0.36}
 _TIME_ALIASES = {"s": "s", "sec": "s", "ms": "ms", "us": "us", "µs": "us", "μs": "us",
                  "f": "frames", "frame": "frames", "frames": "frames", "min/100": "min/100",
-                 "hour/10000": "hour/10000"}
+                 "hour/10000": "hour/10000", "ts": "ts", "timestamps": "ts"}
 _LENGTH_ALIASES = {"px": "px", "pixels": "px", "m": "m", "cm": "cm", "mm": "mm", "in": "in",
                    "ft": "ft"}
 
