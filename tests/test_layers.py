@@ -91,13 +91,20 @@ def test_imports_point_down(path):
             assert top in third_party, f"{layer}/{path.name} imports {top}"
 
 
+def fake_module(tmp_path, monkeypatch, where, source):
+    """A module at ``where`` (e.g. ``"viz/bad.py"``) in a stand-in package the scan reads."""
+    fake = tmp_path / "hinge_sim"
+    module = fake / where
+    module.parent.mkdir(parents=True)
+    module.write_text(source)
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    return module
+
+
 def test_the_scan_sees_relative_and_nested_imports(tmp_path, monkeypatch):
     """The checker itself: a nested relative import of ui from viz is caught."""
-    fake = tmp_path / "hinge_sim"
-    (fake / "viz").mkdir(parents=True)
-    bad = fake / "viz" / "bad.py"
-    bad.write_text("def f():\n    from ..ui import panel\n    import ipywidgets\n")
-    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    bad = fake_module(tmp_path, monkeypatch, "viz/bad.py",
+                      "def f():\n    from ..ui import panel\n    import ipywidgets\n")
     assert {"hinge_sim.ui", "ipywidgets"} <= set(imports(bad))
     with pytest.raises(AssertionError, match="against the layers"):
         test_imports_point_down(bad)
@@ -112,10 +119,6 @@ def test_pyav_is_imported_inside_functions_only():
 
 
 def test_no_other_video_module_may_import_pyav(tmp_path, monkeypatch):
-    fake = tmp_path / "hinge_sim"
-    (fake / "video").mkdir(parents=True)
-    bad = fake / "video" / "plate.py"
-    bad.write_text("def f():\n    import av\n")
-    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    bad = fake_module(tmp_path, monkeypatch, "video/plate.py", "def f():\n    import av\n")
     with pytest.raises(AssertionError, match="imports av"):
         test_imports_point_down(bad)
