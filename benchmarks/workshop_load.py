@@ -25,7 +25,6 @@ import os
 import pathlib
 import random
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,44 +36,26 @@ from tornado.httpclient import AsyncHTTPClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from tools.processes import free_port, kernel_processes  # noqa: E402
+from tools.workshop.launch import POOL_FILLED, command  # noqa: E402
 from tools.workshop.student import Student  # noqa: E402
-
-
-def free_port():
-    """Find a TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(home, port, token, pool, log):
     """Start the launcher in the background; return the process once its pool is full."""
     env = dict(os.environ, HOME=str(home), JUPYTER_PLATFORM_DIRS="1",
                MPLCONFIGDIR=str(home / "mpl"), PYTHONPATH=str(ROOT))
-    argv = [sys.executable, "-m", "tools.workshop", f"--port={port}", f"--token={token}",
-            "--no-qr"]
+    argv = command(port, token, "--no-qr")
     if pool is not None:
         argv.append(f"--VoilaConfiguration.default_pool_size={pool}")
     proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     end = time.monotonic() + 180
-    while "is filled with" not in pathlib.Path(log.name).read_text(errors="replace"):
+    while POOL_FILLED not in pathlib.Path(log.name).read_text(errors="replace"):
         if proc.poll() is not None or time.monotonic() > end:
             raise SystemExit(f"server did not start; see {log.name}")
         time.sleep(0.5)
     return proc
-
-
-def kernel_processes(proc):
-    """List the server's kernel processes."""
-    found = []
-    for child in psutil.Process(proc.pid).children(recursive=True):
-        try:
-            if "ipykernel_launcher" in " ".join(child.cmdline()):
-                found.append(child)
-        except psutil.Error:
-            pass
-    return found
 
 
 def wait_until_heated(proc, quiet=3, limit=300):
@@ -85,7 +66,7 @@ def wait_until_heated(proc, quiet=3, limit=300):
     """
     end, calm = time.monotonic() + limit, 0
     while calm < quiet and time.monotonic() < end:
-        kernels = kernel_processes(proc)
+        kernels = kernel_processes(proc.pid)
         for k in kernels:
             k.cpu_percent(None)
         time.sleep(1)
@@ -148,7 +129,7 @@ async def lesson(base, token, args, proc):
     flat = [x for row in latencies for x in row]
     print(f"slider latency, {len(seated)} students dragging at once: {spread(flat)}")
 
-    kernels = kernel_processes(proc)
+    kernels = kernel_processes(proc.pid)
     rss = [k.memory_info().rss / 2**20 for k in kernels]
     uss = [k.memory_full_info().uss / 2**20 for k in kernels]
     server = psutil.Process(proc.pid).memory_info().rss / 2**20
@@ -159,7 +140,7 @@ async def lesson(base, token, args, proc):
 
     codes = [await s.leave() for s in seated]
     await asyncio.sleep(args.settle)
-    left = len(kernel_processes(proc))
+    left = len(kernel_processes(proc.pid))
     print(f"after every student left ({args.settle:g} s): {left} kernels running "
           f"(pre-heated, kept for late arrivals); close beacons answered {sorted(set(codes))}")
 

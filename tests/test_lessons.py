@@ -68,28 +68,6 @@ def test_00_compression_is_several_body_weights():
     assert f(res.disc["muscle"]) > 0.9 * f(res.disc["compression"])  # the muscles' squeeze
 
 
-def test_00_the_tour_shows_what_the_text_says():
-    """Lesson 0's tour: rounded back turns the shear gauge to caution, the textbook hinge is
-    safe, 40 kg reads 88 lb with the loads unchanged, Reset goes back to the start."""
-    tour = Explorer(dpi=30)
-    tour.set(posture="rounded back")
-
-    def shear_line(ex):
-        return next(line for line in ex.readout.splitlines() if "shear" in line)
-
-    assert "caution" in shear_line(tour)
-    tour.freeze()
-    tour.set(posture="textbook hinge")
-    assert tour.message == "" and "safe" in shear_line(tour)
-    kg_reading = f(tour.result.disc["compression"])
-    tour.set(units="lb")
-    assert "88 lb" in tour.readout
-    assert abs(f(tour.result.disc["compression"]) - kg_reading) < 0.01 * kg_reading
-    tour.reset()
-    assert tour.controls["units"].value == "kg"
-    assert tour.controls["posture"].value == "textbook hinge"
-
-
 # -- 1 · What not to do first ----------------------------------------------------------
 from hinge_sim.lessons import what_not_to_do as l01  # noqa: E402
 

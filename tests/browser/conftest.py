@@ -24,6 +24,8 @@ import urllib.request
 
 import pytest
 
+from tools.processes import free_port
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,13 +59,6 @@ def _need_chromium():
     if os.environ.get("CI"):
         pytest.fail(why + " -- CI must run the browser tests", pytrace=False)
     pytest.skip(why)
-
-
-def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:

@@ -18,7 +18,8 @@ import urllib.request
 
 import psutil
 import pytest
-from conftest import free_port
+
+from tools.processes import free_port
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "notebooks" / "workshop" / "jupyterhub" / "jupyterhub_config.py"

@@ -10,10 +10,11 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, Server, free_port, run_all_cells
+from conftest import ROOT, Server, run_all_cells
 from playwright.sync_api import expect
 
 from tools.jupyter.saving import RESUME
+from tools.processes import free_port
 
 LESSON = "00_start_here.ipynb"
 

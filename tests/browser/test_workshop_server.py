@@ -18,10 +18,10 @@ import uuid
 
 import psutil
 import pytest
-from conftest import free_port
 from tornado.httpclient import HTTPClientError
 from workshop_server import ROOT, kernels, start_workshop
 
+from tools.processes import free_port
 from tools.workshop.student import Student
 
 DASHBOARD = ROOT / "notebooks" / "workshop" / "dashboard.ipynb"

@@ -24,6 +24,28 @@ from traitlets.config.loader import JSONFileConfigLoader
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "notebooks" / "workshop" / "dashboard.ipynb"
 SETTINGS = DASHBOARD.with_name("workshop.json")
+POOL_FILLED = "is filled with"  # Voila logs this once the pre-heated kernels have started
+
+
+def command(port, token, *options):
+    """The command line that starts this launcher (for tests and benchmarks).
+
+    Parameters
+    ----------
+    port : int
+        TCP port to listen on.
+    token : str
+        The room's token.
+    *options : str
+        More options, as on the command line (``--no-qr``, ``--VoilaConfiguration....``).
+
+    Returns
+    -------
+    list of str
+        ``python -m tools.workshop --port=... --token=... *options`` with this Python.
+    """
+    return [sys.executable, "-m", "tools.workshop", f"--port={port}", f"--token={token}",
+            *options]
 
 
 def lan_addresses():
