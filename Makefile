@@ -76,8 +76,11 @@ lowest:
 doctest: install-dev
 	$(BIN)/python -m pytest --doctest-modules hinge_sim/model $(PYTEST) -q
 
+# On every core (pytest-xdist); the browser folder and the notebook plugin are left out,
+# so no worker pays for importing nbformat's schema checks (about 1.4 s each)
 check: lint doctest
-	$(BIN)/python -m pytest tests -m "not browser and not slow" $(PYTEST) -q
+	$(BIN)/python -m pytest tests --ignore=tests/browser -m "not browser and not slow" \
+	  -p no:nbval -n auto $(PYTEST) -q
 
 test: install-dev browser lint doctest lowest
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST)
