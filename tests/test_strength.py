@@ -64,8 +64,8 @@ def test_a_maximal_x_pull_peaks_near_cholewicki():
 
 
 def test_the_x_rise_slows_to_the_published_velocity_at_the_maximum():
-    """Sanchez-Medina et al. 2017: the mean propulsive velocity at 1RM is
-    0.32 +- 0.03 m/s, about 1.2 m/s at half of it [R]. The simulated bar's
+    """Sanchez-Medina et al. 2017 (Sports Med Int Open 1:E80, abstract): the mean
+    velocity at 1RM is 0.32 +- 0.03 m/s [V], about 1.2 m/s at half of it [R]. The simulated bar's
     mean rise velocity (its travel over the rise's duration, measured on the
     rep) must fall in that SD at the maximum; light loads rise faster (both at
     the model's fastest rise, 0.5 s)."""

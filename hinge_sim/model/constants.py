@@ -186,10 +186,12 @@ STRENGTH_TRAINED_CV = 0.15  # [A]
 # Load and speed: mean concentric velocity against the load's share of the
 # one-repetition maximum (1RM), full squat: %1RM = a v^2 + b v + c with v the
 # mean propulsive velocity (m/s) (Sanchez-Medina, Pallares, Perez, Moran-Navarro
-# & Gonzalez-Badillo 2017, Int J Sports Med 38:480; 0.32 m/s at 1RM) [R];
+# & Gonzalez-Badillo 2017, Sports Med Int Open 1:E80-E88, doi:10.1055/s-0043-102933;
+# 80 strength-trained men; mean velocity at 1RM 0.32 +/- 0.03 m/s [V], which these
+# coefficients give as 100 % [R, coefficients not yet read in the paper]);
 # taken for the hinge's rise [A] (deadlifts end slower: 0.14 m/s at 1RM in
 # powerlifters, Helms et al. 2017 [R]).
-LOAD_VELOCITY = (-5.961, -50.71, 117.0)  # (a, b, c), %1RM per (m/s)^k [R]
+LOAD_VELOCITY = (-5.961, -50.71, 117.0)  # (a, b, c), %1RM per (m/s)^k [R]; 100 % at 0.32 m/s [V]
 
 # Limits
 COMPRESSION_LIMITS = (3400.0, 6400.0)  # N, NIOSH 1981 action / maximum [V]
