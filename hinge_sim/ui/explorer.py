@@ -16,8 +16,10 @@ from ..model.body import Body
 from ..model.pose import Posture
 from ..viz import OVERLAYS, gauge_text, posture_layout
 from ..viz.numbers import number
+from ..viz.words import describe
 from . import controls
 from .controls import limit_slider
+from .live import LiveText
 from .panel import Panel
 
 BODY_FIELDS = ("stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr", "dorsiflexion")
@@ -64,6 +66,9 @@ class Explorer(Panel):
                  load=40.0, units="kg", bracing=0.0, style="default",
                  overlays=("com", "midfoot"), ghost=None, show=None, presets=None, dpi=None):
         super().__init__(dpi)
+        # the pose and its loads in sentences, announced by screen readers on each change
+        self.words = LiveText()
+        self.words.add_class("hinge-words")
         postures = list(presets) if presets is not None else list(named.POSTURES)
         for name in postures:
             named.posture(name)  # raises ValueError naming an unknown posture
@@ -161,7 +166,7 @@ class Explorer(Panel):
         # screen), with the controls under it in columns that wrap.
         box = widgets.VBox([self.image, self.message_html]
                            + ([controls.columns(groups, self.style)] if groups else [])
-                           + [self.readout_html])
+                           + [self.readout_html, self.words])
         return self._dress(box, "hinge-explorer", self.style)
 
     # -- public --------------------------------------------------------
@@ -296,7 +301,8 @@ class Explorer(Panel):
     def _compute(self):
         body = self._body()
         load = self._load()
-        result = analyze(body, self._posture(body, load), load, self.controls["bracing"].value)
+        posture = self._posture(body, load)
+        result = analyze(body, posture, load, self.controls["bracing"].value)
         if not bool(result.balanced):
             reasons = result.messages() or ["the weight falls outside the foot"]
             return ("This pose is not possible: " + "; ".join(reasons)
@@ -308,7 +314,7 @@ class Explorer(Panel):
             self._ghost_result = (ghost, label)
         else:
             self._ghost_result = (None, None)
-        self.body, self.result = body, result
+        self.body, self.result, self.posture = body, result, posture
         return None
 
     def _draw(self):
@@ -320,6 +326,7 @@ class Explorer(Panel):
                           caption=controls.caption(exercise, self.load_kg, units, self.body.mass))
         self.gauges.update(self.result, self.body.mass, units)
         text = gauge_text(self.result, self.body.mass, units, exercise)
+        self.words.text = describe(self.posture, self.result, self.body.mass, units, exercise)
         return f"{self.note}\n{text}" if self.note else text
 
 

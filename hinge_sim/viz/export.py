@@ -21,6 +21,7 @@ from .frames import frame
 from .render import to_png
 from .repplot import RepPlot
 from .stick import StickFigure
+from .words import describe, rep_words
 
 
 def make_posture(body, spec, load, exercise):
@@ -43,6 +44,9 @@ def posture_png(path, lifter="average man", posture=None, exercise="RDL", load=4
                 ghost=None, style="default", overlays=("com", "midfoot"), units="kg",
                 bracing=0.0, dpi=None):
     """Write a PNG of one posture with its gauges; returns the path.
+
+    The PNG's ``Description`` text says the pose and its loads in words
+    (:func:`hinge_sim.viz.words.describe`): its alt text.
 
     Parameters
     ----------
@@ -78,8 +82,11 @@ def posture_png(path, lifter="average man", posture=None, exercise="RDL", load=4
                          body_mass=body.mass, units=units, load_kind=exercise,
                          ghost_label=label,
                          caption=_caption(lifter, posture, exercise, load, units))
+    alt = describe(pose, result, body.mass, units, exercise)
+    if reference is not None:
+        alt += f" A faint figure behind shows {label}."
     path = pathlib.Path(path)
-    path.write_bytes(to_png(fig, dpi))
+    path.write_bytes(to_png(fig, dpi, description=alt))
     return path
 
 
@@ -101,6 +108,9 @@ def rep_gif(path, lifter="average man", top="standing", bottom=None,
             tempo="3-1-1-0", exercise="RDL", load=40.0, fps=10, style="default",
             overlays=("com", "midfoot"), bracing=0.0, progress=True):
     """Write an animated GIF of one rep at real speed; returns the path.
+
+    The GIF's comment says the rep and its peak disc loads in words
+    (:func:`hinge_sim.viz.words.rep_words`): its alt text.
 
     Parameters
     ----------
@@ -142,7 +152,7 @@ def rep_gif(path, lifter="average man", top="standing", bottom=None,
         images.append(Image.open(io.BytesIO(to_png(fig))).convert("P", palette=Image.ADAPTIVE))
     path = pathlib.Path(path)
     images[0].save(path, save_all=True, append_images=images[1:], duration=round(1000 / fps),
-                   loop=0, optimize=True)
+                   loop=0, optimize=True, comment=rep_words(rep, tempo, exercise).encode())
     return path
 
 

@@ -51,10 +51,15 @@ def encode_png(rgba):
             + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
 
 
-def to_png(fig, dpi=None):
-    """PNG bytes of a Figure at ``dpi`` (default the figure's own)."""
+def to_png(fig, dpi=None, description=None):
+    """PNG bytes of a Figure at ``dpi`` (default the figure's own).
+
+    ``description``, when given, is stored as the PNG's ``Description`` text:
+    the picture's alt text, for slides and pages made from the file.
+    """
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi or fig.dpi,
+    metadata = {"Description": description} if description else None
+    fig.savefig(buf, format="png", dpi=dpi or fig.dpi, metadata=metadata,
                 pil_kwargs={"compress_level": PNG_COMPRESSION})
     return buf.getvalue()
 

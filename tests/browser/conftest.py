@@ -50,6 +50,7 @@ def pytest_collection_modifyitems(items):
         if here in pathlib.Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
 
+
 def _need_chromium():
     """Skip (or, under CI, fail) when the browser is missing."""
     if CHROMIUM.exists():
