@@ -19,6 +19,7 @@ from ..viz.numbers import number
 from ..viz.words import describe
 from . import controls
 from .controls import limit_slider
+from .grab import Grab
 from .live import LiveText
 from .panel import Panel
 
@@ -99,6 +100,8 @@ class Explorer(Panel):
         self.widget = self._layout(show)
         if not self.refresh():
             raise ValueError(f"the starting pose is not possible: {self.message}")
+        # drag the hip, knees, bar and lower back on the figure; the sliders follow
+        self.grab = Grab(self)
 
     # -- controls ------------------------------------------------------
     def _make_controls(self, lifter, posture, postures, exercise, load, units, bracing, overlays):
