@@ -38,12 +38,13 @@ PROJECTOR_CSS = f"""<style>
 .hinge-projector .widget-readout {{ min-width: 4.5em; }}
 </style>"""
 # Every panel: a focus ring a keyboard user can see on every control (3 px of the
-# Okabe-Ito blue, contrast 5.2:1 on white); the Explorer's figure can be grabbed
+# Okabe-Ito blue, contrast 5.2:1 on white; over the widgets' own focus styles, which
+# take the outline off drop-down menus); the Explorer's figure can be grabbed
 # (ui/grab.py), and a finger dragging on it moves the lifter, not the page.
 FOCUS_COLOUR = "#0072B2"
 PANEL_CSS = f"""<style>
 .hinge-panel :focus-visible, .hinge-panel .noUi-handle:focus {{
-  outline: 3px solid {FOCUS_COLOUR}; outline-offset: 2px;
+  outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px;
 }}
 .hinge-explorer img.hinge-figure {{ cursor: grab; touch-action: none; }}
 </style>"""

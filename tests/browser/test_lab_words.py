@@ -30,3 +30,41 @@ def test_keyboard_change_is_said_in_the_live_words(lab, run_notebook, new_page, 
     assert f"knees bent {knee + 1}°" in after, after
     page.screenshot(path=screenshots / "explorer-words-laptop.png", full_page=True)
     assert p.errors == [], p.errors
+
+
+FOCUSABLE = (".hinge-explorer .noUi-handle, .hinge-explorer select, .hinge-explorer button, "
+             ".hinge-explorer input")
+TAB_WALK = """(sel) => {
+    const all = [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null);
+    return all.map(e => e.outerHTML.slice(0, 80));
+}"""
+
+
+def test_tab_reaches_every_explorer_control(lab, run_notebook, new_page, screenshots):
+    """Keyboard only: from the first control, Tab visits every shown control in the panel,
+    each showing a focus ring."""
+    write_notebook(lab.root / "tab.ipynb", "from hinge_sim.ui import Explorer\n\nExplorer()")
+    p = new_page("laptop")
+    page = p.page
+    run_notebook(page, "tab.ipynb")
+    page.locator(LIVE).first.wait_for()
+    shown = page.evaluate(TAB_WALK, FOCUSABLE)
+    assert len(shown) > 15, shown
+    page.locator(FOCUSABLE).first.focus()
+    reached, unringed = set(), []
+    for _ in range(3 * len(shown)):
+        here = page.evaluate("""(sel) => {
+            const e = document.activeElement;
+            if (!e || !e.matches(sel)) return null;
+            const s = getComputedStyle(e);
+            return [e.outerHTML.slice(0, 80), s.outlineStyle !== 'none' || s.boxShadow !== 'none'];
+        }""", FOCUSABLE)
+        if here is not None:
+            reached.add(here[0])
+            if not here[1]:
+                unringed.append(here[0])
+        page.keyboard.press("Tab")
+    missing = [e for e in shown if e not in reached]
+    assert not missing, f"{len(missing)} controls Tab never reaches: {missing[:5]}"
+    assert not unringed, f"focused without a visible ring: {unringed[:5]}"
+    assert p.errors == [], p.errors
