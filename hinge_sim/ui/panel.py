@@ -42,11 +42,18 @@ PROJECTOR_CSS = f"""<style>
 # take the outline off drop-down menus); the Explorer's figure can be grabbed
 # (ui/grab.py), and a finger dragging on it moves the lifter, not the page.
 FOCUS_COLOUR = "#0072B2"
+# A dark JupyterLab or Voila theme (``data-jp-theme-light="false"`` on the page):
+# the white figure is shown inverted with its hues turned back, light lines on dark
+# grey, so it does not glare in a dark room; the zones keep their hue and hatching.
+DARK_INVERT = 0.88
 PANEL_CSS = f"""<style>
 .hinge-panel :focus-visible, .hinge-panel .noUi-handle:focus {{
   outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px;
 }}
 .hinge-explorer img.hinge-figure {{ cursor: grab; touch-action: none; }}
+body[data-jp-theme-light="false"] .hinge-panel img.hinge-figure {{
+  filter: invert({DARK_INVERT}) hue-rotate(180deg);
+}}
 </style>"""
 
 

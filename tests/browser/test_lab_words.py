@@ -68,3 +68,30 @@ def test_tab_reaches_every_explorer_control(lab, run_notebook, new_page, screens
     assert not missing, f"{len(missing)} controls Tab never reaches: {missing[:5]}"
     assert not unringed, f"focused without a visible ring: {unringed[:5]}"
     assert p.errors == [], p.errors
+
+
+def test_a_dark_jupyterlab_theme_darkens_the_figure(lab, run_notebook, new_page, screenshots):
+    write_notebook(lab.root / "dark.ipynb", "from hinge_sim.ui import Explorer\n\nExplorer()")
+    p = new_page("laptop")
+    page = p.page
+    run_notebook(page, "dark.ipynb")
+    figure = page.locator("img.hinge-figure").first
+    figure.wait_for()
+    assert figure.evaluate("(f) => getComputedStyle(f).filter") == "none"
+    try:
+        theme(page, "JupyterLab Dark")
+        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'")
+        assert "invert" in figure.evaluate("(f) => getComputedStyle(f).filter")
+        figure.scroll_into_view_if_needed()
+        page.screenshot(path=screenshots / "explorer-dark-laptop.png")
+    finally:  # the theme is a saved setting of the lab the other tests share
+        theme(page, "JupyterLab Light")
+        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'")
+    assert p.errors == [], p.errors
+
+
+def theme(page, name):
+    """Choose a JupyterLab theme from the Settings menu, as a learner would."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="Settings").click()
+    page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
+    page.locator(".lm-Menu-itemLabel").get_by_text(name, exact=True).click()
