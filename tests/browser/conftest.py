@@ -32,10 +32,13 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-#: Browser window sizes: a laptop, and a 1920x1080 projector with the page zoomed to 150 %.
+#: Browser window sizes: a laptop, a 1920x1080 projector with the page zoomed to 150 %,
+#: and a 1024 px wide tablet held sideways, used by touch.
 SCREENS = {
     "laptop": dict(viewport={"width": 1280, "height": 800}, device_scale_factor=1),
     "projector": dict(viewport={"width": 1280, "height": 720}, device_scale_factor=1.5),
+    "tablet": dict(viewport={"width": 1024, "height": 768}, device_scale_factor=2,
+                   has_touch=True),
 }
 #: JupyterLab user settings that keep the news / update toast off the page.
 NO_NEWS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
@@ -224,7 +227,7 @@ class Page:
 
 @pytest.fixture
 def new_page(browser):
-    """Factory: ``new_page(screen="laptop"|"projector")``; pages close after the test."""
+    """Factory: ``new_page(screen="laptop"|"projector"|"tablet")``; pages close after the test."""
     pages = []
 
     def make(screen="laptop"):

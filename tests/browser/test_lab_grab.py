@@ -15,27 +15,36 @@ def slider_value(page, label):
     return float(row.locator(".widget-readout").inner_text())
 
 
-def test_drag_the_hip_to_hinge(lab, run_notebook, new_page, screenshots):
+def open_explorer(lab, run_notebook, new_page, screen):
+    """The Explorer on a page; (page wrapper, where its hip is on the screen, CSS px per PNG px)."""
     same = Explorer()  # the page's Explorer, drawn the same: where its hip is on the PNG
     size = png_size(same.png)
     hip = data_to_pixel(same.stick.ax, same.result.points["hip"], size)
     write_notebook(lab.root / "grab.ipynb", "from hinge_sim.ui import Explorer\n\nExplorer()")
-    p = new_page("laptop")
-    page = p.page
-    run_notebook(page, "grab.ipynb")
-    figure = page.locator("img.hinge-figure").first
+    p = new_page(screen)
+    run_notebook(p.page, "grab.ipynb")
+    figure = p.page.locator("img.hinge-figure").first
     figure.wait_for()
     figure.scroll_into_view_if_needed()
     box = figure.bounding_box()
     scale = box["width"] / size[0]
-    start = (box["x"] + hip[0] * scale, box["y"] + hip[1] * scale)
+    return p, (box["x"] + hip[0] * scale, box["y"] + hip[1] * scale), scale
+
+
+def hips_back(start, scale, steps=5):
+    """Points of a drag that takes the hips back and down: a deeper hinge."""
+    return [(start[0] - 6 * k * scale, start[1] + 2 * k * scale) for k in range(1, steps + 1)]
+
+
+def test_drag_the_hip_to_hinge(lab, run_notebook, new_page, screenshots):
+    p, start, scale = open_explorer(lab, run_notebook, new_page, "laptop")
+    page = p.page
     depth = slider_value(page, "hinge depth")
     readout = page.locator(".hinge-readout").first.inner_text()
-
     page.mouse.move(*start)
     page.mouse.down()
-    for step in range(1, 6):  # hips back and down: a deeper hinge
-        page.mouse.move(start[0] - 6 * step * scale, start[1] + 2 * step * scale)
+    for point in hips_back(start, scale):
+        page.mouse.move(*point)
         page.wait_for_timeout(120)
     page.mouse.up()
     page.wait_for_function(
@@ -43,4 +52,29 @@ def test_drag_the_hip_to_hinge(lab, run_notebook, new_page, screenshots):
     assert slider_value(page, "hinge depth") > depth + 5
     page.screenshot(path=screenshots / "explorer-grabbed-laptop.png")
     assert page.locator(".hinge-message").first.inner_text().strip() == ""
+    assert p.errors == [], p.errors
+
+
+def test_a_finger_drags_the_hip_on_a_tablet(lab, run_notebook, new_page, screenshots):
+    """At 1024 px, by touch: the figure fits the width and a finger on the hip hinges."""
+    p, start, scale = open_explorer(lab, run_notebook, new_page, "tablet")
+    page = p.page
+    assert page.locator("img.hinge-figure").first.bounding_box()["width"] <= 1024
+    depth = slider_value(page, "hinge depth")
+    cdp = page.context.new_cdp_session(page)
+
+    def touch(kind, point):
+        points = [] if kind == "touchEnd" else [{"x": point[0], "y": point[1]}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", start)
+    for point in hips_back(start, scale):
+        touch("touchMove", point)
+        page.wait_for_timeout(120)
+    touch("touchEnd", None)
+    page.wait_for_function(
+        "([label, old]) => [...document.querySelectorAll('.widget-slider')].some(s => "
+        "s.innerText.includes(label) && parseFloat(s.querySelector('.widget-readout')"
+        ".innerText) > old + 5)", arg=["hinge depth", depth])
+    page.screenshot(path=screenshots / "explorer-grabbed-tablet.png")
     assert p.errors == [], p.errors
