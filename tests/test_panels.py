@@ -19,10 +19,12 @@ EXPLORER_CHANGES = {
     "shank": 1.05, "torso": 0.95, "arm": 1.05, "slr": 60.0, "posture": "squatty hinge",
     "knee": 30.0, "hip": 75.0, "lumbar": 15.0, "bar": 0.05, "load": 60.0, "units": "lb",
     "exercise": "dowel", "bracing": 0.5, "ghost": "standing", "weight_shift": 0.3,
+    "strength": "trained",
 }
 LIMITS = {"dorsiflexion"}  # a mobility limit: changes the model only where the pose meets it
 VIEW_ONLY = {"units", "ghost"}  # change the picture and words, not the model
 GRIP_ONLY = {"arm"}  # moves the grip, not the still pose's loads (see the arm test)
+STRENGTH_ONLY = {"strength"}  # the strength check's words, not the loads (see its test)
 
 
 def signature(result):
@@ -57,11 +59,24 @@ def test_explorer_control_changes_figure_and_model_and_same_value_nothing(explor
     explorer.controls[name].value = EXPLORER_CHANGES[name]
     assert explorer.message == ""
     assert explorer.png != png
-    if name not in VIEW_ONLY | GRIP_ONLY:
+    if name not in VIEW_ONLY | GRIP_ONLY | STRENGTH_ONLY:
         assert signature(explorer.result) != sig
     png, sig, renders = explorer.png, signature(explorer.result), explorer.renders
     explorer.controls[name].value = EXPLORER_CHANGES[name]
     assert (explorer.png, signature(explorer.result), explorer.renders) == (png, sig, renders)
+
+
+def test_explorer_strength_menu_measures_the_same_moments_against_trained_lifters():
+    """Trained lifters hold more (model/strength.py): the same hip moment is held by a
+    larger share of them, and the gauge words say so."""
+    ex = Explorer(dpi=20)
+    share = float(ex.result.metrics["capable_hip"])
+    ex.set(strength="trained")
+    assert ex.body.strength == "trained" and ex.message == ""
+    trained = float(ex.result.metrics["capable_hip"])
+    assert trained > share
+    assert f"{min(trained * 100, 99):.0f}% of the reference lifters" in ex.readout \
+        or ">99% of the reference lifters" in ex.readout
 
 
 def test_explorer_arm_length_moves_the_grip_and_leaves_the_still_loads():

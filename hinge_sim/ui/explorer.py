@@ -19,13 +19,16 @@ from ..viz.numbers import number
 from ..viz.words import describe
 from . import controls
 from .controls import limit_slider
+from ..model.strength import STRENGTH_LEVELS
 from .grab import Grab
 from .live import LiveText
 from .panel import Panel
 
-BODY_FIELDS = ("stature", "mass", "sex", "thigh", "shank", "torso", "arm", "slr", "dorsiflexion")
+BODY_FIELDS = ("stature", "mass", "sex", "strength", "thigh", "shank", "torso", "arm", "slr",
+               "dorsiflexion")
 POSTURE_FIELDS = ("knee", "hip", "lumbar", "bar", "weight_shift")
-BODY_DEFAULTS = dict(thigh=1.0, shank=1.0, torso=1.0, arm=1.0, slr=80.0, dorsiflexion=40.0)
+BODY_DEFAULTS = dict(strength="population", thigh=1.0, shank=1.0, torso=1.0, arm=1.0, slr=80.0,
+                     dorsiflexion=40.0)
 POSTURE_DEFAULTS = dict(knee=15.0, hip=0.0, lumbar=0.0, bar=0.0, weight_shift=0.0)
 # shown only when a lesson names them in ``show`` (the full panel stays short)
 ON_REQUEST = ("dorsiflexion", "weight_shift")
@@ -115,6 +118,8 @@ class Explorer(Panel):
             "stature": limit_slider("stature", "stature (m)", who["stature"], 0.01),
             "mass": limit_slider("mass", "body mass (kg)", who["mass"], 1, ".0f"),
             "sex": controls.menu("sex", ["male", "female"], who["sex"]),
+            # whose strength the gauges' "% strong enough" is measured against
+            "strength": controls.menu("strength", STRENGTH_LEVELS, who["strength"]),
             **{part: limit_slider(part, f"{part} ×", who[part], 0.01)
                for part in ("thigh", "shank", "torso", "arm")},
             "slr": limit_slider("slr", "hamstrings (SLR °)", who["slr"], 1, ".0f"),
