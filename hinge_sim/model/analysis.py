@@ -6,7 +6,7 @@ from typing import Mapping, Optional, Sequence, Union
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import hamstrings
+from . import constants, hamstrings
 from .body import Body
 from .chain import TREE, kinematics, pair
 from .checks import as_real_array, check_type
@@ -240,7 +240,10 @@ def _evaluate(body, load, theta, omega, alpha, problems, knee, joints, bracing, 
     foot_com = ankle + np.array([foot.com_axial, foot.com_anterior])
     moments, forces, grf, cop_x = inverse_dynamics(kin, masses, inertias, alpha,
                                                    foot.mass, foot_com)
-    inside = (cop_x >= body.heel_x) & (cop_x <= body.toe_x)
+    # strictly inside: a centre of pressure on the very heel or toe is the tipping
+    # point (weight_shift = -1 or +1), refused whatever the round-off [A]
+    inside = ((cop_x - body.heel_x > constants.EDGE_TOLERANCE)
+              & (body.toe_x - cop_x > constants.EDGE_TOLERANCE))
     feasible = ~functools.reduce(np.logical_or, problems.values(), np.zeros(cop_x.shape, bool))
     o = {k: v[0] for k, v in kin["origin"].items()}
     disc = disc_loads(body, theta, lumbar, moments["l5s1"], forces["l5s1"], o["trunk"], bracing)

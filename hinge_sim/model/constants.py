@@ -209,3 +209,6 @@ FATIGUE_BAR_M_PER_REP = 0.01  # m per rep [A]
 # Balance gauge: a centre of pressure within this distance of the heel or the
 # toes leaves little room to correct a sway, about 15 % of a 0.27 m foot [A].
 BALANCE_CAUTION = 0.04  # m [A]
+# A centre of pressure closer than this to the heel or toe is on the edge: tipping,
+# not balanced, so weight_shift = -1 (+1) is refused the same on every machine [A]
+EDGE_TOLERANCE = 1e-9  # m

@@ -14,12 +14,12 @@ from ..model import presets as named
 from ..model.analysis import analyze
 from ..model.body import Body
 from ..model.pose import Posture
+from ..model.strength import STRENGTH_LEVELS
 from ..viz import OVERLAYS, gauge_text, posture_layout
 from ..viz.numbers import number
 from ..viz.words import describe
 from . import controls
 from .controls import limit_slider
-from ..model.strength import STRENGTH_LEVELS
 from .grab import Grab
 from .live import LiveText
 from .panel import Panel
