@@ -29,6 +29,8 @@ FIT = {
     "tablet-1024": dict(viewport={"width": 1024, "height": 768}, device_scale_factor=2),
 }
 # How tall the page and the shown step are, what is cut, and where the figure sits.
+# Voila scrolls a box inside the page, not the document: the step's bottom edge is
+# how far the room would have to scroll.
 MEASURE = """(panelClass) => {
   const shown = e => e.offsetParent !== null;
   const panel = [...document.querySelectorAll('.hinge-steps .' + panelClass)].find(shown);
