@@ -173,7 +173,11 @@ class Compare(Panel):
                 note=(f"compression {number(r.disc['compression'])} N\n"
                       + controls.caption(exercise, self.load_kg, units, body.mass)))
         head = "".join(f"<th>{h}</th>" for h in ("measure", "left", "right", "right − left"))
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
+        # a number never parts from its unit ("22 cm", not "22" above "cm"): the
+        # measure's words wrap instead when the table sits in a narrow column
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(v).replace(' ', '&nbsp;')}</td>"
+                                        if k else f"<td>{html.escape(v)}</td>"
+                                        for k, v in enumerate(row)) + "</tr>"
                        for row in self.table)
         self.table_html.value = (f"<table class='hinge-table' style='font-size:1.05em'>"
                                  f"<tr>{head}</tr>{body}</table>")

@@ -53,9 +53,11 @@ STEPS_CSS = f"""<style>
   max-height: calc({READOUT_LINES} * 1.45 * var(--hinge-font)); overflow-y: auto;
 }}
 .hinge-steps .hinge-readout .widget-html-content {{ line-height: 1.45; }}
-.hinge-steps .hinge-table td, .hinge-steps .hinge-table th {{ padding: 0 0.4em; }}
-.hinge-steps .hinge-controls .hinge-table {{ font-size: 0.9em; }}
-.hinge-steps .hinge-compare .hinge-table td {{ white-space: nowrap; }}
+.hinge-steps .hinge-table td, .hinge-steps .hinge-table th {{ padding: 0 0.3em; }}
+/* tables beside the figure (Compare's differences, the rep's peaks): a reference,
+   read up close, in 0.85 of the step's text and without the widgets' tall lines */
+.hinge-steps .hinge-controls .widget-html-content {{ line-height: 1.25; }}
+.hinge-steps .hinge-controls table.hinge-table {{ font-size: 0.85em !important; }}
 .hinge-steps .widget-tab > .widget-tab-contents {{ padding: 0.3em 0; }}
 </style>"""
 

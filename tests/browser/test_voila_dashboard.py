@@ -40,12 +40,19 @@ MEASURE = """(panelClass) => {
   const inputs = [...panel.querySelectorAll('input[type=text], textarea')].filter(shown);
   const buttons = [...document.querySelectorAll(
       '.hinge-steps button, .hinge-steps .lm-TabBar-tabLabel')].filter(shown);
+  // text sticking out sideways of the tab that holds it (a tab clips it)
+  const wide = [...panel.querySelectorAll(
+      'table, .widget-label, .widget-readout, input, select, button')].filter(shown)
+      .filter(e => e.getBoundingClientRect().right >
+                   e.closest('.widget-tab-contents').getBoundingClientRect().right + 1)
+      .map(e => words(e).slice(0, 40) + ' ' + e.getBoundingClientRect().right);
   const img = panel.querySelector('img.hinge-figure');
   const box = img.getBoundingClientRect();
   return {
     page: Math.max(document.documentElement.scrollHeight, document.body.scrollHeight),
     step: step.getBoundingClientRect().bottom + window.scrollY,
     stepScrolls: step.scrollHeight > step.clientHeight + 1,
+    wide,
     viewport: [window.innerWidth, window.innerHeight],
     inputs: inputs.map(e => [words(e), e.scrollWidth, e.clientWidth]),
     cutInputs: inputs.filter(cut).map(words),
@@ -147,22 +154,34 @@ def test_each_step_fits_one_screen_with_nothing_cut(voila_dashboard, browser, sc
         inputs = []
         for k, panel in enumerate(PANELS):
             open_step(page, k)
-            m = page.evaluate(MEASURE, panel)
-            page.screenshot(path=screenshots / f"dashboard-{screen}-{k + 1}-{panel}.png")
-            width, height = m["viewport"]
-            where = f"{screen}, step {k + 1} ({panel})"
-            assert m["page"] <= height, f"{where}: the page is {m['page']} px tall > {height}"
-            assert m["step"] <= height and not m["stepScrolls"], f"{where}: {m}"
-            assert m["cutInputs"] == [], f"{where}: text boxes cut: {m['inputs']}"
-            assert m["buttons"] >= 4 and m["cutButtons"] == [], f"{where}: {m['cutButtons']}"
-            left, top, right, bottom = m["figure"]
-            assert left >= 0 and top >= 0 and right <= width and bottom <= height, (where, m)
-            assert m["ratio"][1] == pytest.approx(m["ratio"][0], rel=0.02), \
-                f"{where}: the figure is squashed: {m['ratio']}"
-            inputs += m["inputs"]
-        assert [v for v, _, _ in inputs] == ["3-1-1-0"], inputs  # the tempo box was checked
+            # every tab of the step's controls, the tallest (Lifter, Differences) too
+            groups = page.locator(f".hinge-steps .{panel} .hinge-controls .lm-TabBar-tab")
+            assert groups.count() >= 2
+            for g in range(groups.count()):
+                name = groups.nth(g).inner_text().strip()
+                groups.nth(g).click()
+                inputs += check_step(page, panel, f"{screen}, step {k + 1} ({panel}), tab {name}")
+                page.screenshot(path=screenshots / f"dashboard-{screen}-{k + 1}-{name}.png")
+            groups.first.click()
+        assert {v for v, _, _ in inputs} == {"3-1-1-0"}, inputs  # the tempo box was checked
     finally:
         context.close()
+
+
+def check_step(page, panel, where):
+    """The shown step fits the window, nothing cut, the figure whole; its text boxes."""
+    m = page.evaluate(MEASURE, panel)
+    width, height = m["viewport"]
+    assert m["page"] <= height, f"{where}: the page is {m['page']} px tall > {height}"
+    assert m["step"] <= height and not m["stepScrolls"], f"{where}: {m}"
+    assert m["wide"] == [], f"{where}: wider than its box: {m['wide']}"
+    assert m["cutInputs"] == [], f"{where}: text boxes cut: {m['inputs']}"
+    assert m["buttons"] >= 4 and m["cutButtons"] == [], f"{where}: {m['cutButtons']}"
+    left, top, right, bottom = m["figure"]
+    assert left >= 0 and top >= 0 and right <= width and bottom <= height, (where, m)
+    assert m["ratio"][1] == pytest.approx(m["ratio"][0], rel=0.02), \
+        f"{where}: the figure is squashed: {m['ratio']}"
+    return m["inputs"]
 
 
 def running(server, kernel_id):
