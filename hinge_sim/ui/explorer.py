@@ -172,6 +172,7 @@ class Explorer(Panel):
             unknown = set(show) - set(names)
             if unknown:
                 raise ValueError(f"show {sorted(unknown)} are not controls; choose from {names}")
+
         def shown(n):
             return n in show if show is not None else n not in ON_REQUEST
 
