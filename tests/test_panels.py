@@ -465,3 +465,115 @@ def test_explorer_sliders_span_the_model_valid_ranges(explorer):
         valid = limits.LIMITS[name]
         assert (slider.min, slider.max) == (valid.low, valid.high), name
     assert explorer.controls["load"].max <= limits.LIMITS["load mass"].high
+
+
+# -- Reset on every panel, presets out of reach, the side-by-side layout --------------
+
+def test_compare_reset_returns_every_control_to_the_start():
+    cmp = Compare(dpi=DPI)
+    start = {k: w.value for k, w in cmp.controls.items() if hasattr(w, "value")}
+    png = cmp.png
+    cmp.controls["units"].value = "lb"
+    cmp.controls["load"].value = 110.0
+    cmp.controls["left_lifter"].value = "long torso"
+    cmp.controls["right_posture"].value = "squatty hinge"
+    cmp.controls["exercise"].value = "deadlift"
+    assert cmp.message == "" and cmp.png != png
+    cmp.controls["reset"].click()
+    assert {k: w.value for k, w in cmp.controls.items() if hasattr(w, "value")} == start
+    assert cmp.controls["load"].description == "load (kg)"
+    assert cmp.message == "" and cmp.png == png
+
+
+def test_tempo_player_reset_returns_every_control_to_the_start():
+    tp = TempoPlayer(dpi=DPI)
+    names = ("tempo", "frame", "playing", "repeat", "bracing", "load", "units")
+    start = {k: tp.controls[k].value for k in names}
+    png, summary = tp.png, dict(tp.summary)
+    tp.controls["tempo"].value = "2-0-X-1"
+    tp.controls["units"].value = "lb"
+    tp.controls["bracing"].value = 0.5
+    tp.controls["frame"].value = 30
+    tp.controls["repeat"].value = True
+    assert tp.message == "" and tp.png != png and tp.summary != summary
+    tp.controls["reset"].click()
+    assert {k: tp.controls[k].value for k in names} == start
+    assert tp.controls["play"].value == 0 and not tp.controls["play"].playing
+    assert tp.summary == summary and tp.png == png
+
+
+def test_reset_is_one_shared_method():
+    """One Reset for every panel (ui/panel.py), not a copy in each."""
+    from hinge_sim.ui.panel import Panel
+    for make in (Compare, TempoPlayer):
+        assert make.reset is Panel.reset
+    for panel in (Explorer(dpi=DPI), Compare(dpi=DPI), TempoPlayer(dpi=DPI)):
+        button = panel.controls["reset"]
+        assert button.description == "Reset" and button in set(descendants(panel.widget))
+
+
+def test_a_preset_the_lifter_cannot_take_leaves_menu_and_figure_agreeing():
+    """Issue 14: the tall lifter cannot take the squatty hinge (the bar would pass
+    through his legs); the menu kept the new name while the figure kept the old pose."""
+    ex = Explorer(lifter="tall lifter", dpi=DPI)
+    png, sig = ex.png, signature(ex.result)
+    sliders = {k: ex.controls[k].value for k in ("knee", "hip", "lumbar", "bar")}
+    ex.controls["posture"].value = "squatty hinge"
+    assert ex.controls["posture"].value == "textbook hinge"  # back at the pose shown
+    assert {k: ex.controls[k].value for k in sliders} == sliders
+    assert ex.png == png and signature(ex.result) == sig
+    message = ex.message
+    assert message.startswith("The tall lifter cannot take the squatty hinge")
+    assert "bar would pass through the legs" in message and "textbook hinge" in message
+    assert "Traceback" not in message and "ValueError" not in message
+    # the same from the other menu: the lifter who cannot take the pose shown
+    ok = Explorer(posture="squatty hinge", dpi=DPI)
+    png = ok.png
+    ok.controls["lifter"].value = "tall lifter"
+    assert ok.controls["lifter"].value == "average man" and ok.png == png
+    assert ok.controls["stature"].value == pytest.approx(1.77)
+    assert ok.message.startswith("The tall lifter cannot take the squatty hinge")
+    # a pose the lifter can take clears the message
+    ex.controls["posture"].value = "rounded back"
+    assert ex.message == "" and ex.controls["posture"].value == "rounded back"
+
+
+def test_compare_menu_out_of_reach_goes_back():
+    cmp = Compare(right=dict(lifter="tall lifter", posture="textbook hinge"), dpi=DPI)
+    png = cmp.png
+    cmp.controls["right_posture"].value = "squatty hinge"
+    assert cmp.controls["right_posture"].value == "textbook hinge" and cmp.png == png
+    assert "right pose is not possible" in cmp.message and "textbook hinge" in cmp.message
+
+
+@pytest.mark.parametrize("make", [Explorer, Compare, TempoPlayer])
+def test_side_layout_puts_the_controls_beside_the_figure(make):
+    """``layout="side"``: one flex row that wraps, figure's column first, the
+    controls' column second, and the key controls at the top of it."""
+    panel = make(style="projector", layout="side", dpi=DPI)
+    view, column = panel.widget.children[-2:]
+    assert panel.widget.layout.flex_flow == "row wrap"
+    assert "hinge-view" in view._dom_classes and "hinge-controls" in column._dom_classes
+    assert view.children[0] is panel.image
+    assert panel.controls["reset"] in set(descendants(column))
+    key = {Explorer: "posture", Compare: "left_lifter", TempoPlayer: "tempo"}[make]
+    first = [w for w in descendants(column) if isinstance(w, (widgets.Dropdown, widgets.Text))]
+    assert first[0] is panel.controls[key]
+    with pytest.raises(ValueError, match="layout"):
+        make(layout="grid", dpi=DPI)
+
+
+def test_steps_show_panels_as_tabs_with_their_css():
+    from hinge_sim.ui import Steps
+    from hinge_sim.ui.steps import STEPS_CSS
+    ex, tp = Explorer(layout="side", dpi=DPI), TempoPlayer(layout="side", dpi=DPI)
+    steps = Steps([("Explore", ex), ("Tempo", tp)])
+    assert steps.tabs.children == (ex.widget, tp.widget)
+    assert steps.tabs.titles == ("1. Explore", "2. Tempo") and steps.tabs.selected_index == 0
+    assert "hinge-steps" in steps.widget._dom_classes
+    assert any(getattr(w, "value", "") == STEPS_CSS for w in steps.widget.children)
+    assert "application/vnd.jupyter.widget-view+json" in steps._repr_mimebundle_()
+    with pytest.raises(TypeError, match="steps"):
+        Steps([("Explore", ex.widget)])
+    with pytest.raises(ValueError, match="steps"):
+        Steps([])

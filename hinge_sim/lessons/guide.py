@@ -109,11 +109,13 @@ def demo_table():
             f"lower back {num(tight().metrics['lumbar_flexion']):.0f}°, shear "
             f"{num(tight().disc['shear']):.0f} N",
         ),
-        (8, "Compare panel", "the table: differences in N and N·m with units", ""),
+        (8, "step **2. Compare**, tab *Differences*",
+         "the table: differences in N and N·m with units", ""),
         (
             9,
-            "Tempo player, 3-1-1-0 then 3-1-3-0",
-            "phases shaded; breathing cue per phase; peak compression in the rise",
+            "step **3. Tempo**, 3-1-1-0 then 3-1-3-0",
+            "phases shaded; breathing cue per phase; peak compression in the rise "
+            "(tab *Peaks*)",
             f"peaks {peaks['3-1-1-0']:.0f} N and {peaks['3-1-3-0']:.0f} N",
         ),
     ]

@@ -8,6 +8,7 @@ Usage
 from .compare import Compare
 from .explorer import Explorer
 from .quiz import Estimate, Prediction, Quiz
+from .steps import Steps
 from .tempo_player import TempoPlayer
 
-__all__ = ["Explorer", "TempoPlayer", "Compare", "Prediction", "Estimate", "Quiz"]
+__all__ = ["Explorer", "TempoPlayer", "Compare", "Steps", "Prediction", "Estimate", "Quiz"]

@@ -21,6 +21,7 @@ from . import controls
 from .panel import Panel
 
 SIDES = ("left", "right")
+MENUS = ("left_lifter", "left_posture", "right_lifter", "right_posture", "exercise")
 DEFAULT = {"lifter": "average man", "posture": "textbook hinge"}
 
 # measure, unit, decimals, function(result, body) -> value in that unit
@@ -55,11 +56,16 @@ class Compare(Panel):
     units : {"kg", "lb"}
     style : {"default", "projector"}
     dpi : float, optional
+    layout : {"stack", "side"}
+        ``"stack"``: the menus in columns above the figure; ``"side"``: Reset
+        and tabs (the menus, the table, the load) beside the figure (under it
+        on a narrow page).
     """
 
     def __init__(self, left=None, right=None, exercise="RDL", load=40.0, units="kg",
-                 style="default", dpi=None):
+                 style="default", dpi=None, layout="stack"):
         super().__init__(dpi)
+        self._check_layout(layout)
         sides = {"left": {**DEFAULT, **(left or {})},
                  "right": {**DEFAULT, "posture": "rounded back", **(right or {})}}
         self.controls = {}
@@ -78,23 +84,51 @@ class Compare(Panel):
         self.controls["load"] = controls.load_slider(
             load if units == "kg" else controls.load_kg(load, units), units)
         self.controls["units"] = controls.units_toggle(units)
+        self.controls["reset"] = self._reset_button()
         self.fig = new_figure(style)
         self.sticks = {side: StickFigure(self.fig.add_axes((0.02 + 0.5 * k, 0.02, 0.46, 0.9)),
                                          style) for k, side in enumerate(SIDES)}
         self.results, self.bodies, self.table = {}, {}, []
         for name, w in self.controls.items():
-            self._observe(w, self._on_units if name == "units" else None)
+            if name == "units":
+                self._observe(w, self._on_units)
+            elif name in MENUS:
+                self._observe(w, self._on_menu)
+            elif name != "reset":
+                self._observe(w)
+        self._remember_start()
         self.table_html = widgets.HTML()
         self.table_html.add_class("hinge-table")
         c = self.controls
-        self.widget = widgets.VBox([
-            controls.columns([[c["left_lifter"], c["left_posture"]],
-                       [c["right_lifter"], c["right_posture"]],
-                       [c["exercise"], c["load"], c["units"]]], style),
-            self.image, self.message_html, self.table_html, self.readout_html])
+        if layout == "side":
+            # the table as a tab of its own: beside the menus it would not fit a short screen
+            column = [widgets.HBox([c["reset"]]), controls.tabs([
+                ("Postures", [c["left_lifter"], c["left_posture"], c["right_lifter"],
+                              c["right_posture"]]),
+                ("Differences", [self.table_html]),
+                ("Load", [c["exercise"], c["load"], c["units"]])])]
+            self.widget = self._side_by_side([self.image, self.message_html, self.readout_html],
+                                             column)
+        else:
+            self.widget = widgets.VBox([
+                controls.columns([[c["left_lifter"], c["left_posture"]],
+                                  [c["right_lifter"], c["right_posture"]],
+                                  [c["exercise"], c["load"], c["units"], c["reset"]]], style),
+                self.image, self.message_html, self.table_html, self.readout_html])
         self._dress(self.widget, "hinge-compare", style)
         if not self.refresh():
             raise ValueError(f"the starting postures are not possible: {self.message}")
+
+    def _on_menu(self, change):
+        """A menu choice that is not possible goes back: menu and figure agree."""
+        if self.refresh() is not False:
+            return
+        why = self.message
+        with self._quiet():
+            change["owner"].value = change["old"]
+        self._show_message(f"{why.removesuffix(' The figure shows the last possible pair.')} "
+                           f"The {change['owner'].description} menu is back at "
+                           f"\u201c{change['old']}\u201d, the pair shown.")
 
     def _side(self, side):
         c = self.controls
@@ -139,7 +173,11 @@ class Compare(Panel):
                 note=(f"compression {number(r.disc['compression'])} N\n"
                       + controls.caption(exercise, self.load_kg, units, body.mass)))
         head = "".join(f"<th>{h}</th>" for h in ("measure", "left", "right", "right − left"))
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
+        # a number never parts from its unit ("22 cm", not "22" above "cm"): the
+        # measure's words wrap instead when the table sits in a narrow column
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(v).replace(' ', '&nbsp;')}</td>"
+                                        if k else f"<td>{html.escape(v)}</td>"
+                                        for k, v in enumerate(row)) + "</tr>"
                        for row in self.table)
         self.table_html.value = (f"<table class='hinge-table' style='font-size:1.05em'>"
                                  f"<tr>{head}</tr>{body}</table>")

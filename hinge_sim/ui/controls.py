@@ -51,6 +51,16 @@ def columns(groups, style="default"):
                          for g in groups], layout=widgets.Layout(flex_flow="row wrap"))
 
 
+def tabs(groups):
+    """Lay out ``(title, widgets)`` groups as tabs, the first one open.
+
+    For a column beside a figure: one group in view at a time keeps the
+    column as short as its longest group.
+    """
+    return widgets.Tab([widgets.VBox(list(items)) for _, items in groups],
+                       titles=[title for title, _ in groups], selected_index=0)
+
+
 def menu(description, options, value):
     """Make a drop-down menu."""
     return widgets.Dropdown(options=list(options), value=value, description=description,
@@ -66,8 +76,10 @@ def units_toggle(value="kg"):
     """Kg / lb toggle."""
     if value not in STEP:
         raise ValueError(f"units = {value!r} is not known; choose 'kg' or 'lb'")
+    # width "auto": the label and both buttons on one line (not a 300 px box)
     return widgets.ToggleButtons(options=["kg", "lb"], value=value, description="units",
-                                 style={**WIDE, "button_width": "4em"})
+                                 style={**WIDE, "button_width": "4em"},
+                                 layout=widgets.Layout(width="auto"))
 
 
 def load_slider(kg, units="kg"):

@@ -36,6 +36,9 @@ GROUPS = (("Lifter", ("lifter",) + BODY_FIELDS),
           ("Posture", ("posture",) + POSTURE_FIELDS),
           ("Load", ("exercise", "load", "units", "bracing")),
           ("View", ("overlays", "ghost", "reset", "freeze")))
+# "side" layout: the buttons above, then the groups as tabs, the key ones first
+SIDE_BUTTONS = ("reset", "freeze")
+SIDE_TABS = ("Posture", "View", "Load", "Lifter")
 NO_GHOST, FROZEN = "none", "frozen pose"
 
 
@@ -64,12 +67,18 @@ class Explorer(Panel):
         Posture names for the preset menu, in this order.
     dpi : float, optional
         Render resolution (default the style's).
+    layout : {"stack", "side"}
+        ``"stack"``: the figure, then the controls in columns under it.
+        ``"side"``: Reset and Freeze ghost, then the groups as tabs (Posture
+        first), beside the figure; under it on a narrow page.
     """
 
     def __init__(self, lifter="average man", posture="textbook hinge", exercise="RDL",
                  load=40.0, units="kg", bracing=0.0, style="default",
-                 overlays=("com", "midfoot"), ghost=None, show=None, presets=None, dpi=None):
+                 overlays=("com", "midfoot"), ghost=None, show=None, presets=None, dpi=None,
+                 layout="stack"):
         super().__init__(dpi)
+        self._check_layout(layout)
         # the pose and its loads in sentences, announced by screen readers on each change
         self.words = LiveText()
         self.words.add_class("hinge-words")
@@ -84,23 +93,24 @@ class Explorer(Panel):
             self._floor_setup()
         self._ghost = None
         self._set_ghost(ghost)
-        self._start = ({k: self._value(k) for k in self.controls if k not in ("reset", "freeze")},
-                       ghost)
+        self._remember_start()
+        self._start_ghost = ghost
         self.result = None
         self.body = None
         self.note = ""
+        self.reasons = []
         for name, w in self.controls.items():
             if name in ("lifter", "posture", "units", "exercise", "ghost"):
                 self._observe(w, getattr(self, f"_on_{name}"))
             elif name == "overlays":
                 for b in w.children:
                     self._observe(b)
-            elif name in ("reset", "freeze"):
-                w.on_click(self._callback(lambda _b, f=getattr(self, name): f()))
-            else:
+            elif name == "freeze":
+                w.on_click(self._callback(lambda _b: self.freeze()))
+            elif name != "reset":  # the shared Reset is wired where it is made
                 self._observe(w)
         self._update_modes()
-        self.widget = self._layout(show)
+        self.widget = self._layout(show, layout)
         if not self.refresh():
             raise ValueError(f"the starting pose is not possible: {self.message}")
         # drag the hip, knees, bar and lower back on the figure; the sliders follow
@@ -146,11 +156,15 @@ class Explorer(Panel):
                                       for o in OVERLAYS],
                                      layout=widgets.Layout(flex_flow="row wrap")),
             "ghost": controls.menu("ghost", [NO_GHOST, FROZEN] + list(named.POSTURES), NO_GHOST),
-            "reset": widgets.Button(description="Reset", tooltip="back to the start"),
+            "reset": self._reset_button(),
             "freeze": widgets.Button(description="Freeze ghost",
-                                     tooltip="keep this pose as a dashed ghost"),
+                                     tooltip="keep this pose as a dashed ghost",
+                                     layout=widgets.Layout(width="auto")),
         }
         return c
+
+    def _settable(self, name):
+        return name == "overlays" or super()._settable(name)
 
     def _value(self, name):
         w = self.controls[name]
@@ -158,16 +172,35 @@ class Explorer(Panel):
             return tuple(b.description for b in w.children if b.value)
         return w.value
 
-    def _layout(self, show):
+    def _put(self, name, value):
+        if name == "overlays":
+            for b in self.controls["overlays"].children:
+                b.value = b.description in value
+        else:
+            self.controls[name].value = value
+
+    def _layout(self, show, layout="stack"):
         names = [n for _, group in GROUPS for n in group]
         if show is not None:
             unknown = set(show) - set(names)
             if unknown:
                 raise ValueError(f"show {sorted(unknown)} are not controls; choose from {names}")
+
+        def shown(n):
+            return n in show if show is not None else n not in ON_REQUEST
+
+        if layout == "side":
+            buttons = [self.controls[n] for n in SIDE_BUTTONS if shown(n)]
+            tabs = [(title, [self.controls[n] for n in dict(GROUPS)[title]
+                             if shown(n) and n not in SIDE_BUTTONS]) for title in SIDE_TABS]
+            column = ([widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))]
+                      if buttons else []) + [controls.tabs([t for t in tabs if t[1]])]
+            box = self._side_by_side([self.image, self.message_html, self.readout_html, self.words],
+                                     column)
+            return self._dress(box, "hinge-explorer", self.style)
         groups = []
         for title, group in GROUPS:
-            items = [self.controls[n] for n in group
-                     if (n in show if show is not None else n not in ON_REQUEST)]
+            items = [self.controls[n] for n in group if shown(n)]
             if items:
                 groups.append([widgets.HTML(f"<b>{title}</b>")] + items)
         # The figure shows at its natural size, full width (its text stays >= 11 px on
@@ -197,29 +230,13 @@ class Explorer(Panel):
         order = sorted(values, key=lambda n: first.index(n) if n in first else len(first))
         with self._deferred():
             for name in order:
-                if name == "overlays":
-                    for b in self.controls["overlays"].children:
-                        b.value = b.description in values[name]
-                else:
-                    self.controls[name].value = values[name]
+                self._put(name, values[name])
         return self
 
-    def reset(self):
-        """Every control back to its start value, and the start ghost."""
-        start, ghost = self._start
-        with self._quiet():
-            for name, value in start.items():
-                if name == "overlays":
-                    for b in self.controls["overlays"].children:
-                        b.value = b.description in value
-                else:
-                    self.controls[name].value = value
-            controls.set_load_units(self.controls["load"],
-                                    controls.load_kg(start["load"], start["units"]),
-                                    start["units"])
-        self._set_ghost(ghost)
+    def _after_reset(self):
+        """The start ghost and the deadlift's fixed depth come back with the controls."""
+        self._set_ghost(self._start_ghost)
         self._update_modes()
-        self.refresh()
 
     def freeze(self):
         """Keep the current pose as the ghost (drawn faint and dashed)."""
@@ -229,18 +246,39 @@ class Explorer(Panel):
         self.refresh()
 
     # -- callbacks -----------------------------------------------------
-    def _set_group(self, fields, values):
-        """Set a group of controls from a preset at once, then redraw once."""
+    def _set_group(self, change, fields, values):
+        """Set a group of controls from a preset at once, then redraw once.
+
+        A preset this lifter cannot take leaves menu, sliders and figure in
+        agreement: they all go back to the pose shown, and the message says
+        why in a coach's words.
+        """
+        before = {k: self.controls[k].value for k in fields}
         with self._quiet():
             for k in fields:
                 self.controls[k].value = values[k]
-        self.refresh()
+        if self.refresh() is not False:
+            return
+        reasons = "; ".join(self.reasons) or "the weight falls outside the foot"
+        with self._quiet():
+            change["owner"].value = change["old"]
+            for k, value in before.items():
+                self.controls[k].value = value
+        lifter, posture = (self.controls[k].value for k in ("lifter", "posture"))
+        if change["owner"] is self.controls["lifter"]:
+            lifter = change["new"]
+        else:
+            posture = change["new"]
+        self._show_message(f"The {lifter} cannot take the {posture}: {reasons}. The "
+                           f"{change['owner'].description} menu is back at "
+                           f"“{change['old']}”, the pose shown.")
 
     def _on_lifter(self, change):
-        self._set_group(BODY_FIELDS, {**BODY_DEFAULTS, **named.LIFTERS[change["new"]]})
+        self._set_group(change, BODY_FIELDS, {**BODY_DEFAULTS, **named.LIFTERS[change["new"]]})
 
     def _on_posture(self, change):
-        self._set_group(POSTURE_FIELDS, {**POSTURE_DEFAULTS, **named.POSTURES[change["new"]]})
+        self._set_group(change, POSTURE_FIELDS,
+                        {**POSTURE_DEFAULTS, **named.POSTURES[change["new"]]})
 
     def _on_exercise(self, change):
         self._update_modes()
@@ -311,8 +349,9 @@ class Explorer(Panel):
         load = self._load()
         posture = self._posture(body, load)
         result = analyze(body, posture, load, self.controls["bracing"].value)
+        self.reasons = []
         if not bool(result.balanced):
-            reasons = result.messages() or ["the weight falls outside the foot"]
+            reasons = self.reasons = result.messages() or ["the weight falls outside the foot"]
             return ("This pose is not possible: " + "; ".join(reasons)
                     + ". The figure shows the last possible pose.")
         ghost = None

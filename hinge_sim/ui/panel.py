@@ -1,7 +1,10 @@
 """What every panel shares.
 
-The figure image, the readout, the message area, and callbacks that never
-raise (:mod:`hinge_sim.ui.messages`, re-exported here for forms).
+The figure image, the readout, the message area, callbacks that never
+raise (:mod:`hinge_sim.ui.messages`, re-exported here for forms), the Reset
+every panel has, and the two layouts: ``"stack"`` (figure, then controls in
+columns) and ``"side"`` (controls beside the figure, wrapping under it on a
+narrow page).
 
 A panel keeps one matplotlib Figure, renders it to PNG into an
 ``ipywidgets.Image`` (class ``hinge-figure``), writes plain words into an
@@ -17,7 +20,13 @@ from ..viz.render import Renderer
 from . import controls
 from .messages import MessageBox, never_raise, plain
 
-__all__ = ["Panel", "MessageBox", "never_raise", "plain"]
+__all__ = ["Panel", "MessageBox", "never_raise", "plain", "LAYOUTS"]
+
+LAYOUTS = ("stack", "side")
+# "side": the figure's column grows from 24 em and may shrink to nothing but its
+# minimum; the controls keep 27 em (label 11.5 em + slider + readout) and drop
+# under the figure when both do not fit the width (flex-wrap).
+VIEW_FLEX, CONTROLS_FLEX = "1 1 24em", "0 1 27em"
 
 # Projector style: the widgets' own fonts, sizes and slider handles, scaled for
 # the back of a room, scoped to panels carrying the class ``hinge-projector``.
@@ -40,7 +49,9 @@ PROJECTOR_CSS = f"""<style>
 # Every panel: a focus ring a keyboard user can see on every control (3 px of the
 # Okabe-Ito blue, contrast 5.2:1 on white; over the widgets' own focus styles, which
 # take the outline off drop-down menus); the Explorer's figure can be grabbed
-# (ui/grab.py), and a finger dragging on it moves the lifter, not the page.
+# (ui/grab.py), and a finger dragging on it moves the lifter, not the page. Beside
+# the controls (the dashboard's side layout) the words view is for screen readers
+# only: the gauges and the readout already show its numbers on a tight screen.
 FOCUS_COLOUR = "#0072B2"
 # A dark JupyterLab or Voila theme (``data-jp-theme-light="false"`` on the page):
 # the white figure is shown inverted with its hues turned back, light lines on dark
@@ -51,6 +62,9 @@ PANEL_CSS = f"""<style>
   outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px;
 }}
 .hinge-explorer img.hinge-figure {{ cursor: grab; touch-action: none; }}
+.hinge-view .hinge-words {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+}}
 body[data-jp-theme-light="false"] .hinge-panel img.hinge-figure {{
   filter: invert({DARK_INVERT}) hue-rotate(180deg);
 }}
@@ -87,6 +101,28 @@ class Panel:
         self._defer = 0
         self._dirty = False
 
+    @staticmethod
+    def _check_layout(layout):
+        if layout not in LAYOUTS:
+            raise ValueError(f"layout = {layout!r} is not known; choose from {list(LAYOUTS)}")
+        return layout
+
+    @staticmethod
+    def _side_by_side(view, column):
+        """The figure's column (``view``) and a column of controls side by side.
+
+        The controls come first in reading order after the figure and wrap
+        under it when the page is too narrow for both.
+        """
+        left = widgets.VBox(list(view), layout=widgets.Layout(flex=VIEW_FLEX, min_width="0"))
+        left.add_class("hinge-view")
+        right = widgets.VBox(list(column), layout=widgets.Layout(
+            flex=CONTROLS_FLEX, max_width="100%", padding="0 0.3em 0 0"))
+        right.add_class("hinge-controls")
+        return widgets.Box([left, right], layout=widgets.Layout(
+            display="flex", flex_flow="row wrap", align_items="flex-start",
+            grid_gap="0 1em", width="100%"))
+
     def _dress(self, widget, name, style):
         """Give the panel's outer widget its CSS classes and style sheet.
 
@@ -109,6 +145,47 @@ class Panel:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+    # -- reset ---------------------------------------------------------
+    def _reset_button(self):
+        """The panel's Reset button (``self.controls["reset"]``), wired to :meth:`reset`."""
+        button = widgets.Button(description="Reset", tooltip="every control back to the start",
+                                layout=widgets.Layout(width="auto"))
+        button.on_click(self._callback(lambda _button: self.reset()))
+        return button
+
+    def _settable(self, name):
+        """Whether control ``name`` holds a value Reset restores (not a button or a timer)."""
+        w = self.controls[name]
+        return hasattr(w, "value") and not isinstance(w, (widgets.Button, widgets.Play))
+
+    def _value(self, name):
+        return self.controls[name].value
+
+    def _put(self, name, value):
+        self.controls[name].value = value
+
+    def _remember_start(self):
+        """Keep every control's value now: what :meth:`reset` returns to."""
+        self._start = {n: self._value(n) for n in self.controls if self._settable(n)}
+
+    def reset(self):
+        """Every control back to its start value, then one redraw."""
+        start = self._start
+        with self._quiet():
+            for name, value in start.items():
+                if name != "load":  # after the units: the slider's range depends on them
+                    self._put(name, value)
+            if "load" in start:
+                units = start.get("units", "kg")
+                controls.set_load_units(self.controls["load"],
+                                        controls.load_kg(start["load"], units), units)
+        self._after_reset()
+        self.refresh()
+        return self
+
+    def _after_reset(self):
+        """Hook: what a panel restores besides its controls (e.g. the ghost)."""
 
     # -- safe updates --------------------------------------------------
     @property

@@ -48,12 +48,17 @@ class TempoPlayer(Panel):
     style : {"default", "projector"}
     units : {"kg", "lb"}
     dpi : float, optional
+    layout : {"stack", "side"}
+        ``"stack"``: the controls above the figure; ``"side"``: the tempo and
+        the buttons, then tabs (the peaks, the load) beside the figure (under
+        it on a narrow page).
     """
 
     def __init__(self, lifter="average man", top="standing", bottom="textbook hinge",
                  tempo="3-1-1-0", exercise="RDL", load=40.0, bracing=0.0, fps=20,
-                 style="default", units="kg", dpi=None):
+                 style="default", units="kg", dpi=None, layout="stack"):
         super().__init__(dpi)
+        self._check_layout(layout)
         self.fps = float(check("playback fps", fps, label="fps"))
         self.body = presets.lifter(lifter)
         self.top, self.bottom = presets.posture(top), presets.posture(bottom)
@@ -64,8 +69,10 @@ class TempoPlayer(Panel):
         self.stick = StickFigure(stick_ax, style)
         self.plot = RepPlot(gs[0], style)
         self.controls = {
+            # as wide as its column: the whole tempo shows ("3-1-1-0", not "3-")
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
                                   placeholder="3-1-1-0", style=controls.WIDE,
+                                  layout=widgets.Layout(**controls.LAYOUT),
                                   tooltip="lowering - bottom pause - rising - top pause (s); "
                                           "X = explosive"),
             # the timer runs in the browser; its own buttons are icons only (blank in Voila
@@ -86,6 +93,7 @@ class TempoPlayer(Panel):
             "load": controls.load_slider(load if units == "kg" else controls.load_kg(load, units),
                                          units),
             "units": controls.units_toggle(units),
+            "reset": self._reset_button(),
         }
         widgets.link((self.controls["play"], "value"), (self.controls["frame"], "value"))
         widgets.link((self.controls["play"], "playing"), (self.controls["playing"], "value"))
@@ -98,14 +106,24 @@ class TempoPlayer(Panel):
             self._observe(self.controls[name])
         self._observe(self.controls["units"], self._on_units)
         self._observe(self.controls["frame"], lambda change: self._show_frame())
+        self._remember_start()
         c = self.controls
+        buttons = widgets.HBox([c["play"], c["playing"], c["repeat"], c["reset"]],
+                               layout=widgets.Layout(flex_flow="row wrap"))
         tempo_box = [widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"), c["tempo"],
-                     widgets.HBox([c["play"], c["playing"], c["repeat"]]), c["frame"]]
+                     buttons, c["frame"]]
         load_box = [widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]]
         self.summary_html = widgets.HTML()
         self.summary_html.add_class("hinge-summary")
-        self.widget = widgets.VBox([controls.columns([tempo_box, load_box], style), self.image,
-                                    self.message_html, self.readout_html, self.summary_html])
+        if layout == "side":  # the tempo and playing first; the peaks and load as tabs
+            self.widget = self._side_by_side(
+                [self.image, self.message_html, self.readout_html],
+                tempo_box + [controls.tabs([("Peaks", [self.summary_html]),
+                                            ("Load", load_box[1:])])])
+        else:
+            self.widget = widgets.VBox([controls.columns([tempo_box, load_box], style),
+                                        self.image, self.message_html, self.readout_html,
+                                        self.summary_html])
         self._dress(self.widget, "hinge-tempo-player", style)
         if not self.refresh():
             raise ValueError(f"the starting rep is not possible: {self.message}")

@@ -1,9 +1,11 @@
 """The workshop dashboard served as ``make workshop`` serves it, in a real browser.
 
-No code on the page, live controls, nothing fetched from outside this machine, and a
-closed page frees its kernel. Speed (the first figure within 5 s) is measured by
-``benchmarks/workshop_load.py``, not here: on a shared 2-core machine the browser's own
-script start-up dominates and varies.
+No code on the page, live controls, nothing fetched from outside this machine, a
+closed page frees its kernel, and each step (tab) fits one screen, from 1920 x 1080
+down to a 1280 x 720 projector zoomed to 150 %, with no text box or button cut.
+Speed (the first figure within 5 s) is measured by ``benchmarks/workshop_load.py``,
+not here: on a shared 2-core machine the browser's own script start-up dominates
+and varies.
 """
 import ast
 import json
@@ -12,11 +14,54 @@ import re
 import time
 
 import pytest
+from conftest import SCREENS
 from workshop_server import kernels, start_workshop
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "notebooks" / "workshop" / "dashboard.ipynb"
-PANELS = ("hinge-explorer", "hinge-compare", "hinge-tempo-player")
+STEP_TABS = ".hinge-step-tabs > .lm-TabBar .lm-TabBar-tab"
+PANELS = ("hinge-explorer", "hinge-compare", "hinge-tempo-player")  # the steps, in order
+#: Screens each step must fit: CSS viewport and zoom (device pixels per CSS pixel).
+FIT = {
+    "1920x1080": dict(viewport={"width": 1920, "height": 1080}, device_scale_factor=1),
+    "1920x1080-zoom150": SCREENS["projector"],
+    "1280x720-zoom150": dict(viewport={"width": 853, "height": 480}, device_scale_factor=1.5),
+    "tablet-1024": dict(viewport={"width": 1024, "height": 768}, device_scale_factor=2),
+}
+# How tall the page and the shown step are, what is cut, and where the figure sits.
+# Voila scrolls a box inside the page, not the document: the step's bottom edge is
+# how far the room would have to scroll.
+MEASURE = """(panelClass) => {
+  const shown = e => e.offsetParent !== null;
+  const panel = [...document.querySelectorAll('.hinge-steps .' + panelClass)].find(shown);
+  const step = panel.closest('.widget-tab-contents');
+  const cut = e => e.scrollWidth > e.clientWidth;
+  const words = e => (e.value || e.textContent).trim();
+  const inputs = [...panel.querySelectorAll('input[type=text], textarea')].filter(shown);
+  const buttons = [...document.querySelectorAll(
+      '.hinge-steps button, .hinge-steps .lm-TabBar-tabLabel')].filter(shown);
+  // text sticking out sideways of the tab that holds it (a tab clips it)
+  const wide = [...panel.querySelectorAll(
+      'table, .widget-label, .widget-readout, input, select, button')].filter(shown)
+      .filter(e => e.getBoundingClientRect().right >
+                   e.closest('.widget-tab-contents').getBoundingClientRect().right + 1)
+      .map(e => words(e).slice(0, 40) + ' ' + e.getBoundingClientRect().right);
+  const img = panel.querySelector('img.hinge-figure');
+  const box = img.getBoundingClientRect();
+  return {
+    page: Math.max(document.documentElement.scrollHeight, document.body.scrollHeight),
+    step: step.getBoundingClientRect().bottom + window.scrollY,
+    stepScrolls: step.scrollHeight > step.clientHeight + 1,
+    wide,
+    viewport: [window.innerWidth, window.innerHeight],
+    inputs: inputs.map(e => [words(e), e.scrollWidth, e.clientWidth]),
+    cutInputs: inputs.filter(cut).map(words),
+    buttons: buttons.length,
+    cutButtons: buttons.filter(cut).map(words),
+    figure: [box.left, box.top, box.right, box.bottom],
+    ratio: [img.naturalWidth / img.naturalHeight, box.width / box.height],
+  };
+}"""
 CODE = ".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor, .CodeMirror, .jp-InputPrompt"
 
 
@@ -54,7 +99,7 @@ def test_dashboard_runs_without_code_and_responds(voila_dashboard, new_page, scr
     page.goto(voila_dashboard.url("/"))
     page.locator("#rendered_cells").wait_for(state="visible", timeout=120_000)
     for panel in PANELS:
-        page.locator(f".{panel}").first.wait_for()
+        page.locator(f".{panel}").first.wait_for(state="attached")
     page.screenshot(path=screenshots / "dashboard-projector.png", full_page=True)
 
     assert page.locator(CODE).count() == 0, "the dashboard shows code"
@@ -79,9 +124,64 @@ def test_dashboard_runs_without_code_and_responds(voila_dashboard, new_page, scr
     assert p.errors == [], f"the page logged errors: {p.errors}"
     assert outside == [], f"the page fetched from outside this machine: {outside}"
     page.screenshot(path=screenshots / "dashboard-projector-changed.png")
-    for panel in PANELS[1:]:
-        page.locator(f".{panel}").first.scroll_into_view_if_needed()
-        page.screenshot(path=screenshots / f"dashboard-{panel}.png")
+
+
+def open_step(page, k):
+    """Click the k-th step's tab; wait until its panel and figure show."""
+    page.locator(STEP_TABS).nth(k).click()
+    panel = page.locator(f".hinge-steps .{PANELS[k]}").first
+    panel.wait_for(state="visible")
+    figure = panel.locator("img.hinge-figure").first
+    figure.wait_for(state="visible")
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0",
+                           arg=figure.element_handle())
+
+
+@pytest.mark.parametrize("screen", sorted(FIT))
+def test_each_step_fits_one_screen_with_nothing_cut(voila_dashboard, browser, screenshots,
+                                                    screen):
+    """Issue 14: the page was 4571 px tall at 1920 x 1080, "3-" showed of "3-1-1-0",
+    "Freeze gh..." was cut, and the tempo plot's time axis fell off a zoomed screen."""
+    context = browser.new_context(**FIT[screen])
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(voila_dashboard.url("/"))
+        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+        labels = page.locator(STEP_TABS + " .lm-TabBar-tabLabel")
+        titles = [t.strip() for t in labels.all_inner_texts()]
+        assert titles == ["1. Explore", "2. Compare", "3. Tempo"]
+        inputs = []
+        for k, panel in enumerate(PANELS):
+            open_step(page, k)
+            # every tab of the step's controls, the tallest (Lifter, Differences) too
+            groups = page.locator(f".hinge-steps .{panel} .hinge-controls .lm-TabBar-tab")
+            assert groups.count() >= 2
+            for g in range(groups.count()):
+                name = groups.nth(g).inner_text().strip()
+                groups.nth(g).click()
+                inputs += check_step(page, panel, f"{screen}, step {k + 1} ({panel}), tab {name}")
+                page.screenshot(path=screenshots / f"dashboard-{screen}-{k + 1}-{name}.png")
+            groups.first.click()
+        assert {v for v, _, _ in inputs} == {"3-1-1-0"}, inputs  # the tempo box was checked
+    finally:
+        context.close()
+
+
+def check_step(page, panel, where):
+    """The shown step fits the window, nothing cut, the figure whole; its text boxes."""
+    m = page.evaluate(MEASURE, panel)
+    width, height = m["viewport"]
+    assert m["page"] <= height, f"{where}: the page is {m['page']} px tall > {height}"
+    assert m["step"] <= height and not m["stepScrolls"], f"{where}: {m}"
+    assert m["wide"] == [], f"{where}: wider than its box: {m['wide']}"
+    assert m["cutInputs"] == [], f"{where}: text boxes cut: {m['inputs']}"
+    assert m["buttons"] >= 4 and m["cutButtons"] == [], f"{where}: {m['cutButtons']}"
+    left, top, right, bottom = m["figure"]
+    assert left >= 0 and top >= 0 and right <= width and bottom <= height, (where, m)
+    assert m["ratio"][1] == pytest.approx(m["ratio"][0], rel=0.02), \
+        f"{where}: the figure is squashed: {m['ratio']}"
+    return m["inputs"]
 
 
 def running(server, kernel_id):
