@@ -14,7 +14,7 @@ from hinge_sim import Body
 from hinge_sim.model import presets
 from hinge_sim.model.analysis import analyze
 
-from .osim import GRAVITY, LEVELS, OsimLifter
+from .osim import GRAVITY, LEVELS, OsimLifter, tilt
 
 STATURE = 1.77
 """Stature given to hinge-sim's lifter (m) [A]: its shoulder then stands at
@@ -47,6 +47,9 @@ def hinge_side(name, exercise, kg, mass, line):
     points = {k: np.asarray(v, float).reshape(-1) for k, v in res.points.items()
               if np.asarray(v).size == 2}
     disc = {k: float(np.asarray(v)) for k, v in res.disc.items() if k != "geometry"}
+    spine = np.asarray(res.points["lumbar"], float).reshape(5, 2)
+    disc.update(axis_l5=float(np.rad2deg(tilt(spine[1] - spine[0]))),
+                axis_l4=float(np.rad2deg(tilt(spine[2] - spine[1]))))
     return points, disc, bool(np.all(res.balanced))
 
 
@@ -62,7 +65,10 @@ def compare(path, cases=CASES):
         ``shear_osim_<level>`` and, for each extensor line,
         ``compression_<line>_<level>``, ``shear_<line>_<level>`` (N);
         ``disc_angle_<level>`` (deg, hinge-sim's disc normal from vertical);
-        ``moment_<level>`` and ``moment_osim_<level>`` (net extensor moment, N m).
+        ``moment_<level>`` and ``moment_osim_<level>`` (net extensor moment, N m);
+        ``axis_l5``, ``axis_l4`` and ``axis_osim_l5``, ``axis_osim_l4``: tilt of
+        the L5 and L4 vertebral axes (joint centre to joint centre, deg from
+        vertical) in each model.
     """
     rows = []
     for name, exercise, kg in cases:
@@ -72,7 +78,11 @@ def compare(path, cases=CASES):
         lifter.pose(points)
         activation, residual, _ = lifter.activations()
         reaction = lifter.reactions(activation * lifter.capacity)
+        marks = lifter.landmarks()
         row = {"posture": name, "bar_kg": kg, "balanced": balanced,
+               "axis_l5": disc["axis_l5"], "axis_l4": disc["axis_l4"],
+               "axis_osim_l5": float(np.rad2deg(tilt(marks["l4l5"] - marks["l5s1"]))),
+               "axis_osim_l4": float(np.rad2deg(tilt(marks["l3l4"] - marks["l4l5"]))),
                "residual": float(np.abs(residual).max()),
                "max_activation": float(activation.max())}
         for line in LINES:

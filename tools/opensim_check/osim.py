@@ -140,6 +140,7 @@ class OsimLifter:
                 "hip": mid(self.joint("hip_r"), self.joint("hip_l"))[:2],
                 "l5s1": self.joint("L5_S1_IVDjnt")[:2],
                 "l4l5": self.joint("L4_L5_IVDjnt")[:2],
+                "l3l4": self.joint("L3_L4_IVDjnt")[:2],
                 "shoulder": mid(self.joint("acromial_r"), self.joint("acromial_l"))[:2],
                 "hand": mid(self.grip("r"), self.grip("l"))[:2]}
 
@@ -162,13 +163,13 @@ class OsimLifter:
                  ("knee_angle", ("ankle", "knee"), ("knee_angle_r", "knee_angle_l")))
         for coord, (a, b), both in chain:
             names = both or (coord,)
-            target = _tilt(p[b] - p[a])
+            target = tilt(p[b] - p[a])
 
             def miss(q):
                 for n in names:
                     self._set(n, q)
                 marks = self.landmarks()
-                return _wrap(_tilt(marks[b] - marks[a]) - target)
+                return _wrap(tilt(marks[b] - marks[a]) - target)
 
             miss(_root(miss, self.coords[names[0]].getValue(self.state), coord))
         return self.landmarks()
@@ -267,7 +268,7 @@ class OsimLifter:
             grips - 2 * centre)
 
 
-def _tilt(v):
+def tilt(v):
     """Angle of a sagittal vector from vertical, forward positive (rad)."""
     return np.arctan2(v[0], v[1])
 
