@@ -29,8 +29,11 @@ hands and each muscle's tension overridden by the optimised force.
 
 Usage
 -----
-1. ``lifter = OsimLifter(path)``; ``lifter.pose(points)`` with hinge-sim's ``Result.points``
-2. ``lifter.solve(bar_weight)`` -> dict of L5/S1 and L4/L5 reaction forces (N, ground frame)
+1. ``lifter = OsimLifter(path, bar_weight)``; ``lifter.pose(points)`` with one
+   posture's hinge-sim ``Result.points``
+2. ``a, residual, load = lifter.activations()``
+3. ``lifter.reactions(a * lifter.capacity)`` -> L5/S1 and L4/L5 reaction forces
+   on the vertebra above (N, ground frame); ``lifter.net_moment("l5s1")`` (N m)
 """
 import numpy as np
 import opensim as osim
@@ -42,8 +45,9 @@ LUMBAR = ("L5_S1_Flex_Ext", "L5_S1_Lat_Bending", "L5_S1_axial_rotation")
 """The independent lumbar coordinates the muscles must hold."""
 
 GRIP_BELOW_WRIST = 0.08
-"""Bar grip on the hand, along the hand's axis below the wrist (m) [A]: the
-middle of the palm of a 0.19 m hand (Dumas 2007, hand length of the mean man)."""
+"""Bar grip on the hand, along the hand's axis below the wrist (m): the hand
+length of Dumas et al. 2007's man (wrist to third metacarpal head, 0.080 m);
+the bar is taken to lie across the metacarpal heads [A]."""
 
 STEP = 1e-4
 """Central-difference step for moment arms and generalised loads (rad)."""
@@ -88,7 +92,6 @@ class OsimLifter:
             model.addForce(push)
         self.state = model.initSystem()
         self.muscles = [model.getMuscles().get(i) for i in range(model.getMuscles().getSize())]
-        self.f0 = np.array([mu.getMaxIsometricForce() for mu in self.muscles])
         coords = model.getCoordinateSet()
         self.coords = {coords.get(i).getName(): coords.get(i) for i in range(coords.getSize())}
         self.bodies = [model.getBodySet().get(i) for i in range(model.getBodySet().getSize())]
@@ -153,6 +156,16 @@ class OsimLifter:
         points : dict
             hinge-sim ``Result.points`` of one posture (``ankle``, ``knee``,
             ``hip``, ``l5s1``, ``shoulder``, ``hand``; (2,) m).
+
+        Returns
+        -------
+        dict
+            The model's :meth:`landmarks` in that pose.
+
+        Raises
+        ------
+        ValueError
+            When no angle of a coordinate gives its chord hinge-sim's direction.
         """
         p = {k: np.asarray(v, float).reshape(-1)[:2] for k, v in points.items()
              if k in ("ankle", "knee", "hip", "l5s1", "shoulder", "hand")}
@@ -205,6 +218,9 @@ class OsimLifter:
 
     def activations(self):
         """Activations minimising sum(a^2) with the lumbar load held, 0 <= a <= 1.
+
+        Sets ``capacity``, each muscle's :meth:`strength` in this pose (N);
+        the muscle forces are ``a * capacity``.
 
         Returns
         -------
