@@ -1,10 +1,10 @@
 """Disc loads against an independent muscle-driven model: OpenSim 4.6 (issue 12's audit).
 
 The OpenSim model (Beaucage-Gauvreau et al. 2019's lifting full-body model as
-adapted in the pose2sim repository) is not shipped: ``HINGE_SIM_OSIM_MODEL``
-names it (``tools/opensim_check``). Without it, or without ``opensim``, these
-tests skip with a message; under ``CI`` they fail instead, so CI deselects
-them with ``-m "not opensim"`` unless it provides the model.
+adapted in the pose2sim repository) is not shipped: ``make test`` takes it out of
+pose2sim's wheel and ``HINGE_SIM_OSIM_MODEL`` names it (``tools/opensim_check``).
+Without it, or without ``opensim``, these tests skip with a message; under ``CI``
+they fail instead.
 Tolerances come from the audit in issue 12: net moments within 23 % (it found
 9-23 % from mass distribution) and 21-30 N of L4/L5 compression per N m of
 moment in the muscle model (as tests/test_published.py reads it).
@@ -32,7 +32,7 @@ LOADED = 100.0
 
 def _needs(what):
     if os.environ.get("CI"):
-        pytest.fail(f"{what}; under CI deselect these tests with -m 'not opensim'")
+        pytest.fail(f"{what}; CI runs the OpenSim check (make test fetches the model)")
     pytest.skip(what)
 
 
@@ -46,7 +46,7 @@ def model():
     path = model_path()
     if path is None:
         _needs(f"{MODEL_ENV} is not set: point it at Model_Pose2Sim_muscles_flex.osim "
-               "(pose2sim repository, Pose2Sim/OpenSim_Setup/)")
+               "(python -m tools.opensim_check.fetch PATH makes it; make test does)")
     return path
 
 

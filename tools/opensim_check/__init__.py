@@ -1,16 +1,17 @@
 """Independent check of the disc loads against a muscle-driven OpenSim model.
 
-Repository tooling (needs ``opensim``, not a dependency of the package). The
-model file is not shipped: point ``HINGE_SIM_OSIM_MODEL`` at
-``Pose2Sim/OpenSim_Setup/Model_Pose2Sim_muscles_flex.osim`` of the pose2sim
-repository (BSD-3-Clause; the model is adapted from Beaucage-Gauvreau et al.
-2019). ``docs/model.md`` section 9 gives the figures and what differs.
+Repository tooling (needs ``opensim``, a ``dev`` extra, not a dependency of the
+package). The model file is not shipped: it comes from the wheel of pose2sim
+(BSD-3-Clause; the model is adapted from Beaucage-Gauvreau et al. 2019) on the
+package registry, ``Pose2Sim/OpenSim_Setup/Model_Pose2Sim_muscles_flex.osim``
+(:mod:`tools.opensim_check.fetch`; ``make test`` fetches it into ``.venv/``).
+``docs/model.md`` section 9.1 gives the figures and what differs.
 
 Usage
 -----
-1. ``HINGE_SIM_OSIM_MODEL=/path/to/Model_Pose2Sim_muscles_flex.osim``
-2. ``python -m tools.opensim_check`` prints the table of ``docs/model.md``;
-   ``compare.compare(path)`` returns its rows.
+1. ``python -m tools.opensim_check.fetch model.osim`` (or ``make test``)
+2. ``HINGE_SIM_OSIM_MODEL=model.osim python -m tools.opensim_check`` prints the
+   tables of ``docs/model.md``; ``compare.compare(path)`` returns their rows.
 """
 import hashlib
 import os
@@ -19,9 +20,12 @@ from pathlib import Path
 MODEL_ENV = "HINGE_SIM_OSIM_MODEL"
 """Environment variable holding the path of the OpenSim model file."""
 
-MODEL_SHA256 = "53f84b9552b1c5eceee3768fa820b75bd675daeea473f918cffeb5c6337f0c13"
-"""SHA-256 of the file the figures in docs/model.md come from (pose2sim commit
-f7b39c747b361ce2cef2304bd7d42dddd15b3d36, 2 190 046 bytes)."""
+POSE2SIM_VERSION = "0.10.49"
+"""The pose2sim release whose wheel holds the model the figures come from."""
+
+MODEL_SHA256 = "bf4d2698da596e8c2bfa9210bfe0bc2cc02b9bf49f2614cf196dbe9b0daa63b3"
+"""SHA-256 of the file the figures in docs/model.md come from (pose2sim 0.10.49's
+wheel, 2 190 082 bytes)."""
 
 
 def model_path():
@@ -38,7 +42,8 @@ def model_path():
     path = Path(value)
     if not path.is_file():
         raise FileNotFoundError(f"{MODEL_ENV} = {value!r} is not a file; give the path of "
-                                "Model_Pose2Sim_muscles_flex.osim from the pose2sim repository")
+                                "Model_Pose2Sim_muscles_flex.osim (python -m "
+                                "tools.opensim_check.fetch makes it)")
     return path
 
 

@@ -10,7 +10,7 @@ def main():
     path = model_path()
     if path is None:
         sys.exit(f"set {MODEL_ENV} to the path of Model_Pose2Sim_muscles_flex.osim "
-                 "(pose2sim repository, Pose2Sim/OpenSim_Setup/)")
+                 "(python -m tools.opensim_check.fetch PATH makes it)")
     if not same_model(path):
         print(f"note: {path} is not the file docs/model.md's figures come from", file=sys.stderr)
     rows = compare(path)
