@@ -23,6 +23,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "site"
 STATIC = pathlib.Path(__file__).with_name("static_files")
+PROGRESS_HEADING = "## Your progress"
 LIVE = ("The panels on this page are pictures of the lesson as it opens. In JupyterLab "
         "they are live: you predict, then move the sliders and see the loads change.")
 
@@ -56,9 +57,11 @@ def page_notebook(stem, executed, launch, lessons=()):
     nb = static.static_notebook(executed)
     cells = nb["cells"]
     at = 1 if cells and "nav" in cells[0].get("metadata", {}).get("tags", []) else 0
-    if stem == pages.ROOT_PAGE:    # after the contents' heading
+    if stem == pages.ROOT_PAGE:    # the learner's progress lives in JupyterLab, not here
+        intro = "".join(cells[0]["source"])
+        cells[0]["source"] = intro.split(PROGRESS_HEADING, 1)[0].rstrip() + "\n"
         at = 1
-    cells.insert(at + (1 if stem != pages.ROOT_PAGE else 0), launch_cell(stem, launch))
+    cells.insert(at if stem == pages.ROOT_PAGE else at + 1, launch_cell(stem, launch))
     if stem == pages.ROOT_PAGE and lessons:
         cells.append(handouts_cell(lessons))
     return nb

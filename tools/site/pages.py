@@ -125,7 +125,7 @@ def launch_links(stem, launch=Launch()):
         links.append(("Your course hub", hub_url(stem, launch),
                       "your own server on the course's JupyterHub; your work stays there"))
     links.append(("On your computer", local_url(stem, launch),
-                  "after `make course` in the project folder (your work stays in my-course/)"))
+                  "after make course in the project folder (your work stays in my-course/)"))
     return links
 
 

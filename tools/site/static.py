@@ -244,7 +244,8 @@ def static_notebook(notebook, drop_tags=("progress",)):
 
     Widget views become ``text/html`` outputs (:func:`output_html`); the widget
     state is removed; the source of every cell that builds a question (and of
-    every cell hidden in JupyterLab) is kept off the page (tag ``remove-input``);
+    every cell hidden in JupyterLab) is emptied and kept off the page (tag
+    ``remove-input``);
     cells tagged with one of ``drop_tags`` (the learner's progress) are dropped.
     """
     nb = copy.deepcopy(notebook)
@@ -259,6 +260,7 @@ def static_notebook(notebook, drop_tags=("progress",)):
             hidden = meta.get("jupyter", {}).get("source_hidden", False)
             if hidden or _builds_question("".join(cell.get("source", ""))):
                 meta["tags"] = [*tags, "remove-input"]
+                cell["source"] = ""      # its options' explanations stay out of the book too
             outputs = []
             for out in cell.get("outputs", []):
                 ref = out.get("data", {}).get(WIDGET_VIEW, {}).get("model_id")
