@@ -203,7 +203,7 @@ def test_static_notebook_drops_the_state_and_the_code_that_names_the_answer():
     assert "widgets" not in page["metadata"]
     assert len(page["cells"]) == 2
     assert "remove-input" in page["cells"][0]["metadata"]["tags"]
-    assert page["cells"][0]["source"] == ""
+    assert page["cells"][0]["source"] == static.QUESTION_SOURCE
     assert "remove-input" not in page["cells"][1]["metadata"].get("tags", [])
     (out,) = page["cells"][0]["outputs"]
     assert set(out["data"]) == {"text/html"}

@@ -34,6 +34,8 @@ CONTROLS = {"FloatSliderModel", "IntSliderModel", "FloatRangeSliderModel", "IntR
 LIVE_NOTE = ("A picture of a live panel. Open the lesson in JupyterLab (the buttons at the "
              "top of the page) to move it")
 AFTER = "After you predict: what the model shows"
+#: What stands for the source of a cell that builds a question (never shown)
+QUESTION_SOURCE = "# This question's code is in the lesson notebook."
 _MD = markdown_it.MarkdownIt("commonmark").enable("table")
 
 
@@ -260,7 +262,9 @@ def static_notebook(notebook, drop_tags=("progress",)):
             hidden = meta.get("jupyter", {}).get("source_hidden", False)
             if hidden or _builds_question("".join(cell.get("source", ""))):
                 meta["tags"] = [*tags, "remove-input"]
-                cell["source"] = ""      # its options' explanations stay out of the book too
+                # its options' explanations stay out of the book too (a cell with no
+                # source at all would be skipped, outputs and all)
+                cell["source"] = QUESTION_SOURCE
             outputs = []
             for out in cell.get("outputs", []):
                 ref = out.get("data", {}).get(WIDGET_VIEW, {}).get("model_id")
