@@ -72,6 +72,7 @@ def test_launch_links_per_page_with_and_without_a_hub():
     cell = launch_cell("00_start_here", HUB)["source"]
     assert cell.count('class="hinge-launch-link"') == 3
     assert 'href="handouts/00_start_here.pdf"' in cell
+    assert "handouts/" not in launch_cell("instructor_guide", HUB, handout=False)["source"]
 
 
 @pytest.mark.parametrize("field, value", [("repo", "no-slash"), ("repo", "a/b c"),

@@ -28,13 +28,13 @@ LIVE = ("The panels on this page are pictures of the lesson as it opens. In Jupy
         "they are live: you predict, then move the sliders and see the loads change.")
 
 
-def launch_cell(stem, launch):
-    """Return the Markdown cell (raw HTML) with a page's launch links and handout."""
+def launch_cell(stem, launch, handout=True):
+    """Return the Markdown cell (raw HTML) with a page's launch links and, if any, handout."""
     links = "".join(
         f'<li><a class="hinge-launch-link" data-launch="{html.escape(name)}" '
         f'href="{html.escape(url)}">{html.escape(name)}</a>: {html.escape(what)}</li>'
         for name, url, what in pages.launch_links(stem, launch))
-    handout_link = ("" if stem == pages.ROOT_PAGE else
+    handout_link = ("" if stem == pages.ROOT_PAGE or not handout else
                     f'<p><a class="hinge-handout" href="{pages.handout_name(stem)}">'
                     "Worksheet to print (PDF)</a>: this lesson's questions, with room for "
                     "your answers.</p>")
@@ -52,8 +52,11 @@ def handouts_cell(stems):
             "source": f"<h2>Worksheets to print</h2><ul>{items}</ul>"}
 
 
-def page_notebook(stem, executed, launch, lessons=()):
-    """Return the static page of one executed notebook, its launch links after the top line."""
+def page_notebook(stem, executed, launch, handouts=()):
+    """Return the static page of one executed notebook, its launch links under its heading.
+
+    ``handouts`` lists the lessons that have a worksheet (those that ask questions).
+    """
     nb = static.static_notebook(executed)
     cells = nb["cells"]
     at = 1 if cells and "nav" in cells[0].get("metadata", {}).get("tags", []) else 0
@@ -61,9 +64,10 @@ def page_notebook(stem, executed, launch, lessons=()):
         intro = "".join(cells[0]["source"])
         cells[0]["source"] = intro.split(PROGRESS_HEADING, 1)[0].rstrip() + "\n"
         at = 1
-    cells.insert(at if stem == pages.ROOT_PAGE else at + 1, launch_cell(stem, launch))
-    if stem == pages.ROOT_PAGE and lessons:
-        cells.append(handouts_cell(lessons))
+    cells.insert(at if stem == pages.ROOT_PAGE else at + 1,
+                 launch_cell(stem, launch, stem in handouts))
+    if stem == pages.ROOT_PAGE and handouts:
+        cells.append(handouts_cell(handouts))
     return nb
 
 
@@ -104,15 +108,16 @@ def build(out=OUT, launch=pages.Launch(), lessons=None, workers=2, log=print):
     executed = execute([NOTEBOOKS / f"{s}.ipynb" for s in stems], executed_dir, workers)
     log(f"ran {len(executed)} notebooks in {time.monotonic() - start:.0f} s")
     book.mkdir(parents=True)
-    lessons_built = [s for s in stems if s != pages.ROOT_PAGE]
-    for stem in stems:
-        nb = json.loads(executed[stem].read_text(encoding="utf-8"))
-        page = page_notebook(stem, nb, launch, lessons_built)
+    notebooks = {s: json.loads(executed[s].read_text(encoding="utf-8")) for s in stems}
+    # a worksheet for every lesson that asks something (not the instructor guide)
+    handouts = [s for s in stems if s != pages.ROOT_PAGE and static.questions(notebooks[s])]
+    for stem, nb in notebooks.items():
+        page = page_notebook(stem, nb, launch, handouts)
         (book / f"{stem}.ipynb").write_text(json.dumps(page), encoding="utf-8")
-        if stem != pages.ROOT_PAGE:
+        if stem in handouts:
             handout.print_pdf(handout.worksheet_html(stem, nb, launch),
                               book / "extra" / pages.handout_name(stem))
-    log(f"printed {len(lessons_built)} handouts")
+    log(f"printed {len(handouts)} handouts")
     shutil.copytree(STATIC, book / "_static")
     (book / "_toc.yml").write_text(yaml.safe_dump(pages.toc(stems), sort_keys=False))
     config = pages.book_config(launch)
