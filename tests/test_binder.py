@@ -92,6 +92,7 @@ def test_postbuild_prepares_the_learners_copy_after_installing():
     assert prepare > install, "the learner's copy is made once the package is installed"
 
 
+@pytest.mark.checkout   # imports tools/
 def test_start_points_jupyter_at_the_binder_config_and_the_course_settings():
     import tools.learner as learner
 
@@ -110,6 +111,7 @@ def test_start_points_jupyter_at_the_binder_config_and_the_course_settings():
     assert settings == learner.FOLDER / ".jupyter" / "lab-settings"
 
 
+@pytest.mark.checkout   # imports tools/
 def test_binder_config_is_the_course_config_with_the_copy_in_the_repository():
     from traitlets.config.loader import PyFileConfigLoader
 
@@ -127,6 +129,7 @@ def test_binder_config_is_the_course_config_with_the_copy_in_the_repository():
         assert binder[section][name] == course[section][name], (section, name)
 
 
+@pytest.mark.checkout   # imports tools/
 def test_the_learners_copy_holds_every_page_binder_links_open(tmp_path):
     import tools.learner as learner
     from tools.site import pages
