@@ -4,6 +4,7 @@
 # and for instructors and contributors:
 #   make workshop   serve the workshop dashboard with Voila (see docs/workshop.md)
 #   make check      the fast loop: lint and the tests not marked browser or slow
+#   make site       build the course website into build/site/ (docs/site.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -21,7 +22,7 @@ PYTEST := -p no:cacheprovider -rs
 # The muscle-driven model the disc loads are checked against (docs/model.md 9.1)
 OSIM_MODEL := $(VENV)/opensim/Model_Pose2Sim_muscles_flex.osim
 
-.PHONY: course test check lint doctest lowest install install-dev browser workshop
+.PHONY: course test check lint doctest lowest install install-dev browser workshop site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +92,13 @@ test: install-dev browser lint doctest lowest $(OSIM_MODEL)
 # The OpenSim check's model comes out of pose2sim's wheel (tools/opensim_check/fetch.py)
 $(OSIM_MODEL): | $(VENV)/.installed-dev
 	$(BIN)/python -m tools.opensim_check.fetch $@
+
+# The course website: every lesson as a page, launch links, printable worksheets.
+# REPO (owner/name on GitHub) and HUB (a JupyterHub's address) set where the links point.
+REPO ?=
+HUB  ?=
+site: install-dev browser
+	$(BIN)/python -m tools.site $(if $(REPO),--repo=$(REPO),) $(if $(HUB),--hub=$(HUB),)
 
 workshop: $(VENV)/.installed-workshop
 	$(BIN)/python -m tools.workshop --host=$(HOST) --port=$(PORT) $(if $(TOKEN),--token=$(TOKEN),)
