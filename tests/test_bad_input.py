@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hinge_sim as hs
+from hinge_sim.model.constants import EDGE_TOLERANCE
 from hinge_sim.model.limits import LIMITS
 
 BODY = hs.Body()
@@ -155,7 +156,9 @@ def test_valid_still_postures_give_finite_results(body, posture, load, bracing):
     if res.balanced:
         assert not res.messages()
     else:
-        assert res.messages() or res.metrics["balance_margin"] < 0
+        # unbalanced with no problem named: the centre of pressure is off the foot or on
+        # its very edge (EDGE_TOLERANCE), the tipping point
+        assert res.messages() or res.metrics["balance_margin"] <= EDGE_TOLERANCE
 
 
 @settings(max_examples=25, deadline=None)
