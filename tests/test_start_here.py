@@ -7,7 +7,9 @@ import pytest
 
 from hinge_sim import progress
 from hinge_sim.ui import Explorer
+from hinge_sim.ui.grab import png_size
 from hinge_sim.ui.quiz import Estimate, Prediction, Quiz
+from hinge_sim.viz.grab import data_to_pixel
 from tools.course import NOTEBOOKS
 
 pytestmark = pytest.mark.checkout
@@ -57,9 +59,10 @@ def test_run_all_reveals_no_answer_and_locking_reveals_it():
 
 
 def test_the_explorer_tour_shows_what_the_text_says():
-    """Tour tasks 1 to 5: rounded back turns the shear gauge to caution, Freeze ghost, the
+    """Tour tasks 1 to 6: rounded back turns the shear gauge to caution, Freeze ghost, the
     textbook hinge is safe, 40 kg reads 88 lb with the loads unchanged, Reset goes back to the
-    start. (The lesson's other claims are checked in tests/test_lessons.py.)"""
+    start, dragging the hip back and down deepens the hinge and moves the gauges. (The
+    lesson's other claims are checked in tests/test_lessons.py.)"""
     assert "Controls, below the figure" in text("00-10")
     tour = Explorer(dpi=30)
 
@@ -78,3 +81,12 @@ def test_the_explorer_tour_shows_what_the_text_says():
     tour.reset()
     assert tour.controls["units"].value == "kg"
     assert tour.controls["posture"].value == "textbook hinge"
+    assert "strength" in text("00-10") and "strength" in tour.controls
+    size, ax = png_size(tour.png), tour.stick.ax
+    depth, compression = tour.controls["hip"].value, float(tour.result.disc["compression"])
+    x, y = data_to_pixel(ax, tour.result.points["hip"], size)
+    assert tour.grab.press(x, y) == "hip"
+    tour.grab.move(x - 20, y + 8)  # back and down (pixels of the picture)
+    tour.grab.release()
+    assert tour.controls["hip"].value > depth + 5
+    assert float(tour.result.disc["compression"]) != compression
