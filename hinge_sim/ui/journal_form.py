@@ -24,6 +24,7 @@ from ..model.limits import LIMITS
 from ..viz.progress import progress_figure
 from ..viz.render import to_png
 from .messages import MessageBox, never_raise, plain
+from .shown import Shown
 
 NONE = "—"
 RATING = LIMITS["rating"]
@@ -39,7 +40,7 @@ LABELS = {"rib_cage": "Rib cage (self)", "spine": "Spine (self)", "hip_drive": "
           "target_bar_drift_m": "Target drift (cm)"}
 
 
-class JournalForm:
+class JournalForm(Shown):
     """Add a record, list and plot an athlete's history.
 
     Parameters
@@ -113,13 +114,6 @@ class JournalForm:
                 self.table, self.image]
         self.widget = widgets.VBox(rows)
         never_raise(self.show_history, self._problem)()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
     @property
     def message(self):

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from ..viz.render import Renderer
 from . import controls
 from .messages import MessageBox, never_raise, plain
+from .shown import Shown
 
 __all__ = ["Panel", "MessageBox", "never_raise", "plain", "LAYOUTS"]
 
@@ -71,7 +72,7 @@ body[data-jp-theme-light="false"] .hinge-panel img.hinge-figure {{
 </style>"""
 
 
-class Panel:
+class Panel(Shown):
     """Base of the panels: image, readout, message and a safe update path.
 
     Subclasses build ``self.fig`` and ``self.controls`` and implement
@@ -137,14 +138,6 @@ class Panel:
         css = widgets.HTML(sheet, layout=widgets.Layout(display="none"))
         widget.children = (css,) + tuple(widget.children)
         return widget
-
-    # -- display -------------------------------------------------------
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- reset ---------------------------------------------------------
     def _reset_button(self):

@@ -29,6 +29,7 @@ import ipywidgets as widgets
 
 from .. import progress
 from .messages import never_raise
+from .shown import Shown
 
 GOOD, BAD, NOTE = "hinge-good", "hinge-bad", "hinge-note"
 _ICON = {GOOD: "✔ Right.", BAD: "✘ Not quite.", NOTE: "👁 Shown."}
@@ -54,7 +55,7 @@ def _box(kind, text):
             f'<b>{_ICON[kind]}</b> {text}</div>')
 
 
-class _Question:
+class _Question(Shown):
     """Shared parts of every self-check: the question, its key, the feedback area, display."""
 
     def __init__(self, question, key):
@@ -79,10 +80,6 @@ class _Question:
         box = widgets.VBox([css, self.question, *rows, self.output])
         box.add_class("hinge-question")
         return box
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
 
 
 class _Choice(_Question):

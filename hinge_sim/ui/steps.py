@@ -15,6 +15,7 @@ Usage
 import ipywidgets as widgets
 
 from .panel import Panel
+from .shown import Shown
 
 # Text size of a step (CSS px): the projector style's 22 px where the window has
 # room for it, down to 14 px in a small window. 14 CSS px at 150 % zoom are 21
@@ -62,7 +63,7 @@ STEPS_CSS = f"""<style>
 </style>"""
 
 
-class Steps:
+class Steps(Shown):
     """Panels as tabs, one demonstration step each.
 
     Parameters
@@ -96,9 +97,3 @@ class Steps:
         self.widget = widgets.VBox([css, self.tabs], layout=widgets.Layout(width="100%"))
         self.widget.add_class("hinge-steps")
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
