@@ -28,11 +28,12 @@ import traitlets
 from ..model.motion import PHASES
 
 REST_MS = 400  # ms the controls rest before the browser asks for new frames
+CATCH_UP_S = 0.25  # s behind the clock a late frame may still be shown rather than skipped
 PLAY_WORDS = ("▶ play", "❚❚ pause")  # words with the symbol: no icon font needed
 FONT_PX = 16  # px, the player's text in a lesson panel (22 in projector style)
 
 _ESM = """
-const WORDS = %(words)s, REST_MS = %(rest)d;
+const WORDS = %(words)s, REST_MS = %(rest)d, CATCH_UP_S = %(catch_up)g;
 
 function render({ model, el }) {
   const root = document.createElement("div");
@@ -144,6 +145,9 @@ function render({ model, el }) {
     }
     let k = clock < t[shown] - t[0] ? 0 : shown;
     while (k + 1 < n && t[k + 1] - t[0] <= clock) k++;
+    // a late paint (a busy browser) shows the next frame, not the one after it, and
+    // catches up a frame a paint; only when far behind does it jump to the clock
+    if (k > shown + 1 && clock - (t[shown + 1] - t[0]) < CATCH_UP_S) k = shown + 1;
     if (k !== shown) show(k);
     raf = requestAnimationFrame(tick);
   }
@@ -234,7 +238,8 @@ function render({ model, el }) {
   };
 }
 export default { render };
-""" % {"words": list(PLAY_WORDS).__repr__().replace("'", '"'), "rest": REST_MS}
+""" % {"words": list(PLAY_WORDS).__repr__().replace("'", '"'), "rest": REST_MS,
+       "catch_up": CATCH_UP_S}
 
 # Okabe-Ito blue for the pressed button and the focus ring (5:1 on white)
 _CSS = """
