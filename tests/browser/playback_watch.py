@@ -6,6 +6,8 @@ presses play and compares the frames shown and the time taken with the rep's.
 """
 import dataclasses
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 WATCH = """(root) => {
     const canvas = document.querySelector(root + ' canvas.hinge-player-frame');
     window.hingeShown = [];
@@ -57,8 +59,14 @@ def play_and_count(page, root, times, timeout=60_000):
     assert page.evaluate(WATCH, root) == "0"
     page.locator(f"{root} .hinge-player-play").first.click()
     n = len(times)
-    page.wait_for_function("(n) => window.hingeShown.some(s => s[0] === String(n - 1))",
-                           arg=n, timeout=timeout)
+    try:
+        page.wait_for_function("(n) => window.hingeShown.some(s => s[0] === String(n - 1))",
+                               arg=n, timeout=timeout)
+    except PlaywrightTimeout:
+        seen = page.evaluate("() => window.hingeShown.slice(-3)")
+        words = page.locator(f"{root} .hinge-player-bar").first.inner_text()
+        raise AssertionError(f"the last frame {n - 1} was never shown: the last shown {seen}, "
+                             f"the player says {words!r}") from None
     shown = [(int(k), t) for k, t in page.evaluate("() => window.hingeShown") if k != "poster"]
     first = next(t for k, t in shown if k == 1)
     last = next(t for k, t in shown if k == n - 1)
