@@ -137,7 +137,7 @@ function render({ model, el }) {
     const end = t[n - 1] + step - t[0];  // s, the last frame is shown for one step too
     if (t0 === null) t0 = now - (t[shown] - t[0]) * 1000;
     let clock = (now - t0) / 1000;
-    if (clock >= end) {
+    if (clock >= end && shown === n - 1) {  // a late last frame is still shown first
       if (!model.get("loop")) { stop(true); return; }
       const laps = Math.floor(clock / end);
       t0 += laps * end * 1000;

@@ -65,8 +65,10 @@ def play_and_count(page, root, times, timeout=60_000):
     except PlaywrightTimeout:
         seen = page.evaluate("() => window.hingeShown.slice(-3)")
         words = page.locator(f"{root} .hinge-player-bar").first.inner_text()
+        views = page.evaluate("(root) => [...document.querySelectorAll(root + ' canvas')]"
+                              ".map(c => c.isConnected && c.offsetParent !== null)", root)
         raise AssertionError(f"the last frame {n - 1} was never shown: the last shown {seen}, "
-                             f"the player says {words!r}") from None
+                             f"the player says {words!r}; its views shown {views}") from None
     shown = [(int(k), t) for k, t in page.evaluate("() => window.hingeShown") if k != "poster"]
     first = next(t for k, t in shown if k == 1)
     last = next(t for k, t in shown if k == n - 1)
