@@ -122,6 +122,8 @@ def test_rep_movie_by_keyboard_and_the_kernel_follows(lab, run_notebook, new_pag
     page.keyboard.press("Space")  # from the end: plays from the start
     page.wait_for_function("() => document.querySelector('.hinge-player-play')"
                            ".textContent.includes('pause')")
+    page.wait_for_function("() => Number(document.querySelector('canvas.hinge-player-frame')"
+                           ".dataset.frame) > 5")  # under way
     page.keyboard.press("Space")
     page.wait_for_function("() => document.querySelector('.hinge-player-play')"
                            ".textContent.includes('play')")
