@@ -134,3 +134,37 @@ def test_rep_movie_by_keyboard_and_the_kernel_follows(lab, run_notebook, new_pag
     out.wait_for()
     assert out.inner_text().strip() == f"index {paused}"
     assert p.errors == [], p.errors
+
+
+TEMPO = """\
+from hinge_sim.ui import TempoPlayer
+tp = TempoPlayer(tempo="1-0-1-0")
+tp
+"""
+
+
+def test_tempo_player_in_lab_plays_the_frames_it_made_once(lab, run_notebook, new_page,
+                                                           screenshots):
+    write(lab, "tempo.ipynb", TEMPO)
+    p = new_page("laptop")
+    page = p.page
+    run_notebook(page, "tempo.ipynb")
+    root = ".hinge-tempo-player"
+    wait_ready(page, root)  # the page asked, the kernel made the frames
+    n = int(page.locator(f"{root} input[type=range]").get_attribute("max")) + 1
+    assert n == 41  # 2 s at the player's 20 frames/s
+    page.locator(root).scroll_into_view_if_needed()
+    count = play_and_count(page, root, [k / 20 for k in range(n)])
+    print("Tempo player:", count)
+    page.screenshot(path=screenshots / "tempo-player-laptop.png")
+    assert count.ok(), str(count)
+    readout = page.locator(f"{root} .hinge-readout")
+    readout.filter(has_text="2.00 s of 2.0 s").wait_for()  # the end reached the kernel
+    # a new tempo: the kernel's still at once, then the new rep's frames
+    box = page.locator(f"{root} input[type=text]").first
+    box.fill("1-1-1-0")
+    box.press("Enter")
+    page.wait_for_function("(root) => document.querySelector(root + ' input[type=range]')"
+                           ".max === '60'", arg=root)
+    wait_ready(page, root)
+    assert p.errors == [], p.errors
