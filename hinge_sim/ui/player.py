@@ -241,15 +241,18 @@ export default { render };
 """ % {"words": list(PLAY_WORDS).__repr__().replace("'", '"'), "rest": REST_MS,
        "catch_up": CATCH_UP_S}
 
-# Okabe-Ito blue for the pressed button and the focus ring (5:1 on white)
+# Okabe-Ito blue for the pressed button and the focus ring (5:1 on white); text and
+# buttons take JupyterLab's theme colours (a dark theme too), light ones elsewhere
 _CSS = """
 .hinge-frame-player { font-size: var(--hinge-player-font, 16px); display: flex;
-  flex-direction: column; gap: 0.4em; max-width: 100%; color: #111; }
+  flex-direction: column; gap: 0.4em; max-width: 100%;
+  color: var(--jp-ui-font-color1, #111); }
 .hinge-frame-player .hinge-player-frame { max-width: 100%; height: auto;
   align-self: flex-start; }
 .hinge-player-bar { display: flex; align-items: center; gap: 0.6em; flex-wrap: wrap; }
 .hinge-player-bar button { font: inherit; padding: 0.2em 0.8em; min-height: 2em;
-  border: 1px solid #444; border-radius: 4px; background: #f2f2f2; color: #111;
+  border: 1px solid var(--jp-border-color1, #444); border-radius: 4px;
+  background: var(--jp-layout-color2, #f2f2f2); color: var(--jp-ui-font-color1, #111);
   cursor: pointer; }
 .hinge-player-bar button[aria-pressed="true"] { background: #0072b2; color: #fff;
   border-color: #0072b2; }
