@@ -162,25 +162,24 @@ def _rep(fps):
                        "1-0-1-0", hs.presets.load("RDL", 40), fps=fps)
 
 
-def test_rep_movie_plays_at_real_speed_with_browser_links():
-    import ipywidgets as widgets
-
+def test_rep_movie_plays_at_real_speed_from_frames_the_browser_holds():
     from hinge_sim.ui.playback import RepMovie
+    from hinge_sim.ui.player import FramePlayer
     rep = _rep(60)
     movie = RepMovie(rep)
     # 60 frames/s thinned to every second frame: 30 frames/s, each shown 1/30 s
     assert movie.interval_ms == 33
     assert 1000.0 / movie.interval_ms >= 30.0
-    assert movie.frames == len(movie.images) == len(movie.stack.children) == (len(rep.t) + 1) // 2
+    assert movie.frames == len(movie.player.frames) == (len(rep.t) + 1) // 2
     assert np.allclose(np.diff(movie.frame_times), movie.interval_ms / 1000.0, atol=0.001)
     duration = movie.frames * movie.interval_ms / 1000.0
     assert duration == pytest.approx(rep.t[-1] + 1 / 30, rel=0.02)  # real speed, 1 % from whole ms
-    assert movie.play.max == movie.frames - 1 == len(movie.scrub.options) - 1
-    assert all(isinstance(link, widgets.widget_link.Link) for link in movie.links)  # in the browser
-    pairs = {(link.source[0], link.source[1], link.target[0], link.target[1])
-             for link in movie.links}
-    assert (movie.play, "value", movie.stack, "selected_index") in pairs
-    assert (movie.play, "value", movie.scrub, "index") in pairs
+    # the browser plays the frames at their own times, with a label each
+    assert isinstance(movie.widget, FramePlayer) and movie.player.frames == movie.pngs
+    assert movie.player.times == pytest.approx(movie.frame_times.tolist())
+    assert movie.player.labels[0] == "0.00 s · lowering"
+    assert len(movie.player.labels) == movie.frames
+    assert not movie.player.stale
     assert len(set(movie.pngs)) > movie.frames // 2  # frames differ as the lifter moves
 
 

@@ -309,20 +309,29 @@ def test_no_icon_only_buttons(make):
             assert w.layout.display == "none"
 
 
-def test_tempo_player_text_buttons_drive_the_player():
+def test_tempo_player_plays_from_frames_the_browser_holds():
+    """The figure is a FramePlayer: after a change it shows the kernel's still (poster)
+    and makes the rep's frames once when the browser asks; each is the kernel's picture."""
     tp = TempoPlayer(dpi=DPI)
-    play, button, repeat = (tp.controls[k] for k in ("play", "playing", "repeat"))
-    assert "play" in button.description and "repeat" in repeat.description
-    button.value = True
-    assert play.playing and "pause" in button.description
-    play.playing = False  # the browser stops at the end of the rep
-    assert not button.value and "play" in button.description
-    repeat.value = True
-    assert play.repeat
+    player = tp.player
+    assert player in list(descendants(tp.widget))
+    assert not any(isinstance(w, (widgets.Play, widgets.IntSlider)) for w in descendants(tp.widget))
+    assert player.stale and player.frames == [] and player.poster == tp.png
+    version = player.version
+    player._on_msg(player, {"want": "frames"}, [])  # what the browser sends
+    assert not player.stale and len(player.frames) == len(tp.rep.t)
+    assert player.frames[0] == tp.png
+    tp.goto(2.0)  # the readout follows; the picture is the browser's frame
+    assert player.index == 40 and tp.readout.startswith("2.00 s")
+    assert tp.png == player.frames[40] and player.poster == player.frames[0]
+    tp.controls["tempo"].value = "3-1-3-0"  # a new rep: a new poster, frames to make again
+    assert player.stale and player.version == version + 1 and len(player.times) == len(tp.rep.t)
+    assert player.poster == tp.png and player.index == 40
+    player.fill()
+    assert player.frames[40] == tp.png and len(set(player.frames)) > len(player.frames) // 2
 
 
-TEMPO_CHANGES = {"tempo": "2-0-2-1", "play": 30, "frame": 12, "bracing": 0.8, "load": 70.0,
-                 "units": "lb"}
+TEMPO_CHANGES = {"tempo": "2-0-2-1", "bracing": 0.8, "load": 70.0, "units": "lb"}
 
 
 @pytest.mark.parametrize("name", sorted(TEMPO_CHANGES))
@@ -340,10 +349,12 @@ def test_tempo_player_controls(name):
 
 def test_tempo_player_plays_at_real_speed_and_scrubs():
     tp = TempoPlayer(fps=20, tempo="3-1-1-0", dpi=DPI)
-    assert tp.controls["play"].interval == 50
-    assert tp.controls["play"].max == len(tp.rep.t) - 1 == tp.controls["frame"].max
-    tp.controls["play"].value = 40  # play drives the scrubber
-    assert tp.controls["frame"].value == 40 and tp.readout.startswith("2.00 s")
+    times = np.asarray(tp.player.times)
+    assert np.allclose(times, tp.rep.t) and np.allclose(np.diff(times), 0.05)
+    assert tp.player.labels[40] == "2.00 s · lowering"
+    png = tp.png
+    tp.player.index = 40  # a pause or a scrub in the browser
+    assert tp.readout.startswith("2.00 s") and tp.png != png
     tp.goto(4.5)
     assert "rising" in tp.readout and "exhale" in tp.readout
     s = tp.summary
@@ -487,18 +498,18 @@ def test_compare_reset_returns_every_control_to_the_start():
 
 def test_tempo_player_reset_returns_every_control_to_the_start():
     tp = TempoPlayer(dpi=DPI)
-    names = ("tempo", "frame", "playing", "repeat", "bracing", "load", "units")
+    names = ("tempo", "bracing", "load", "units")
     start = {k: tp.controls[k].value for k in names}
     png, summary = tp.png, dict(tp.summary)
     tp.controls["tempo"].value = "2-0-X-1"
     tp.controls["units"].value = "lb"
     tp.controls["bracing"].value = 0.5
-    tp.controls["frame"].value = 30
-    tp.controls["repeat"].value = True
+    tp.player.loop, tp.player.playing = True, True
+    tp.goto(1.0)
     assert tp.message == "" and tp.png != png and tp.summary != summary
     tp.controls["reset"].click()
     assert {k: tp.controls[k].value for k in names} == start
-    assert tp.controls["play"].value == 0 and not tp.controls["play"].playing
+    assert tp.player.index == 0 and not tp.player.playing and not tp.player.loop
     assert tp.summary == summary and tp.png == png
 
 
@@ -554,7 +565,7 @@ def test_side_layout_puts_the_controls_beside_the_figure(make):
     view, column = panel.widget.children[-2:]
     assert panel.widget.layout.flex_flow == "row wrap"
     assert "hinge-view" in view._dom_classes and "hinge-controls" in column._dom_classes
-    assert view.children[0] is panel.image
+    assert view.children[0] is getattr(panel, "player", panel.image)  # the rep's player
     assert panel.controls["reset"] in set(descendants(column))
     key = {Explorer: "posture", Compare: "left_lifter", TempoPlayer: "tempo"}[make]
     first = [w for w in descendants(column) if isinstance(w, (widgets.Dropdown, widgets.Text))]

@@ -95,8 +95,9 @@ LIMITS = {
     "fps": Limit(10.0, 1000.0, "frames/s", "frames of a simulated rep: fewer than 10 per "
                                            "second miss the accelerations, more than 1000 add "
                                            "nothing but time [A]"),
-    "playback fps": Limit(10.0, 60.0, "frames/s", "the Tempo player's browser timer keeps up "
-                                                  "to a screen's 60 frames/s [A]"),
+    "playback fps": Limit(10.0, 60.0, "frames/s", "the browser draws at most one frame a "
+                                                  "screen refresh, 60 a second on most "
+                                                  "screens [A]"),
     "gif fps": Limit(10.0, 30.0, "frames/s", "an animated GIF above 30 frames/s grows large "
                                              "and browsers slow very short frame delays [A]"),
     # planning a set and a block (hinge_sim.coaching.training); whole numbers are

@@ -232,7 +232,11 @@ class Panel(Shown):
         self.renders += 1
         if png != self.png:
             self.png = png
-            self.image.value = png
+            self._show(png)
+
+    def _show(self, png):
+        """Put a new render on the screen (a panel that shows it elsewhere overrides this)."""
+        self.image.value = png
 
     def _set_readout(self, text):
         self.readout = text

@@ -1,10 +1,9 @@
 """A rep as a movie the browser plays by itself, at real speed.
 
-Every frame is rendered to PNG once, in Python; the frames sit in an
-``ipywidgets.Stack`` of ``ipywidgets.Image``. A ``Play`` timer and a
-scrubbing slider are linked to the stack's shown child in the browser
-(``widgets.jslink``), so playing and scrubbing never wait on the kernel: a
-busy kernel, or Voila, still shows every frame on time.
+Every frame is rendered to PNG once, in Python, and handed to a
+:class:`~hinge_sim.ui.player.FramePlayer`, which holds them in the browser and
+draws each one at its own time: playing and scrubbing never wait on the
+kernel, so a busy kernel, or Voila, still shows every frame on time.
 
 Usage
 -----
@@ -14,13 +13,13 @@ Usage
 """
 import math
 
-import ipywidgets as widgets
 import numpy as np
 
-from ..model.motion import PHASES
 from ..viz import frame, posture_layout
 from ..viz.frames import body_mass
 from ..viz.render import Renderer
+from .panel import PROJECTOR_FONT_PX
+from .player import FONT_PX, FramePlayer, frame_label
 
 MIN_FPS = 30.0  # frames/s shown at real speed
 TARGET_FPS = 30.0  # frames/s kept from a finer rep: smooth, and fewer frames to send
@@ -68,26 +67,13 @@ class RepMovie:
         self.indices = np.arange(0, len(t), step)
         self.frame_times = t[self.indices]
         self.interval_ms = int(round(1000.0 * step / rep_fps))
+        self.labels = [frame_label(x, rep.phase[i]) for x, i in zip(self.frame_times, self.indices)]
         self.pngs = self._render(rep, style, overlays, load_kind, dpi)
-        self.images = [widgets.Image(value=png, format="png",
-                                     layout=widgets.Layout(max_width="100%"))
-                       for png in self.pngs]
-        for k, image in enumerate(self.images):  # the frame's number, for tests and styling
-            image.add_class("hinge-figure").add_class(f"hinge-frame-{k}")
-        n = len(self.images)
-        self.stack = widgets.Stack(self.images, selected_index=0)
-        self.stack.add_class("hinge-movie")
-        self.play = widgets.Play(value=0, min=0, max=n - 1, step=1, interval=self.interval_ms,
-                                 description="play", show_repeat=True)
-        labels = [f"{x:.2f} s · {PHASES[int(rep.phase[i])]}"
-                  for x, i in zip(self.frame_times, self.indices)]
-        self.scrub = widgets.SelectionSlider(options=list(enumerate(labels)), index=0,
-                                             description="time", continuous_update=True,
-                                             layout=widgets.Layout(width="100%"),
-                                             style={"description_width": "initial"})
-        self.links = [widgets.jslink((self.play, "value"), (self.stack, "selected_index")),
-                      widgets.jslink((self.play, "value"), (self.scrub, "index"))]
-        self.widget = widgets.VBox([widgets.HBox([self.play, self.scrub]), self.stack])
+        self.player = FramePlayer(
+            frames=self.pngs, times=self.frame_times.tolist(), labels=self.labels,
+            alt=f"The lifter and the loads over a {t[-1]:.1f} s rep",
+            font_px=PROJECTOR_FONT_PX if style == "projector" else FONT_PX)
+        self.widget = self.player
         self.widget.add_class("hinge-rep-movie")
 
     def _render(self, rep, style, overlays, load_kind, dpi):
@@ -95,10 +81,9 @@ class RepMovie:
         renderer = Renderer(fig)
         mass = body_mass(frame(rep, 0))
         pngs = []
-        for i, x in zip(self.indices, self.frame_times):
+        for i, label in zip(self.indices, self.labels):
             still = frame(rep, i)
-            stick.update(still, overlays=overlays, load_kind=load_kind,
-                         caption=f"{x:.2f} s · {PHASES[int(rep.phase[i])]}")
+            stick.update(still, overlays=overlays, load_kind=load_kind, caption=label)
             gauges.update(still, mass)
             pngs.append(renderer.png(dpi))
         return pngs

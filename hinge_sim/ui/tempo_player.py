@@ -1,12 +1,18 @@
 """Tempo player: one rep at a coaching tempo, played at real speed.
 
-The moments and disc loads over time, with a cursor.
+The moments and disc loads over time, with a cursor. After each change of
+tempo, load or bracing the figure is drawn at the frame shown at once (the
+poster), and the whole rep's frames are rendered once, when the browser asks
+for them; the browser then plays them by itself
+(:class:`~hinge_sim.ui.player.FramePlayer`), so playing costs the kernel
+nothing, and a pause or a scrub tells it the frame for the words below.
 
 Usage
 -----
 1. ``from hinge_sim.ui import TempoPlayer``
 2. ``tp = TempoPlayer(tempo="3-1-1-0")``; end a cell with ``tp``.
-3. From Python: ``tp.controls["tempo"].value = "2-0-X-1"``; ``tp.goto(1.5)``; ``tp.summary``.
+3. From Python: ``tp.controls["tempo"].value = "2-0-X-1"``; ``tp.goto(1.5)``; ``tp.summary``;
+   ``tp.player.index`` is the frame shown (when paused).
 """
 import ipywidgets as widgets
 import numpy as np
@@ -20,9 +26,8 @@ from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
 from ..viz.numbers import number
 from . import controls
 from .controls import limit_slider
-from .panel import Panel
-
-PLAY_WORDS = {False: "▶ play", True: "❚❚ pause"}  # words with the symbol: no icon font needed
+from .panel import PROJECTOR_FONT_PX, Panel
+from .player import FONT_PX, FramePlayer, frame_label
 
 
 class TempoPlayer(Panel):
@@ -68,6 +73,9 @@ class TempoPlayer(Panel):
         gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
         self.stick = StickFigure(stick_ax, style)
         self.plot = RepPlot(gs[0], style)
+        self.player = FramePlayer(times=[0.0], source=self._frames,
+                                  alt="The lifter, and the moments and disc loads over the rep",
+                                  font_px=PROJECTOR_FONT_PX if style == "projector" else FONT_PX)
         self.controls = {
             # as wide as its column: the whole tempo shows ("3-1-1-0", not "3-")
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
@@ -75,54 +83,34 @@ class TempoPlayer(Panel):
                                   layout=widgets.Layout(**controls.LAYOUT),
                                   tooltip="lowering - bottom pause - rising - top pause (s); "
                                           "X = explosive"),
-            # the timer runs in the browser; its own buttons are icons only (blank in Voila
-            # offline, where the icon font is missing), so it is hidden behind text buttons
-            "play": widgets.Play(value=0, min=0, max=1, step=1, interval=round(1000 / self.fps),
-                                 description="play", show_repeat=True,
-                                 layout=widgets.Layout(display="none")),
-            "playing": widgets.ToggleButton(value=False, description=PLAY_WORDS[False],
-                                            tooltip="play the rep at real speed, or pause it",
-                                            layout=widgets.Layout(width="auto")),
-            "repeat": widgets.ToggleButton(value=False, description="↺ repeat",
-                                           tooltip="play the rep again and again",
-                                           layout=widgets.Layout(width="auto")),
-            "frame": widgets.IntSlider(value=0, min=0, max=1, description="frame",
-                                       style=controls.WIDE,
-                                       layout=widgets.Layout(width="100%"), continuous_update=True),
             "bracing": limit_slider("bracing", "bracing (0-1)", bracing, 0.05),
             "load": controls.load_slider(load if units == "kg" else controls.load_kg(load, units),
                                          units),
             "units": controls.units_toggle(units),
             "reset": self._reset_button(),
         }
-        widgets.link((self.controls["play"], "value"), (self.controls["frame"], "value"))
-        widgets.link((self.controls["play"], "playing"), (self.controls["playing"], "value"))
-        widgets.link((self.controls["play"], "repeat"), (self.controls["repeat"], "value"))
-        self.controls["playing"].observe(self._on_playing, names="value")
         self.rep = None
         self.summary = {}
         self.warning = ""
         for name in ("tempo", "bracing", "load"):
             self._observe(self.controls[name])
         self._observe(self.controls["units"], self._on_units)
-        self._observe(self.controls["frame"], lambda change: self._show_frame())
+        self.player.observe(self._callback(lambda change: self._show_frame()), names="index")
         self._remember_start()
         c = self.controls
-        buttons = widgets.HBox([c["play"], c["playing"], c["repeat"], c["reset"]],
-                               layout=widgets.Layout(flex_flow="row wrap"))
         tempo_box = [widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"), c["tempo"],
-                     buttons, c["frame"]]
+                     c["reset"]]
         load_box = [widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]]
         self.summary_html = widgets.HTML()
         self.summary_html.add_class("hinge-summary")
-        if layout == "side":  # the tempo and playing first; the peaks and load as tabs
+        if layout == "side":  # the tempo and Reset first; the peaks and load as tabs
             self.widget = self._side_by_side(
-                [self.image, self.message_html, self.readout_html],
+                [self.player, self.message_html, self.readout_html],
                 tempo_box + [controls.tabs([("Peaks", [self.summary_html]),
                                             ("Load", load_box[1:])])])
         else:
             self.widget = widgets.VBox([controls.columns([tempo_box, load_box], style),
-                                        self.image, self.message_html, self.readout_html,
+                                        self.player, self.message_html, self.readout_html,
                                         self.summary_html])
         self._dress(self.widget, "hinge-tempo-player", style)
         if not self.refresh():
@@ -134,12 +122,18 @@ class TempoPlayer(Panel):
         n = len(self.rep.t)
         if not 0 <= t <= self.rep.t[-1]:
             raise ValueError(f"t = {t!r} s is outside the rep, 0 to {self.rep.t[-1]:g} s")
-        self.controls["frame"].value = int(min(round(t * self.fps), n - 1))
+        self.player.index = int(min(round(t * self.fps), n - 1))
         return self
 
+    def refresh(self):
+        """Recompute and redraw the frame shown; the rep's frames are made again on demand."""
+        done = super().refresh()
+        if done:
+            self.player.invalidate(self.png, self.rep.t.tolist(),
+                                   [frame_label(t, p) for t, p in zip(self.rep.t, self.rep.phase)])
+        return done
+
     # -- callbacks -----------------------------------------------------
-    def _on_playing(self, change):
-        self.controls["playing"].description = PLAY_WORDS[bool(change["new"])]
 
     def _compute(self):
         tempo = self.controls["tempo"].value
@@ -162,29 +156,47 @@ class TempoPlayer(Panel):
         return None
 
     def _draw(self):
-        n = len(self.rep.t)
         self.plot.update(self.rep)
         if getattr(self, "renderer", None) is not None:
             self.renderer.invalidate()  # axes limits and phase shading changed
-        with self._quiet():
-            for name in ("play", "frame"):
-                self.controls[name].max = n - 1
-                if self.controls[name].value > n - 1:
-                    self.controls[name].value = 0
         self.summary_html.value = self._summary_html()
-        return self._frame_words(self._draw_frame())
-
-
+        return self._frame_words(self._draw_frame(min(self.player.index, len(self.rep.t) - 1)))
 
     def _show_frame(self):
-        """Move to the frame slider's frame (no new rep): a fast redraw."""
-        if self.rep is None:
+        """The player shows another frame (paused or scrubbed): its words, and its picture.
+
+        The browser already holds the picture when the frames are made (``self.png``
+        takes it from there); until then the kernel draws it (the poster).
+        """
+        if self.rep is None or self.player.index >= len(self.rep.t):
             return
-        self._set_readout(self._frame_words(self._draw_frame()))
+        i = self.player.index
+        self._set_readout(self._frame_words(i))
+        if not self.player.stale:
+            self.png = self.player.frames[i]
+            return
+        self._draw_frame(i)
         self._render()
 
-    def _draw_frame(self):
-        i = min(self.controls["frame"].value, len(self.rep.t) - 1)
+    def _after_reset(self):
+        """Reset also stops the rep and shows its first frame, playing once (no loop)."""
+        self.player.playing = False
+        self.player.loop = False
+        self.player.index = 0
+
+    def _show(self, png):
+        self.player.poster = png
+
+    def _frames(self):
+        """Every frame of the rep as PNG bytes (the player's source), back at the frame shown."""
+        pngs = []
+        for i in range(len(self.rep.t)):
+            self._draw_frame(i)
+            pngs.append(self.renderer.png(self.dpi))
+        self._draw_frame(self.player.index)
+        return pngs
+
+    def _draw_frame(self, i):
         units = self.controls["units"].value
         self.stick.update(frame(self.rep, i), overlays=("com", "midfoot"), load_kind=self.exercise,
                           caption=controls.caption(self.exercise, self.load_kg, units,
