@@ -20,12 +20,13 @@ from ..viz.frames import body_mass
 from ..viz.render import Renderer
 from .panel import PROJECTOR_FONT_PX
 from .player import FONT_PX, FramePlayer, frame_label
+from .shown import Shown
 
 MIN_FPS = 30.0  # frames/s shown at real speed
 TARGET_FPS = 30.0  # frames/s kept from a finer rep: smooth, and fewer frames to send
 
 
-class RepMovie:
+class RepMovie(Shown):
     """A rep rendered once and played in the browser.
 
     Parameters
@@ -92,7 +93,3 @@ class RepMovie:
     def frames(self):
         """Number of frames the movie holds."""
         return len(self.pngs)
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
