@@ -46,8 +46,11 @@ MEASURE = """(panelClass) => {
       .filter(e => e.getBoundingClientRect().right >
                    e.closest('.widget-tab-contents').getBoundingClientRect().right + 1)
       .map(e => words(e).slice(0, 40) + ' ' + e.getBoundingClientRect().right);
-  const img = panel.querySelector('img.hinge-figure');
+  // the figure: an image, or the Tempo player's canvas (its frames played in the browser)
+  const img = panel.querySelector('.hinge-figure');
   const box = img.getBoundingClientRect();
+  const natural = img.tagName === 'CANVAS' ? [img.width, img.height]
+                                           : [img.naturalWidth, img.naturalHeight];
   return {
     page: Math.max(document.documentElement.scrollHeight, document.body.scrollHeight),
     step: step.getBoundingClientRect().bottom + window.scrollY,
@@ -59,7 +62,7 @@ MEASURE = """(panelClass) => {
     buttons: buttons.length,
     cutButtons: buttons.filter(cut).map(words),
     figure: [box.left, box.top, box.right, box.bottom],
-    ratio: [img.naturalWidth / img.naturalHeight, box.width / box.height],
+    ratio: [natural[0] / natural[1], box.width / box.height],
   };
 }"""
 CODE = ".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor, .CodeMirror, .jp-InputPrompt"
@@ -131,10 +134,10 @@ def open_step(page, k):
     page.locator(STEP_TABS).nth(k).click()
     panel = page.locator(f".hinge-steps .{PANELS[k]}").first
     panel.wait_for(state="visible")
-    figure = panel.locator("img.hinge-figure").first
+    figure = panel.locator(".hinge-figure").first  # an image, or the Tempo player's canvas
     figure.wait_for(state="visible")
-    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0",
-                           arg=figure.element_handle())
+    page.wait_for_function("(f) => f.tagName === 'CANVAS' ? f.width > 0 && f.height > 0 "
+                           ": f.complete && f.naturalWidth > 0", arg=figure.element_handle())
 
 
 @pytest.mark.parametrize("screen", sorted(FIT))

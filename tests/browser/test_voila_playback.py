@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from conftest import voila_server
 from playback_watch import play_and_count, wait_ready
+from test_voila_dashboard import STEP_TABS
 from workshop_server import start_workshop
 
 from hinge_sim.ui import TempoPlayer
@@ -97,6 +98,7 @@ def test_dashboard_tempo_player_plays_at_real_speed(dashboard, new_page, screens
     page = p.page
     page.goto(dashboard.url("/"))
     root = ".hinge-tempo-player"
+    page.locator(STEP_TABS).nth(2).click()  # the dashboard's third step: the Tempo player
     wait_ready(page, root, timeout=120_000)  # the kernel made the frames the page asked for
     n = int(page.locator(f"{root} input[type=range]").get_attribute("max")) + 1
     fps = inspect.signature(TempoPlayer).parameters["fps"].default

@@ -97,6 +97,12 @@ class _View:
             return f"<p>{html.escape(st.get('value', ''))}</p>"
         if name == "ImageModel":
             return self.image(model)
+        if name == "AnyModel":  # anywidget: the frame player's still, or the words view
+            if any(b["path"] == ["poster"] for b in model.get("buffers", [])):
+                return self.image(model, "poster", st.get("alt") or "The rep's first frame")
+            if "hinge-words" in classes:
+                return f"<p>{html.escape(st.get('text', ''))}</p>"
+            return ""
         if name == "OutputModel":
             return "".join(self.output(o) for o in st.get("outputs", []))
         if name in CONTROLS:
@@ -106,13 +112,12 @@ class _View:
             return ""
         return ""
 
-    def image(self, model):
-        data = next((b["data"] for b in model.get("buffers", []) if b["path"] == ["value"]),
-                    None)
+    def image(self, model, key="value", alt="The panel's figure"):
+        data = next((b["data"] for b in model.get("buffers", []) if b["path"] == [key]), None)
         if data is None:
             return ""
         fmt = model["state"].get("format", "png")
-        return (f'<img class="hinge-figure" alt="The panel\'s figure" '
+        return (f'<img class="hinge-figure" alt="{html.escape(alt)}" '
                 f'src="data:image/{fmt};base64,{data}">')
 
     def output(self, out):
