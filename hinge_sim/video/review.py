@@ -214,9 +214,49 @@ class Review:
                         float(sh[np.argmax(np.abs(sh))]), float(msh[np.argmax(np.abs(msh))])))
         return out
 
+    def at_bottom(self, name):
+        """Mean over the reps of the bar's x minus point ``name``'s x (m) at mid-pause (export)."""
+        if name not in self.export.points:
+            return None
+        bar, pt = self.export.points["bar"][:, 0], self.export.points[name][:, 0]
+        mids = [0.5 * (r.lowered + r.rise_start) for r in self.reps]
+        return float(np.mean(np.interp(mids, self.export.t, bar - pt)))
+
+    @property
+    def tempo_text(self):
+        """The set's mean tempo in coaching notation with tenths of a second."""
+        phases = [float(np.mean([r.tempo[k] for r in self.reps])) for k in range(3)]
+        tops = [r.top_pause for r in self.reps if r.top_pause is not None]
+        return "-".join(f"{v:.1f}" for v in phases + [float(np.mean(tops)) if tops else 0.0])
+
+    def journal_values(self):
+        """The debrief record's fields this review measures (journal names, SI units).
+
+        ``load_kg``, ``reps``, ``tempo`` (the set's mean), ``bar_drift_m`` (mean
+        over reps, from the video), ``hip_to_bar_m`` and ``bar_to_midfoot_m``
+        (bar ahead of the hip and of the midfoot at the bottom, from the
+        export), and ``notes`` with the velocity and the L5/S1 loads in words.
+        """
+        best = max(self.reps, key=lambda r: r.velocity.mean)
+        loads = self.load_rows()
+        peak = max(loads, key=lambda row: row[1]) if loads else None
+        notes = (f"video: mean concentric velocity {best.velocity.mean:.2f} m/s at best "
+                 f"(rep {best.number}), velocity loss {self.velocity_loss:.0f} %")
+        if peak is not None:
+            notes += (f"; L5/S1 compression up to {peak[1]:.0f} N (rep {peak[0]}; textbook "
+                      f"hinge at the same load {peak[2]:.0f} N), lumbar flexion not measured")
+        return {"load_kg": self.load_kg, "reps": len(self.reps), "tempo": self.tempo_text,
+                "bar_drift_m": round(float(np.mean([r.drift for r in self.reps])), 3),
+                "hip_to_bar_m": _rounded(self.at_bottom("hip")),
+                "bar_to_midfoot_m": _rounded(self.at_bottom("foot")), "notes": notes}
+
     def frames_flagged(self):
         """How many of the athlete's model frames are missing a point or poorly fitted."""
         return int(np.sum(self.own.flags["missing"] | self.own.flags["poor_fit"]))
+
+
+def _rounded(v):
+    return None if v is None else round(v, 3)
 
 
 def review(frames, times, bar, export, load, mass=75.0, sex="male", facing="right",

@@ -55,6 +55,8 @@ class VideoOverlay:
                       for k in range(len(FIGURE))]
         self.status = ax.text(0.01, 0.99, "", transform=ax.transAxes, ha="left", va="top",
                               fontsize=s["small"], bbox=LABEL_BOX, zorder=5)
+        for a in (self.image, self.path, self.bar, self.tracked, *self.bones, self.status):
+            a.set_animated(True)  # a fast redraw (viz.render.Renderer) draws only these
         ax.set_xticks([])
         ax.set_yticks([])
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=s["small"],
@@ -140,7 +142,8 @@ class VideoView:
         for ax in self.axes[:-1]:
             ax.tick_params(labelbottom=False)
         self.ax_s.set_xlabel("time on the video (s)", fontsize=s["font"])
-        self.cursor = [ax.axvline(0, color="black", lw=s["thin"] * 1.5) for ax in self.axes]
+        self.cursor = [ax.axvline(0, color="black", lw=s["thin"] * 1.5, animated=True)
+                       for ax in self.axes]
         self.review = None
 
     def update(self, review):
