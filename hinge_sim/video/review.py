@@ -23,13 +23,14 @@ The textbook hinge is the model's at each rep's own measured tempo, the same
 load, and the athlete's fitted body (:func:`barpath.compare_with_model`).
 """
 import dataclasses
+import warnings
 
 import numpy as np
 
 from .barpath import analyze_track, compare_with_model
 from .fit import rep_through_model
 from .phases import condition
-from .tracking import Track
+from .tracking import Track, TrackWarning
 from .velocity import velocity_loss
 
 ALIGN_TOLERANCE = 0.03  # m: median gap between the export's bar and the video's bar [A]
@@ -323,3 +324,81 @@ def review(frames, times, bar, export, load, mass=75.0, sex="male", facing="righ
     return Review(frames=list(frames), times=times, scale=float(bar.scale), facing=facing,
                   bar=bar, reps=reps, speed=(cond.t, cond.vf), export=export, own=own,
                   textbook=textbook, load_kg=load_kg)
+
+
+def sample_review(fps=30, seconds=None, mp4=None, export="rdl_3111_kinovea.csv", gap=None):
+    """Review the project's own test video of sample lift ``rdl_3111`` with its Kinovea export.
+
+    The video is rendered (:func:`scene.sample_video`: the plate and limbs over a
+    textured background, with noise and motion blur), optionally written to
+    and read back from an MP4 file (PyAV), the plate tracked, and the export
+    read and run through the model. Synthetic: made from the model.
+
+    Parameters
+    ----------
+    fps : int
+        Video frame rate (frames/s), 20 to 60 (the 6 Hz filter needs 20).
+    seconds : float, optional
+        Length of the clip (s), at least 7 (one rep); all of it when omitted.
+    mp4 : str or os.PathLike, optional
+        Write the video here and analyse the decoded file (the phone path).
+    export : str
+        A sample of the same lift (:data:`sample_tracks.SAMPLES`).
+    gap : (str, float, float), optional
+        Blank one point of the export between two times (s), as when a marker
+        is lost; the importer fills the gap and the review flags those frames.
+
+    Returns
+    -------
+    Review
+    """
+    import io
+
+    from ..model import presets
+    from ..model.checks import check_range
+    from . import scene
+    from .plate import track_plate
+    from .sample_tracks import SAMPLES, read_kwargs, sample_path
+    from .tracking import read_track
+    fps = int(check_range("fps", fps, 20, 60, " frames/s"))
+    if seconds is not None:
+        seconds = float(check_range("seconds", seconds, 7.0, 60.0, " s"))
+    spec = SAMPLES.get(export)
+    if spec is None or spec["tempo"] != SAMPLES["rdl_3111_px.csv"]["tempo"] or \
+            spec["markers"] != SAMPLES["rdl_3111_px.csv"]["markers"]:
+        raise ValueError(f"export = {export!r} is not a track of the test video's lift; use "
+                         "'rdl_3111_kinovea.csv' or 'rdl_3111_px.csv'")
+    frames, times, _ = scene.sample_video("rdl_3111_px.csv", fps=fps, seconds=seconds)
+    if mp4 is not None:
+        from .decode import read_video, write_video
+        write_video(mp4, frames, fps)
+        video = read_video(mp4)
+        frames, times = video.frames, video.times
+    bar = track_plate(frames, times)
+    text = sample_path(export).read_text(encoding="utf-8")
+    if gap is not None:
+        text = _blank(text, *gap, sep=";" if spec["layout"] == "kinovea" else ",")
+    stream = io.StringIO(text)
+    stream.name = export
+    with warnings.catch_warnings():  # the repairs are kept in track.notes
+        warnings.simplefilter("ignore", TrackWarning)
+        track = read_track(stream, **read_kwargs(export), max_gap=0.25)
+    return review(frames, times, bar, track, presets.load(spec["exercise"], spec["load"]),
+                  mass=presets.lifter(spec["lifter"]).mass)
+
+
+def _blank(text, point, t0, t1, sep):
+    """CSV text with ``point``'s cells emptied on the rows from ``t0`` to ``t1`` (s)."""
+    lines = text.splitlines()
+    head = lines[0].split(sep)
+    cols = [k for k, h in enumerate(head) if h.strip('"').startswith(point)]
+    if not cols:
+        raise ValueError(f"gap point {point!r} is not in the export")
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(sep)
+        if line and t0 <= float(cells[0].strip('"').replace(",", ".")) <= t1:
+            for k in cols:
+                cells[k] = '""' if cells[k].startswith('"') else ""
+        out.append(sep.join(cells))
+    return "\n".join(out) + "\n"
