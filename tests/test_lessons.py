@@ -1342,7 +1342,7 @@ def test_10_the_plate_is_found_on_every_frame_and_the_video_agrees_with_the_expo
     vel, _ = video_answers
     rv = vel.found["review"]
     assert vel.found["found"] == len(rv.frames)
-    assert vel.found["gap_mean"] < 0.02 and vel.found["gap_peak"] < 0.03
+    assert vel.found["gap_mean"] < 0.01 and vel.found["gap_peak"] < 0.01  # docs/tracks.md 9
 
 
 def test_10_alexs_compression_peaks_as_the_bar_leaves_the_bottom(video_answers):
