@@ -11,7 +11,7 @@ Usage
    back) and its Kinovea export, reviewed (computed once).
 6. ``velocity_answer()``: the bar's velocity per rep from the video, checked against the
    export, with the caveats.
-7. ``loads_answer(folder)``: the coach's debrief panel (velocity, Alex's own L5/S1 loads
+7. ``loads_answer()``: the coach's debrief panel (velocity, Alex's own L5/S1 loads
    beside the textbook hinge, the video with one time cursor, the journal form) and why.
 """
 
@@ -294,16 +294,23 @@ def velocity_answer():
                   gap_mean=gap_mean, gap_peak=gap_peak)
 
 
-def loads_answer(folder):
+def debrief_panel(folder):
+    """The coach's debrief panel on set A, its journal form writing to ``folder``."""
+    rv = video_review()
+    return DebriefPanel(rv, folder, "Alex", t=float(rv.reps[1].rise_start))
+
+
+def loads_answer(folder=None):
     """Return the coach's debrief panel on set A and the words on Alex's own loads.
 
     Parameters
     ----------
-    folder : str
-        The journal folder the panel's form writes to.
+    folder : str, optional
+        The journal folder the panel's form writes to (default: a new, empty
+        temporary folder).
     """
     rv = video_review()
-    panel = DebriefPanel(rv, folder, "Alex", t=float(rv.reps[1].rise_start))
+    panel = debrief_panel(folder or tempfile.mkdtemp(prefix="hinge-journal-"))
     loads = rv.load_rows()
     own_peak = float(np.mean([row[1] for row in loads]))
     book_peak = float(np.mean([row[2] for row in loads]))
