@@ -140,3 +140,13 @@ def test_review_refuses_mismatched_inputs(rv):
 def _load():
     from hinge_sim.model import presets
     return presets.load("RDL", 40)
+
+
+def test_a_frame_without_the_plate_is_said(rv):
+    i = int(np.argmin(np.abs(rv.times - 2.0)))
+    lost = np.zeros(rv.times.size, bool)
+    lost[i] = True
+    bar = dataclasses.replace(rv.bar, filled={"bar": lost})
+    m = dataclasses.replace(rv, bar=bar).at(float(rv.times[i]))
+    assert not m.ok and "plate not found" in m.status
+    assert dataclasses.replace(rv, bar=bar).at(float(rv.times[i + 3])).ok
