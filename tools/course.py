@@ -50,7 +50,7 @@ def contents_notebook():
     lessons = "\n".join(f"- [{label(stem)}]({stem}.ipynb)" for stem in STEMS)
     rows = "\n".join(f"| {s} | [{label(stem)}]({stem}.ipynb) | {activity} |"
                      for s, stem, activity in STRATEGIES)
-    intro = ("# Contents\n\nWork through the lessons in order; each takes 10 to 20 minutes. "
+    intro = ("# Contents\n\nWork through the lessons in order; each takes 10 to 30 minutes. "
              "Run a lesson from the top (Run → Run All Cells) and lock in each prediction "
              "before you look at what answers it.\n\n## Your progress\n\n"
              "Your answers are saved in `hinge-progress.json` next to the lessons. Under the "

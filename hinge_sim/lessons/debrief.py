@@ -7,9 +7,17 @@ Usage
 3. ``tempo_answer()``: set B's measured tempo against the model at that tempo, and why.
 4. ``cost_answer()``: Explorer on the tall lifter's bar, over the midfoot against where set
    B's bar ended, and why.
+5. ``video_review()``: set A's own video (rendered by the course, written to MP4 and read
+   back) and its Kinovea export, reviewed (computed once).
+6. ``velocity_answer()``: the bar's velocity per rep from the video, checked against the
+   export, with the caveats.
+7. ``loads_answer()``: the coach's debrief panel (velocity, Alex's own L5/S1 loads
+   beside the textbook hinge, the video with one time cursor, the journal form) and why.
 """
 
 import functools
+import os
+import tempfile
 
 import numpy as np
 from ipywidgets import HBox, Image
@@ -21,7 +29,9 @@ from ..model.constants import COMPRESSION_LIMITS
 from ..model.motion import parse_tempo
 from ..model.pose import Posture
 from ..ui import Explorer
+from ..ui.debrief_panel import DebriefPanel
 from ..video.barpath import analyze_track, compare_with_model
+from ..video.review import sample_review
 from ..video.sample_tracks import load_sample
 from . import Answer, num, percent, rows
 
@@ -223,3 +233,125 @@ def cost_answer():
         "the hip-to-bar distance, the L5/S1 moment and compression, the shear, and the balance."
     )
     return Answer(panel, words, over=over, ahead=ahead, ended=ended)
+
+
+#: the knee marker lost on set A's video (s), at the bottom of rep 2, as when a hand passes
+KNEE_LOST = (10.3, 10.5)
+VIDEO_FPS = 30  # frames/s of set A's video, a phone's usual rate
+
+
+@functools.lru_cache(maxsize=1)
+def video_review():
+    """Set A's video (MP4, written and read back) and Kinovea export, reviewed."""
+    folder = tempfile.mkdtemp(prefix="hinge-video-")
+    return sample_review(fps=VIDEO_FPS, mp4=os.path.join(folder, "alex_set_a.mp4"),
+                         export="rdl_3111_kinovea.csv", gap=("knee", *KNEE_LOST))
+
+
+def export_reps():
+    """Set A's reps from the Kinovea export (60 frames/s), for a cross-check of the video."""
+    rv = video_review()
+    return analyze_track(rv.export, load_kg=rv.load_kg)
+
+
+def velocity_answer():
+    """Return the velocity per rep from the video, the export's for comparison, and the words."""
+    rv = video_review()
+    other = {r.number: r for r in export_reps()}
+    shown = rows(
+        ("rep", "tempo (s)", "rise (cm)", "mean velocity (m/s)", "peak velocity (m/s)",
+         "time to peak (s)", "export: mean, peak (m/s)"),
+        *[(n, tempo, f"{100 * rom:.0f}", f"{mean:.2f}", f"{peak:.2f}", f"{ttp:.2f}",
+           f"{other[n].velocity.mean:.2f}, {other[n].velocity.peak:.2f}" if n in other else "—")
+          for n, tempo, mean, peak, ttp, rom, _ in rv.velocity_rows()])
+    means = [r.velocity.mean for r in rv.reps]
+    rom = _mean(rv.reps, lambda r: r.velocity.range_of_motion)
+    rise = _mean(rv.reps, lambda r: r.velocity.concentric_time)
+    gap_mean = max(abs(r.velocity.mean - other[r.number].velocity.mean)
+                   for r in rv.reps if r.number in other)
+    gap_peak = max(abs(r.velocity.peak - other[r.number].velocity.peak)
+                   for r in rv.reps if r.number in other)
+    found = int(np.sum(~rv.bar.filled["bar"]))
+    words = (
+        f"{shown}\n\n"
+        f"**Explain.** The bar rose about **{100 * rom:.0f} cm in {rise:.1f} s**: a mean "
+        f"concentric velocity of **{np.mean(means):.2f} m/s** (rise over time), peaking at about "
+        f"{_mean(rv.reps, lambda r: r.velocity.peak):.2f} m/s. The velocity loss over the set is "
+        f"**{rv.velocity_loss:.0f} %** (fastest rep's mean to the last's): at 40 kg Alex did not "
+        "slow down.\n\n"
+        f"The video ({VIDEO_FPS} frames/s, the plate found on {found} of {len(rv.frames)} "
+        "frames and scaled from its 0.45 m) and the Kinovea export of the same lift "
+        "(60 frames/s) agree to "
+        f"{100 * gap_mean:.1f} cm/s on the mean and {100 * gap_peak:.1f} cm/s on the peak.\n\n"
+        "*Caveats.* This video is synthetic, square to the camera, with a perfect plate. On a "
+        "real phone video the velocity depends on the camera being square to the bar's path "
+        "(otherwise the scale changes across the image), on measuring the plate well, on the "
+        "frame rate (a peak is under-read at 30 frames/s) and on tracking noise. Mean velocity "
+        "is steadier than peak velocity: compare mean velocities from the same camera set-up, "
+        "session to session, and treat a change of a few cm/s as noise."
+    )
+    return Answer(words, review=rv, export_reps=other, means=means, found=found,
+                  gap_mean=gap_mean, gap_peak=gap_peak)
+
+
+def debrief_panel(folder):
+    """The coach's debrief panel on set A, its journal form writing to ``folder``."""
+    rv = video_review()
+    return DebriefPanel(rv, folder, "Alex", t=float(rv.reps[1].rise_start))
+
+
+def loads_answer(folder=None):
+    """Return the coach's debrief panel on set A and the words on Alex's own loads.
+
+    Parameters
+    ----------
+    folder : str, optional
+        The journal folder the panel's form writes to (default: a new, empty
+        temporary folder).
+    """
+    rv = video_review()
+    panel = debrief_panel(folder or tempfile.mkdtemp(prefix="hinge-journal-"))
+    loads = rv.load_rows()
+    own_peak = float(np.mean([row[1] for row in loads]))
+    book_peak = float(np.mean([row[2] for row in loads]))
+    disc = np.asarray(rv.own.result.disc["compression"])
+    when = []
+    for r in rv.reps:
+        span = (rv.own.t >= r.start) & (rv.own.t <= r.end)
+        when.append(float(rv.own.t[span][np.argmax(disc[span])] - r.rise_start))
+    mids = [rv.at(0.5 * (r.lowered + r.rise_start)) for r in rv.reps if r.number != 2]
+    own_mid = float(np.mean([m.compression for m in mids]))
+    book_mid = float(np.mean([m.textbook["compression"] for m in mids]))
+    model = rv.textbook[0].model
+    speed = np.gradient(np.asarray(model.points["bar"])[:, 1], model.t)
+    flagged = rv.frames_flagged()
+    words = (
+        f"**Explain.** Alex's L5/S1 compression is highest **just as the bar leaves the "
+        f"bottom** (on average {abs(np.mean(when)):.2f} s "
+        f"{'after' if np.mean(when) >= 0 else 'before'} the rise starts): the trunk is still "
+        "tipped forward and the hips and back now also have to speed the bar and the trunk up. "
+        f"The peak is about **{own_peak:.0f} N**, "
+        f"{'above' if own_peak > COMPRESSION_LIMITS[0] else 'below'} the "
+        f"{COMPRESSION_LIMITS[0]:.0f} N action limit (NIOSH 1981), at 40 kg.\n\n"
+        f"- Held still at the bottom, Alex and the textbook hinge at the same load agree: about "
+        f"{own_mid:.0f} N against {book_mid:.0f} N (reps 1 and 3, mid-pause).\n"
+        f"- At the turn the textbook hinge peaks higher, about {book_peak:.0f} N: the model "
+        "moves along its own smooth curve, and in the same rising time its bar peaks at "
+        f"{speed.max():.2f} m/s against Alex's {_mean(rv.reps, lambda r: r.velocity.peak):.2f} "
+        "m/s. The harder drive out of the bottom is what costs the extra.\n"
+        f"- **{flagged} of {rv.own.t.size} frames** are flagged: the knee marker was lost from "
+        f"{KNEE_LOST[0]:.1f} to {KNEE_LOST[1]:.1f} s and filled in by a straight line. Move the "
+        "cursor there: the words turn orange and the figure is dashed. Read no load from those "
+        "frames.\n"
+        "- The video cannot see the lower back bend: the fit takes lumbar flexion as 0 and "
+        "puts all the trunk's tip at the hips, so these are the loads of a neutral spine at "
+        "Alex's trunk angle. A rounded back would load the disc differently (lesson 1).\n\n"
+        "**Try** in the panel: drag the time slider through rep 2. Watch the frame, the "
+        "fitted figure and the three plots move together; stop where the compression peaks, "
+        f"then at {np.mean(KNEE_LOST):.1f} s. Below the video, the form has the set's tempo, "
+        "drift, hip-to-bar and the velocity already filled in from the video: add the ratings "
+        "and save it."
+    )
+    return Answer(panel, words, review=rv, own_peak=own_peak, book_peak=book_peak,
+                  own_mid=own_mid, book_mid=book_mid, when=when, model_peak_speed=speed.max(),
+                  flagged=flagged)

@@ -55,6 +55,10 @@ class OwnRep:
         model-to-track distance per frame, m).
     notes : list of str
         Assumptions and what was clipped.
+    points : dict
+        The model's points (``ankle``, ``knee``, ``hip``, ``shoulder``,
+        ``hand``, ``bar``, ``head``...) per frame in the track's frame (m),
+        to draw the fitted figure over the video.
     """
 
     t: np.ndarray
@@ -64,6 +68,7 @@ class OwnRep:
     result: object
     flags: dict
     notes: list
+    points: dict = None
 
 
 def _angle(v):
@@ -200,4 +205,5 @@ def rep_through_model(track, load, mass=75.0, sex="male", bracing=0.0, cutoff_hz
     angles = {"knee": knee, "hip": hip, "lumbar": np.zeros_like(t),
               "trunk": np.rad2deg(theta["trunk"])}
     return OwnRep(t=t, body=body, lengths={k: (tracked[k], model[k]) for k in model},
-                  angles=angles, result=result, flags=flags, notes=notes)
+                  angles=angles, result=result, flags=flags, notes=notes,
+                  points={k: v + offset for k, v in result.points.items() if np.ndim(v) == 2})

@@ -35,6 +35,12 @@ SAMPLES = {
         lifter="tall lifter", bottom="rounded back", exercise="RDL", load=60.0,
         tempo="2-0-1-1", bar_bottom=0.12, reps=4, fps=30, units="px", px_per_m=250.0, noise=0.2,
         markers=("bar", "foot"), layout="plain", seed=2),
+    # the lift of rdl_3111_px.csv (same recipe and seed) as Kinovea exports it: the
+    # project's rendered test video of that lift (scene.sample_video) pairs with it
+    "rdl_3111_kinovea.csv": dict(
+        lifter="average man", bottom="textbook hinge", exercise="RDL", load=40.0,
+        tempo="3-1-1-1", bar_bottom=0.0, reps=3, fps=60, units="px", px_per_m=400.0, noise=0.2,
+        markers=("bar", "hip", "knee", "shoulder", "foot"), layout="kinovea", seed=1),
     "kinovea_rdl.csv": dict(
         lifter="average woman", bottom="stiff-legged reach", exercise="RDL", load=30.0,
         tempo="4-2-2-1", bar_bottom=0.03, reps=2, fps=30, units="px", px_per_m=300.0, noise=0.2,

@@ -244,6 +244,14 @@ def run_all_cells(page, url, name, screenshots, log_tail):
 
     page.goto(url)
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
+    # JupyterLab may ask which kernel to start even for a notebook that names one: take the
+    # notebook's own (the dialog's default); it can open a moment after the page is idle
+    select = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept", has_text="Select")
+    try:
+        select.wait_for(timeout=5_000)
+        select.click()
+    except PlaywrightTimeout:
+        pass
     # The first click can be lost while the page is still settling: click Run All
     # until a cell starts ([*]) or its prompt changes (a notebook saved with outputs).
     before = page.evaluate("[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
