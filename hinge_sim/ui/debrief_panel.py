@@ -22,6 +22,7 @@ import ipywidgets as widgets
 from ..journal import EXERCISE_NAMES
 from ..video.review import Review
 from .journal_form import JournalForm
+from .shown import Shown
 from .video_panel import VideoPanel
 
 VELOCITY_HEADER = ("rep", "tempo (s)", "mean velocity (m/s)", "peak velocity (m/s)",
@@ -51,7 +52,7 @@ def load_cells(review):
             for n, c, cb, s, sb in review.load_rows()]
 
 
-class DebriefPanel:
+class DebriefPanel(Shown):
     """A reviewed set beside the athlete's journal.
 
     Parameters
@@ -108,10 +109,3 @@ class DebriefPanel:
             self.video.widget,
             widgets.HTML("<h3>The debrief record</h3>"), self.form.widget])
         self.widget.add_class("hinge-debrief-panel")
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
