@@ -187,8 +187,13 @@ def reveals():
                 yield stem, getattr(module, keyword(node, "reveal").attr)
 
 
-@pytest.mark.parametrize("stem, reveal", list(reveals()),
-                         ids=lambda v: v if isinstance(v, str) else v.__name__)
+# reveals that render, encode and track a video first (about 10 s): slow
+FROM_VIDEO = {"velocity_answer", "loads_answer"}
+
+
+@pytest.mark.parametrize("stem, reveal", [
+    pytest.param(stem, reveal, marks=[pytest.mark.slow] if reveal.__name__ in FROM_VIDEO else [])
+    for stem, reveal in reveals()], ids=lambda v: v if isinstance(v, str) else v.__name__)
 def test_locking_in_shows_the_lessons_answer(stem, reveal, tmp_path):
     """A real Prediction locked in with the lesson's reveal shows it, words and all; before
     the lock nothing of it is built."""

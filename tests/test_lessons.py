@@ -1294,6 +1294,7 @@ def video_answers():
     return l10.velocity_answer(), l10.loads_answer()
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_the_video_finds_alexs_three_reps_at_the_tempo_of_set_a(video_answers):
     """Lesson 10, section 6: the reps and tempo come from the video itself."""
     rv = l10.video_review()
@@ -1304,6 +1305,7 @@ def test_10_the_video_finds_alexs_three_reps_at_the_tempo_of_set_a(video_answers
     assert np.median(np.diff(rv.times)) == pytest.approx(1 / l10.VIDEO_FPS)
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_the_bar_rose_about_28_cm_at_about_a_third_of_a_metre_per_second(video_answers):
     """Lesson 10: "rose about 28 cm in a little under 1 s"; the answer is "About 0.3 m/s"."""
     vel, _ = video_answers
@@ -1315,6 +1317,7 @@ def test_10_the_bar_rose_about_28_cm_at_about_a_third_of_a_metre_per_second(vide
     assert "**0.31 m/s**" in vel.parts[0] or "**0.30 m/s**" in vel.parts[0]
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_the_plate_is_found_on_every_frame_and_the_video_agrees_with_the_export(video_answers):
     """Lesson 10: "finds the plate on every frame"; video and export agree on velocity."""
     vel, _ = video_answers
@@ -1323,6 +1326,7 @@ def test_10_the_plate_is_found_on_every_frame_and_the_video_agrees_with_the_expo
     assert vel.found["gap_mean"] < 0.01 and vel.found["gap_peak"] < 0.01  # docs/tracks.md 9
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_alexs_compression_peaks_as_the_bar_leaves_the_bottom(video_answers):
     """Lesson 10: the answer "At the bottom, just as the bar starts to rise"; standing it is
     lowest."""
@@ -1335,6 +1339,7 @@ def test_10_alexs_compression_peaks_as_the_bar_leaves_the_bottom(video_answers):
     assert loads.found["own_peak"] > COMPRESSION_LIMITS[0]  # "above the 3400 N action limit"
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_still_at_the_bottom_alex_and_the_textbook_agree_the_textbook_peaks_higher(
         video_answers):
     """Lesson 10: mid-pause within a few percent; at the turn the textbook hinge peaks higher,
@@ -1347,6 +1352,7 @@ def test_10_still_at_the_bottom_alex_and_the_textbook_agree_the_textbook_peaks_h
     assert fd["model_peak_speed"] > 1.5 * peak
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_only_the_frames_where_the_knee_was_lost_are_flagged(video_answers):
     """Lesson 10: the knee marker was lost at the bottom of rep 2; the panel says so at 10.4 s
     and the quiz says the rest of the rep is fitted within a few millimetres."""
@@ -1366,6 +1372,7 @@ def test_10_only_the_frames_where_the_knee_was_lost_are_flagged(video_answers):
     assert "missing" in panel.video.readout and not panel.video.moment.ok
 
 
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_the_debrief_form_is_filled_from_the_video(video_answers):
     """Lesson 10: "the form has the set's tempo, drift, hip-to-bar and the velocity already
     filled in from the video"."""

@@ -52,6 +52,7 @@ def test_posture_png_alt_text_is_the_description_of_the_same_call(tmp_path):
     assert alt == describe(pose, res, body.mass)
 
 
+@pytest.mark.slow  # draws and quantises every frame of a GIF (about 4 s)
 def test_rep_gif_comment_names_the_peak_loads(tmp_path):
     path = rep_gif(tmp_path / "r.gif", tempo="2-0-1-0", fps=10, progress=False)
     comment = Image.open(path).info["comment"].decode()
