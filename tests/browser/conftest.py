@@ -65,6 +65,15 @@ def _need_chromium():
     pytest.skip(why)
 
 
+def serving(server):
+    """A fixture's body for a Jupyter server: yield it once its API answers, stop it after."""
+    try:
+        server.wait_ready(lambda: "started" in server.api("/api/status"))
+        yield server
+    finally:
+        server.stop()
+
+
 class Server:
     """A Jupyter-type server process with a token; ``url(path)`` adds the token."""
 

@@ -13,7 +13,7 @@ import sys
 import urllib.request
 
 import pytest
-from conftest import ROOT, Server, free_port
+from conftest import ROOT, Server, free_port, serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.checkout]
 
@@ -35,11 +35,7 @@ def binder(tmp_path_factory, jupyter_env):
             "--ip=127.0.0.1", f"--port={port}", "--allow-root",
             f"--IdentityProvider.token={token}"]
     server = Server(argv, port, token, env, repo, repo.parent / "binder-lab.log")
-    try:
-        server.wait_ready(lambda: "started" in server.api("/api/status"))
-        yield server
-    finally:
-        server.stop()
+    yield from serving(server)
 
 
 def test_binder_opens_the_learners_contents_page(binder):

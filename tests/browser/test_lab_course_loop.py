@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, Server, run_all_cells
+from conftest import ROOT, Server, run_all_cells, serving
 from playwright.sync_api import expect
 
 from tools.jupyter.saving import RESUME
@@ -45,11 +45,7 @@ def course(tmp_path_factory, jupyter_env, browser):
     before = git_status()
     server = Server(argv, port, token, jupyter_env, ROOT, folder.parent / "lab.log")
     server.folder, server.git_before = folder, before
-    try:
-        server.wait_ready(lambda: "started" in server.api("/api/status"))
-        yield server
-    finally:
-        server.stop()
+    yield from serving(server)
 
 
 def kernels(server):
