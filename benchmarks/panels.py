@@ -2,9 +2,9 @@
 
 Run: ``.venv/bin/python benchmarks/panels.py``. Prints p50 / p95 in ms over
 200 Explorer slider changes (default and projector style, with and without
-every overlay and a ghost), Tempo player frames, and Compare changes, and the
-machine's load average (other work on the 2 cores shows in the numbers), and
-the way the text cache draws on this matplotlib.
+every overlay and a ghost), Tempo player scrubs, new reps and their frames, and
+Compare changes, with the machine's load average (other work on the 2 cores
+shows in the numbers) and the way the text cache draws on this matplotlib.
 
 Explorer rows are timed twice: "new labels" forgets the cached text bitmaps
 before each change (every number on the figure drawn anew, the honest case
@@ -52,11 +52,17 @@ def main():
                 timed(f"Explorer hip slider, {style}{name}, {'new' if fresh else 'seen'} labels",
                       lambda i: ex.controls["hip"].__setattr__("value", 60 + i % 40), fresh=fresh)
     tp = TempoPlayer()
-    n = tp.controls["frame"].max
-    timed("TempoPlayer frame (play at 20 fps: 50 ms budget)",
-          lambda i: tp.controls["play"].__setattr__("value", i % n))
-    timed("TempoPlayer new tempo (simulate + full redraw)",
+    n = len(tp.rep.t)
+    timed("TempoPlayer paused frame (scrub: the words and the still)",
+          lambda i: tp.goto((i % n) / tp.fps))
+    timed("TempoPlayer new tempo (simulate + the still the browser shows)",
           lambda i: tp.controls["tempo"].__setattr__("value", f"{2 + i % 3}-1-1-0"), n=30)
+
+    def new_rep_and_frames(i):
+        tp.controls["tempo"].__setattr__("value", f"{2 + i % 3}-1-1-0")
+        tp.player.fill()  # every frame, once: then the browser plays them by itself
+
+    timed(f"TempoPlayer new tempo + all {n} frames for the browser", new_rep_and_frames, n=5)
     cmp = Compare()
     timed("Compare load slider", lambda i: cmp.controls["load"].__setattr__("value", 20 + i % 60),
           n=50)

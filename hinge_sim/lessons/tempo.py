@@ -3,7 +3,7 @@
 Every number about a rep comes from the rep the Tempo player computes: the same
 :func:`hinge_sim.simulate` at the player's own frame rate (:func:`player_fps`).
 A finer rate would give slightly higher peaks for the fastest rises (a 0.5 s
-rise is only ten frames at 20 frames per second), so text, tables and player
+rise is fifteen frames at 30 frames per second), so text, tables and player
 use one rate and cannot disagree.
 
 Usage

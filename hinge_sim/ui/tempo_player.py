@@ -60,7 +60,7 @@ class TempoPlayer(Panel):
     """
 
     def __init__(self, lifter="average man", top="standing", bottom="textbook hinge",
-                 tempo="3-1-1-0", exercise="RDL", load=40.0, bracing=0.0, fps=20,
+                 tempo="3-1-1-0", exercise="RDL", load=40.0, bracing=0.0, fps=30,
                  style="default", units="kg", dpi=None, layout="stack"):
         super().__init__(dpi)
         self._check_layout(layout)

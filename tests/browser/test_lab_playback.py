@@ -5,12 +5,15 @@ records each frame drawn and when (``playback_watch``). The count is set
 against the frames the rep holds, and the time taken against the rep's, with
 the kernel idle and with the kernel busy in a ``time.sleep`` cell.
 """
+import inspect
 import json
 
 import nbformat
 import pytest
 from conftest import run_all_cells
 from playback_watch import play_and_count, wait_ready
+
+from hinge_sim.ui import TempoPlayer
 
 MOVIE = """\
 import hinge_sim as hs
@@ -152,9 +155,10 @@ def test_tempo_player_in_lab_plays_the_frames_it_made_once(lab, run_notebook, ne
     root = ".hinge-tempo-player"
     wait_ready(page, root)  # the page asked, the kernel made the frames
     n = int(page.locator(f"{root} input[type=range]").get_attribute("max")) + 1
-    assert n == 41  # 2 s at the player's 20 frames/s
+    fps = inspect.signature(TempoPlayer).parameters["fps"].default
+    assert n == round(2 * fps) + 1  # 2 s at the player's own frame rate
     page.locator(root).scroll_into_view_if_needed()
-    count = play_and_count(page, root, [k / 20 for k in range(n)])
+    count = play_and_count(page, root, [k / fps for k in range(n)])
     print("Tempo player:", count)
     page.screenshot(path=screenshots / "tempo-player-laptop.png")
     assert count.ok(), str(count)
