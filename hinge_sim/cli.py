@@ -35,7 +35,8 @@ def _parser():
     render.add_argument("--exercise", default="RDL", choices=list(presets.EXERCISES))
     render.add_argument("--load", type=float, default=40.0, help="kg")
     render.add_argument("--units", default="kg", choices=["kg", "lb"])
-    render.add_argument("--style", default="default", choices=["default", "projector"])
+    render.add_argument("--style", default="default",
+                        choices=["default", "projector", "high contrast"])
     render.add_argument("--bracing", type=float, default=0.0, help="0 relaxed to 1 full brace")
     render.add_argument("--posture", help="posture preset (posture); default textbook hinge, "
                                           "or plates on the floor for a deadlift")

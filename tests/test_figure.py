@@ -27,7 +27,7 @@ def _visible_texts(fig):
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
-@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("style", ["default", "projector", "high contrast"])
 @pytest.mark.parametrize("posture, lifter, exercise", [
     ("squatty hinge", "average woman", "RDL"), ("squatty hinge", "tall lifter", "RDL"),
     ("textbook hinge", "average man", "RDL"), ("rounded back", "short lifter", "kettlebell"),
@@ -144,7 +144,7 @@ def test_place_labels_separates_two_labels_and_reports_no_room():
     assert place_labels(ax, crowd, [], np.empty((0, 2)), 288.0)  # too many to fit
 
 
-@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("style", ["default", "projector", "high contrast"])
 def test_gauge_names_and_values_never_overlap(style):
     fig = viz.posture_figure(result("squatty hinge", "tall lifter", mass=100.0), style=style)
     renderer = fig._get_renderer()

@@ -405,7 +405,7 @@ def _body_points(stick, n=20):
     return stick.ax.transData.transform(np.concatenate(pts))
 
 
-@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("style", ["default", "projector", "high contrast"])
 @pytest.mark.parametrize("lifter, posture, exercise", [
     ("tall lifter", "standing", "dowel"), ("average man", "textbook hinge", "RDL"),
     ("short lifter", "rounded back", "kettlebell"), ("average woman", "squatty hinge", "RDL")])

@@ -54,7 +54,7 @@ class Compare(Panel):
     load : float
         Load in ``units``.
     units : {"kg", "lb"}
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     dpi : float, optional
     layout : {"stack", "side"}
         ``"stack"``: the menus in columns above the figure; ``"side"``: Reset

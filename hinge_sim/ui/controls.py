@@ -15,7 +15,8 @@ STEP = {"kg": 1.0, "lb": 2.5}
 LABEL_EM = 11.5
 WIDE = {"description_width": f"{LABEL_EM}em"}
 LAYOUT = {"width": "100%"}
-COLUMN = {"default": "400px", "projector": "560px"}  # width of a column of controls (CSS)
+COLUMN = {"default": "400px", "projector": "560px", "high contrast": "440px"}  # CSS width
+# of a column of controls in each figure style
 
 
 def slider(description, value, low, high, step, fmt=".2f", tooltip=None, integer=False):

@@ -65,7 +65,7 @@ class DebriefPanel(Shown):
         Whose journal.
     exercise : str
         A name in :data:`hinge_sim.journal.EXERCISE_NAMES`.
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     t : float, optional
         Where the video's cursor starts (s).
 

@@ -56,7 +56,7 @@ class Explorer(Panel):
     units : {"kg", "lb"}
     bracing : float
         0 relaxed to 1 full brace.
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     overlays : sequence of str
         Overlays switched on at the start (see :data:`hinge_sim.viz.OVERLAYS`).
     ghost : str or Result, optional

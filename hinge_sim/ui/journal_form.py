@@ -50,7 +50,7 @@ class JournalForm(Shown):
     athlete : str, optional
         The athlete shown first.
     style : str
-        Plot style, "default" or "projector".
+        Plot style, "default", "projector" or "high contrast".
 
     Attributes
     ----------

@@ -33,7 +33,7 @@ class RepMovie(Shown):
     ----------
     rep : Rep
         From :func:`hinge_sim.simulate`, at ``fps`` of at least 30.
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     overlays : sequence of str
         See :data:`hinge_sim.viz.stick.OVERLAYS`.
     load_kind : str

@@ -50,7 +50,7 @@ class TempoPlayer(Panel):
         0 relaxed to 1 full brace.
     fps : float
         Frames per second of the rep and of playback (10 to 60).
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     units : {"kg", "lb"}
     dpi : float, optional
     layout : {"stack", "side"}

@@ -26,7 +26,7 @@ class VideoPanel(Panel):
         From :func:`hinge_sim.video.review.review`.
     t : float, optional
         Where the cursor starts (s; default: the first rep's bottom).
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     dpi : float, optional
 
     Raises

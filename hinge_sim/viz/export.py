@@ -63,7 +63,7 @@ def posture_png(path, lifter="average man", posture=None, exercise="RDL", load=4
         Load (kg).
     ghost : str, dict or tuple, optional
         A reference posture drawn faint and dashed.
-    style : {"default", "projector"}
+    style : {"default", "projector", "high contrast"}
     overlays : sequence of str
         See :data:`hinge_sim.viz.stick.OVERLAYS`.
     units : {"kg", "lb"}

@@ -38,7 +38,7 @@ def posture_figure(result, style="default", overlays=("com", "midfoot"), ghost=N
     result : Result
         A still posture.
     style : str
-        "default" or "projector".
+        "default", "projector" or "high contrast".
     overlays : sequence of str
         See :data:`hinge_sim.viz.stick.OVERLAYS`.
     ghost : Result, optional

@@ -19,13 +19,15 @@ from matplotlib.patches import FancyArrowPatch
 
 from ..model.constants import EXTENSOR_MOMENT_ARM, GRAVITY
 from .frames import load_mass
-from .styles import LABEL_BOX, PALETTE, ROLES
+from .styles import LABEL_BOX, PALETTE
 
 FORCE_SCALE = 0.14  # m of arrow per kN [A, drawing only]
 ARM_TICK = 0.03  # m, half-height of a dimension line's end ticks [A, drawing only]
 ARM_DROP = 0.05  # m, the L5/S1 arm is drawn this far below the joint, clear of the back [A]
-FORCE_COLORS = {"ground": ROLES["cop"], "load": PALETTE["black"], "extensors": ROLES["l5s1"],
-                "compression": ROLES["compression"], "shear": ROLES["shear"]}
+def force_colors(roles):
+    """Colour of each force arrow, from a style's roles (:data:`hinge_sim.viz.styles.ROLES`)."""
+    return {"ground": roles["cop"], "load": PALETTE["black"], "extensors": roles["l5s1"],
+            "compression": roles["compression"], "shear": roles["shear"]}
 FORCE_WORDS = {"ground": "ground", "load": "load", "extensors": "back muscles",
                "compression": "compression", "shear": "shear"}
 ARM_WORDS = {"l5s1": "L5/S1 arm", "hip": "hip arm"}
@@ -81,8 +83,9 @@ class ForceOverlay:
 
     def __init__(self, ax, style):
         s = style
+        roles = s["roles"]  # colours of the things drawn, by role
         self.arrows, self.texts = {}, {}
-        for name, color in FORCE_COLORS.items():
+        for name, color in force_colors(s["roles"]).items():
             arrow = FancyArrowPatch((0, 0), (0, 0), arrowstyle="-|>", color=color,
                                     lw=s["thin"] * 1.6, mutation_scale=s["marker"] * 2.2,
                                     zorder=13, visible=False, shrinkA=0, shrinkB=0)
@@ -92,9 +95,9 @@ class ForceOverlay:
                                        ha="center", va="center", bbox=LABEL_BOX, visible=False)
         self.action = ax.plot([], [], color=PALETTE["black"], lw=s["thin"], ls=(0, (4, 3)),
                               zorder=12, visible=False)[0]
-        self.arms = {j: ax.plot([], [], color=ROLES["dimension"], lw=s["thin"] * 1.3,
+        self.arms = {j: ax.plot([], [], color=roles["dimension"], lw=s["thin"] * 1.3,
                                 zorder=12, visible=False)[0] for j in ARM_WORDS}
-        self.arm_texts = {j: ax.text(0, 0, "", fontsize=s["small"], color=ROLES["dimension"],
+        self.arm_texts = {j: ax.text(0, 0, "", fontsize=s["small"], color=roles["dimension"],
                                      zorder=14, ha="center", va="bottom", bbox=LABEL_BOX,
                                      visible=False) for j in ARM_WORDS}
 

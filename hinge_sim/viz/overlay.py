@@ -19,7 +19,7 @@ the NIOSH and shear limits. Colours are Okabe-Ito; lines differ in style too.
 import numpy as np
 
 from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
-from .styles import LABEL_BOX, PALETTE, ROLES, get_style
+from .styles import LABEL_BOX, PALETTE, get_style
 
 FIGURE = (("ankle", "knee", "hip"), ("hip", "l5s1"), ("l5s1", "c7t1", "head"),
           ("c7t1", "shoulder", "hand"))  # model points joined into the stick figure
@@ -40,6 +40,7 @@ class VideoOverlay:
     def __init__(self, ax, style="default"):
         self.ax = ax
         self.style = s = get_style(style)
+        roles = s["roles"]  # colours of the things drawn, by role
         self.image = ax.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=255,
                                interpolation="nearest")
         self.path = ax.plot([], [], color=PALETTE["orange"], lw=s["line"] * 0.6,
@@ -49,7 +50,7 @@ class VideoOverlay:
         self.tracked = ax.plot([], [], "s", mfc="none", mec=PALETTE["sky blue"],
                                mew=s["thin"] * 1.5, ms=s["marker"] * 1.3,
                                label="tracked points")[0]
-        self.bones = [ax.plot([], [], "-", color=ROLES["spine"] if k == 2 else ROLES["body"],
+        self.bones = [ax.plot([], [], "-", color=roles["spine"] if k == 2 else roles["body"],
                               lw=s["line"] * 0.8, solid_capstyle="round",
                               label="fitted model" if k == 0 else None)[0]
                       for k in range(len(FIGURE))]
@@ -113,6 +114,7 @@ class VideoView:
     def __init__(self, fig, style="default"):
         self.fig = fig
         self.style = s = get_style(style)
+        roles = s["roles"]  # colours of the things drawn, by role
         left = fig.add_gridspec(1, 1, left=0.01, right=0.43, top=0.98, bottom=0.17)
         gs = fig.add_gridspec(3, 1, left=0.56, right=0.98, top=0.97, bottom=0.1, hspace=0.15)
         self.overlay = VideoOverlay(fig.add_subplot(left[0]), style)
@@ -126,13 +128,13 @@ class VideoView:
         self.ax_v.axhline(0, color=PALETTE["grey"], lw=s["thin"])
         self.own, self.book = {}, {}
         for ax, key in ((self.ax_c, "compression"), (self.ax_s, "shear")):
-            self.own[key] = ax.plot([], [], color=ROLES[key], lw=lw, label="athlete")[0]
-            self.book[key] = ax.plot([], [], color=ROLES[key], lw=lw * 0.8, ls="--",
+            self.own[key] = ax.plot([], [], color=roles[key], lw=lw, label="athlete")[0]
+            self.book[key] = ax.plot([], [], color=roles[key], lw=lw * 0.8, ls="--",
                                      label="textbook hinge")[0]
         for ax, (lo, hi), key in ((self.ax_c, COMPRESSION_LIMITS, "compression"),
                                   (self.ax_s, SHEAR_LIMITS, "shear")):
-            ax.axhline(lo, color=ROLES[key], lw=s["thin"], ls=(0, (4, 2)), alpha=0.5)
-            ax.axhline(hi, color=ROLES[key], lw=s["thin"], alpha=0.5)
+            ax.axhline(lo, color=roles[key], lw=s["thin"], ls=(0, (4, 2)), alpha=0.5)
+            ax.axhline(hi, color=roles[key], lw=s["thin"], alpha=0.5)
         for ax, label in ((self.ax_v, "bar velocity\n(m/s, up +)"),
                           (self.ax_c, "L5/S1\ncompression (N)"), (self.ax_s, "L5/S1\nshear (N)")):
             ax.set_ylabel(label, fontsize=s["font"])

@@ -12,7 +12,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..model.motion import PHASES
-from .styles import LABEL_BOX, ROLES, get_style
+from .styles import LABEL_BOX, get_style
 
 # Breathing cue per phase (index into hinge_sim.motion.PHASES), in the order the
 # coaching article teaches [V: seeds/000, "inhale on setup, brace the core, and exhale
@@ -56,6 +56,7 @@ class RepPlot:
 
     def __init__(self, fig_or_axes, style="default"):
         self.style = s = get_style(style)
+        roles = s["roles"]  # colours of the things drawn, by role
         if isinstance(fig_or_axes, Figure):
             axes = fig_or_axes.subplots(2, 1, sharex=True)
         elif hasattr(fig_or_axes, "subgridspec"):
@@ -70,7 +71,7 @@ class RepPlot:
         for ax, spec, ylabel in ((self.ax_moment, MOMENT_LINES, "moment (N·m)"),
                                  (self.ax_disc, DISC_LINES, "L5/S1 load (N)")):
             for key, label, ls in spec:
-                self.lines[key] = ax.plot([], [], ls=ls, color=ROLES[key], lw=s["line"] * 0.7,
+                self.lines[key] = ax.plot([], [], ls=ls, color=roles[key], lw=s["line"] * 0.7,
                                           label=label)[0]
             ax.set_ylabel(ylabel, fontsize=s["font"])
             ax.tick_params(labelsize=s["small"], width=s["thin"])
@@ -80,12 +81,12 @@ class RepPlot:
         self.ax_moment.tick_params(labelbottom=False)
         for (lo, hi), key in ((COMPRESSION_LIMITS, "compression"), (SHEAR_LIMITS, "shear")):
             for lim, ls in ((lo, (0, (4, 2))), (hi, "-")):
-                self.ax_disc.axhline(lim, color=ROLES[key], lw=s["thin"], ls=ls, alpha=0.6)
+                self.ax_disc.axhline(lim, color=roles[key], lw=s["thin"], ls=ls, alpha=0.6)
         # at the start of the rep: standing, the compression curve is at its lowest there
         self.ax_disc.text(0.01, COMPRESSION_LIMITS[0],
                           f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
                           fontsize=s["small"], ha="left", va="bottom",
-                          color=ROLES["compression"], bbox=LABEL_BOX, zorder=3,
+                          color=roles["compression"], bbox=LABEL_BOX, zorder=3,
                           transform=blended_transform_factory(self.ax_disc.transAxes,
                                                               self.ax_disc.transData))
         self.ax_disc.set_xlabel("time (s)", fontsize=s["font"])

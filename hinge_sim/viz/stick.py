@@ -20,7 +20,7 @@ from .forces import ForceOverlay
 from .frames import system_com
 from .labels import place_labels
 from .render import mark_dynamic
-from .styles import LABEL_BOX, ROLES, ZONES, get_style, zone
+from .styles import LABEL_BOX, ZONES, get_style, zone
 
 VIEW = {"x": (-0.80, 1.10), "y": (-0.12, 2.12)}  # m, fixed for every lifter
 OVERLAYS = ("com", "midfoot", "hip_to_bar", "dowel", "moments", "forces")
@@ -95,6 +95,7 @@ class StickFigure:
     def __init__(self, ax, style="default", title=None):
         self.ax, self.style = ax, get_style(style)
         s, lw = self.style, self.style["line"]
+        roles = s["roles"]  # colours of the things drawn, by role
         ax.set_xlim(*VIEW["x"])
         ax.set_ylim(*VIEW["y"])
         ax.set_aspect("equal")
@@ -115,8 +116,8 @@ class StickFigure:
             return ax.plot([], [], color=color, lw=width, zorder=z, solid_capstyle="round",
                            solid_joinstyle="round", **kw)[0]
 
-        self.ghost = line(ROLES["ghost"], lw * 0.8, 2, ls=(0, (2, 1.5)), alpha=0.7)
-        self.ghost_head = Circle((0, 0), 0.1, fill=False, ec=ROLES["ghost"], lw=lw * 0.6,
+        self.ghost = line(roles["ghost"], lw * 0.8, 2, ls=(0, (2, 1.5)), alpha=0.7)
+        self.ghost_head = Circle((0, 0), 0.1, fill=False, ec=roles["ghost"], lw=lw * 0.6,
                                  ls="--", alpha=0.7, visible=False, zorder=2)
         ax.add_patch(self.ghost_head)
         self.key_step = KEY_LINE * s["small"] / _points_per_metre(ax)
@@ -125,7 +126,7 @@ class StickFigure:
                                   va="top", fontsize=s["small"], color="#555555")
         self.caption = ax.text(0.5 * sum(VIEW["x"]), VIEW["y"][1], "", ha="center",
                                va="bottom", fontsize=s["font"], fontweight="bold")
-        self.plate = Circle((0, 0), PLATE_RADIUS, fc=ROLES["load"], ec="black", alpha=0.45,
+        self.plate = Circle((0, 0), PLATE_RADIUS, fc=roles["load"], ec="black", alpha=0.45,
                             lw=s["thin"], hatch="", zorder=3, visible=False)
         self.hub = Circle((0, 0), 0.03, fc="black", ec="black", zorder=6, visible=False)
         self.bell = Circle((0, 0), KETTLEBELL_RADIUS, fc="#555555", ec="black", lw=s["thin"],
@@ -136,50 +137,50 @@ class StickFigure:
         empty = np.zeros((3, 2))
         self.shapes = {name: Polygon(empty, closed=True, lw=s["thin"] * 0.8, zorder=4, **SKIN)
                        for name in (*anatomy.LIMBS, "trunk")}
-        self.vertebrae = [Polygon(empty, closed=True, fc="white", ec=ROLES["spine"],
+        self.vertebrae = [Polygon(empty, closed=True, fc="white", ec=roles["spine"],
                                   lw=s["thin"] * 0.8, zorder=6) for _ in range(5)]
         self.disc = Polygon(empty, closed=True, ec="black", lw=s["thin"], zorder=7)
         for p in [*self.shapes.values(), *self.vertebrae, self.disc]:
             ax.add_patch(p)
         self.disc_text = ax.text(0, 0, "", fontsize=s["small"], ha="right", va="center",
                                  zorder=12, bbox=LABEL_BOX)
-        self.foot = line(ROLES["body"], lw, 5)
-        self.legs = line(ROLES["body"], lw, 5)  # ankle-knee-hip-L5/S1
-        self.spine = line(ROLES["spine"], lw * 1.2, 5)
-        self.neck = line(ROLES["body"], lw, 5)
-        self.head = Circle((0, 0), 0.1, fc="white", ec=ROLES["body"], lw=lw, zorder=5)
+        self.foot = line(roles["body"], lw, 5)
+        self.legs = line(roles["body"], lw, 5)  # ankle-knee-hip-L5/S1
+        self.spine = line(roles["spine"], lw * 1.2, 5)
+        self.neck = line(roles["body"], lw, 5)
+        self.head = Circle((0, 0), 0.1, fc="white", ec=roles["body"], lw=lw, zorder=5)
         ax.add_patch(self.head)
-        self.arm = line(ROLES["arm"], lw * 0.5, 7)
-        self.hand = ax.plot([], [], "o", color=ROLES["arm"], ms=s["marker"] * 0.7, zorder=7)[0]
+        self.arm = line(roles["arm"], lw * 0.5, 7)
+        self.hand = ax.plot([], [], "o", color=roles["arm"], ms=s["marker"] * 0.7, zorder=7)[0]
         self.joints = ax.plot([], [], "o", color="white", mec="black", ms=s["marker"] * 0.8,
                               mew=s["thin"], zorder=8)[0]
         # overlays
-        self.base = line(ROLES["com"], lw * 1.6, 4)
-        self.com_drop = line(ROLES["com"], s["thin"], 4, ls=":")
-        self.com = ax.plot([], [], "o", color="white", mec=ROLES["com"], ms=s["marker"] * 1.6,
+        self.base = line(roles["com"], lw * 1.6, 4)
+        self.com_drop = line(roles["com"], s["thin"], 4, ls=":")
+        self.com = ax.plot([], [], "o", color="white", mec=roles["com"], ms=s["marker"] * 1.6,
                            mew=s["thin"] * 1.5, zorder=9)[0]
-        self.com_cross = line(ROLES["com"], s["thin"] * 1.2, 10)
-        self.cop = ax.plot([], [], "^", color=ROLES["cop"], ms=s["marker"] * 1.5, mec="black",
+        self.com_cross = line(roles["com"], s["thin"] * 1.2, 10)
+        self.cop = ax.plot([], [], "^", color=roles["cop"], ms=s["marker"] * 1.5, mec="black",
                            zorder=9)[0]
-        self.com_text = ax.text(0, 0, "COM", fontsize=s["small"], color=ROLES["com"], zorder=12,
+        self.com_text = ax.text(0, 0, "COM", fontsize=s["small"], color=roles["com"], zorder=12,
                                 ha="left", va="center", bbox=LABEL_BOX)
-        self.midfoot = line(ROLES["midfoot"], s["thin"] * 1.5, 1, ls="--")
+        self.midfoot = line(roles["midfoot"], s["thin"] * 1.5, 1, ls="--")
         self.midfoot_text = ax.text(0, 0, "midfoot", fontsize=s["small"], ha="center",
                                     va="center", color="#1f6f9f", bbox=LABEL_BOX, zorder=10)
-        self.dim = line(ROLES["dimension"], s["thin"], 9)
+        self.dim = line(roles["dimension"], s["thin"], 9)
         # the distance is named in the corner key, away from the body's lines
-        self.dim_key = line(ROLES["dimension"], s["thin"], 9)
+        self.dim_key = line(roles["dimension"], s["thin"], 9)
         self.dim_text = ax.text(KEY_X - KEY_SYMBOL * 1.4, 0, "", fontsize=s["small"],
-                                ha="right", va="center", color=ROLES["dimension"], zorder=10)
-        self.dowel = line(ROLES["dowel"], lw * 0.8, 9)
-        self.contacts = ax.plot([], [], "o", color=ROLES["dowel"], mec="black",
+                                ha="right", va="center", color=roles["dimension"], zorder=10)
+        self.dowel = line(roles["dowel"], lw * 0.8, 9)
+        self.contacts = ax.plot([], [], "o", color=roles["dowel"], mec="black",
                                 ms=s["marker"] * 1.1, zorder=10)[0]
         self.sacrum = ax.plot([], [], "o", mfc="white", mec="black", mew=s["thin"],
                               ms=s["marker"] * 1.1, zorder=10)[0]
         self.dowel_text = ax.text(KEY_X, 0, "", fontsize=s["small"], ha="right", va="center",
                                   color="black", zorder=10)
-        self.arcs = {j: line(ROLES[j], s["thin"] * 1.5, 11) for j in ("hip", "knee", "l5s1")}
-        self.arc_text = {j: ax.text(0, 0, "", fontsize=s["small"], color=ROLES[j], zorder=11,
+        self.arcs = {j: line(roles[j], s["thin"] * 1.5, 11) for j in ("hip", "knee", "l5s1")}
+        self.arc_text = {j: ax.text(0, 0, "", fontsize=s["small"], color=roles[j], zorder=11,
                                     ha="right", va="center", bbox=LABEL_BOX) for j in self.arcs}
         self.forces = ForceOverlay(ax, s)
         self._overlay_artists = {
