@@ -1,23 +1,15 @@
 """Lesson 10's video step as a learner meets it: JupyterLab in chromium, Run All, lock in the
 prediction on Alex's loads, and drag the debrief panel's time cursor: the frame, the fitted
 figure and the plots (one image) change together, and a lost marker is said in words."""
-import shutil
-
-from test_lab_explorer import ERROR_OUTPUT
-
-from tools.course import NOTEBOOKS
+from test_lab_lesson import open_lesson
 
 ANSWER = "At the bottom, just as the bar starts to rise"
 
 
 def test_lesson_10_debrief_panel_cursor_moves_the_video(lab, run_notebook, new_page,
                                                         screenshots):
-    name = "10_debrief.ipynb"
-    shutil.copy(NOTEBOOKS / name, lab.root / name)
-    p = new_page("laptop")
+    p = open_lesson(lab, run_notebook, new_page, "10_debrief.ipynb")
     page = p.page
-    run_notebook(page, name)
-    assert page.locator(ERROR_OUTPUT).count() == 0, page.locator(ERROR_OUTPUT).first.inner_text()
 
     prediction = page.locator(".hinge-prediction").filter(has_text="L5/S1 compression highest")
     prediction.scroll_into_view_if_needed()

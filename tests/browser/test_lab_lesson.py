@@ -7,13 +7,19 @@ from test_lab_explorer import ERROR_OUTPUT
 from tools.course import NOTEBOOKS
 
 
-def test_lesson_runs_and_its_prediction_and_quiz_answer(lab, run_notebook, new_page, screenshots):
-    name = "00_start_here.ipynb"
+def open_lesson(lab, run_notebook, new_page, name):
+    """A copy of lesson ``name`` run top to bottom in JupyterLab, with no error shown."""
     shutil.copy(NOTEBOOKS / name, lab.root / name)
     p = new_page("laptop")
+    run_notebook(p.page, name)
+    errors = p.page.locator(ERROR_OUTPUT)
+    assert errors.count() == 0, errors.first.inner_text()
+    return p
+
+
+def test_lesson_runs_and_its_prediction_and_quiz_answer(lab, run_notebook, new_page, screenshots):
+    p = open_lesson(lab, run_notebook, new_page, "00_start_here.ipynb")
     page = p.page
-    run_notebook(page, name)
-    assert page.locator(ERROR_OUTPUT).count() == 0, page.locator(ERROR_OUTPUT).first.inner_text()
 
     prediction = page.locator(".hinge-prediction").first
     prediction.scroll_into_view_if_needed()

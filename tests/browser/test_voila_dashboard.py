@@ -15,7 +15,7 @@ import time
 
 import pytest
 from conftest import SCREENS
-from workshop_server import kernels, start_workshop
+from workshop_server import kernels, workshop
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "notebooks" / "workshop" / "dashboard.ipynb"
@@ -81,10 +81,7 @@ def demo_order():
 @pytest.fixture(scope="module")
 def voila_dashboard(tmp_path_factory, jupyter_env, browser):
     """The workshop server (``python -m tools.workshop``) with a pool of 2 kernels."""
-    server = start_workshop(tmp_path_factory, jupyter_env,
-                            "--VoilaConfiguration.default_pool_size=2")
-    yield server
-    server.stop()
+    yield from workshop(tmp_path_factory, jupyter_env, pool=2)
 
 
 def off_machine(p):

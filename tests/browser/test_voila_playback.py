@@ -14,7 +14,7 @@ import pytest
 from conftest import voila_server
 from playback_watch import play_and_count, wait_ready
 from test_voila_dashboard import STEP_TABS
-from workshop_server import start_workshop
+from workshop_server import workshop
 
 from hinge_sim.ui import TempoPlayer
 
@@ -87,10 +87,7 @@ def test_rep_movie_in_voila_every_frame_idle_and_busy(voila_movie, new_page, scr
 
 @pytest.fixture(scope="module")
 def dashboard(tmp_path_factory, jupyter_env, browser):
-    server = start_workshop(tmp_path_factory, jupyter_env,
-                            "--VoilaConfiguration.default_pool_size=1")
-    yield server
-    server.stop()
+    yield from workshop(tmp_path_factory, jupyter_env, pool=1)
 
 
 def test_dashboard_tempo_player_plays_at_real_speed(dashboard, new_page, screenshots):

@@ -27,6 +27,15 @@ def start_workshop(tmp_path_factory, env, *options):
     return server
 
 
+def workshop(tmp_path_factory, env, pool):
+    """A module fixture's body: the launcher with a pool of ``pool`` kernels, stopped after."""
+    server = start_workshop(tmp_path_factory, env, f"--VoilaConfiguration.default_pool_size={pool}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 def kernels(server):
     """The server's kernel processes (``ipykernel_launcher`` children)."""
     return kernel_processes(server.proc.pid)
