@@ -14,7 +14,7 @@ Accepted files (the format is found from the content; ``docs/tracks.md`` has
 each layout):
 
 - plain CSV: ``time`` (``time_ms``, ``Time (ms)``...) and ``bar_x``, ``bar_y`` (plus
-  ``hip_``, ``knee_``, ``shoulder_``, ``foot_``), the unit in the name
+  ``hip_``, ``knee_``, ``shoulder_``, ``foot_``, ``sacrum_``), the unit in the name
   (``bar_x_px``, ``bar_y (m)``) or given as ``units=``;
 - Kinovea CSV: ``Time`` in any of Kinovea's time formats (seconds, ms, µs,
   frames, timecodes; negative before the time origin), ``<name>/<point>/X``,
@@ -40,10 +40,11 @@ from ..model.constants import PLATE_RADIUS
 from .formats.table import LENGTH_UNITS, TIME_UNITS
 
 PLATE_DIAMETER = 2 * PLATE_RADIUS  # m, 0.45 m: the competition plate the model holds [V]
-POINTS = ("bar", "hip", "knee", "shoulder", "foot")
+POINTS = ("bar", "hip", "knee", "shoulder", "foot", "sacrum")
 UNITS = LENGTH_UNITS  # unit -> metres per unit (None: pixels)
 ALIASES = {"barbell": "bar", "plate": "bar", "bar": "bar", "hip": "hip", "hips": "hip",
-           "knee": "knee", "shoulder": "shoulder", "foot": "foot", "midfoot": "foot"}
+           "knee": "knee", "shoulder": "shoulder", "foot": "foot", "midfoot": "foot",
+           "sacrum": "sacrum", "psis": "sacrum"}
 MAX_SPAN = 3.0  # m: no marker moves further than this in a lift [A]
 MAX_RISE = 1.5  # m: no marker of a hinge rises and falls more than this [A]
 TYPICAL_RISE = 0.35  # m: a hinge's bar travel, to suggest a unit slip [A]
