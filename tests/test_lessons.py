@@ -1373,6 +1373,25 @@ def test_10_only_the_frames_where_the_knee_was_lost_are_flagged(video_answers):
 
 
 @pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
+def test_10_the_sacrum_marker_reads_alexs_lower_back(video_answers):
+    """Lesson 10: "Mid-pause Alex's back is rounded about 5° from standing, as the model's
+    textbook hinge"; without the marker the rounding is read as hip flexion."""
+    _, loads = video_answers
+    spine, rv = loads.found["spine"], loads.found["review"]
+    hinge = presets.POSTURES["textbook hinge"]
+    assert rv.own.lumbar_measured and not rv.own.flags["lumbar_missing"].any()
+    assert spine.lumbar == pytest.approx(hinge["lumbar"], abs=1.0)
+    assert spine.hip == pytest.approx(hinge["hip"], abs=1.5)
+    assert spine.neutral_hip - spine.hip == pytest.approx(spine.lumbar, abs=1.5)
+    assert spine.compression_gap > 0
+    text = loads.text
+    assert f"rounded about {spine.lumbar:.0f}°" in text
+    assert f"{spine.neutral_hip:.0f}° of hip flexion instead of {spine.hip:.0f}°" in text
+    assert f"up to {rv.lumbar_peak:.0f}°" in text and "lumbar flexion up to" in rv.journal_values(
+        )["notes"]
+
+
+@pytest.mark.slow  # renders, encodes and tracks the lesson's video (about 10 s)
 def test_10_the_debrief_form_is_filled_from_the_video(video_answers):
     """Lesson 10: "the form has the set's tempo, drift, hip-to-bar and the velocity already
     filled in from the video"."""

@@ -150,3 +150,30 @@ def test_a_frame_without_the_plate_is_said(rv):
     m = dataclasses.replace(rv, bar=bar).at(float(rv.times[i]))
     assert not m.ok and "plate not found" in m.status
     assert dataclasses.replace(rv, bar=bar).at(float(rv.times[i + 3])).ok
+
+
+def test_the_sacrum_marker_is_drawn_and_its_loss_said_at_its_frames_only(rv, view):
+    import io
+    import warnings
+
+    from hinge_sim.video.sample_tracks import read_kwargs, sample_path
+    from hinge_sim.video.tracking import TrackWarning, read_track
+    m = view.set_time(5.6)
+    tracked = np.asarray(view.overlay.tracked.get_data()).T
+    sacrum = rv.pixels(rv.own.points["sacrum"][m.own])
+    assert np.min(np.hypot(*(tracked - sacrum).T)) * rv.scale < 0.01  # drawn, on the marker
+    assert rv.own.lumbar_measured and "measured from the sacrum marker" in rv.lumbar_words()
+    text = R._blank(sample_path("rdl_3111_kinovea.csv").read_text(encoding="utf-8"), "sacrum",
+                    2.0, 2.08, sep=";")
+    stream = io.StringIO(text)
+    stream.name = "gap.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TrackWarning)
+        export = read_track(stream, **read_kwargs("rdl_3111_kinovea.csv"))
+    lost = R.review(rv.frames, rv.times, rv.bar, export, _load(), mass=rv.own.body.mass)
+    inside, outside = lost.at(2.04), lost.at(5.6)
+    assert not inside.ok and "sacrum marker is missing" in inside.status
+    assert outside.ok
+    flagged = lost.own.t[lost.own.flags["lumbar_missing"]]
+    assert flagged.size and flagged.min() >= 1.98 and flagged.max() <= 2.1
+    assert "filled in on" in lost.lumbar_words()

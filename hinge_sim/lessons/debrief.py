@@ -15,6 +15,7 @@ Usage
    beside the textbook hinge, the video with one time cursor, the journal form) and why.
 """
 
+import dataclasses
 import functools
 import os
 import tempfile
@@ -31,6 +32,8 @@ from ..model.pose import Posture
 from ..ui import Explorer
 from ..ui.debrief_panel import DebriefPanel
 from ..video.barpath import analyze_track, compare_with_model
+from ..video.fit import rep_through_model
+from ..video.pelvis import MARKER
 from ..video.review import sample_review
 from ..video.sample_tracks import load_sample
 from . import Answer, num, percent, rows
@@ -325,6 +328,7 @@ def loads_answer(folder=None):
     model = rv.textbook[0].model
     speed = np.gradient(np.asarray(model.points["bar"])[:, 1], model.t)
     flagged = rv.frames_flagged()
+    spine = lumbar_answer()
     words = (
         f"**Explain.** Alex's L5/S1 compression is highest **just as the bar leaves the "
         f"bottom** (on average {abs(np.mean(when)):.2f} s "
@@ -343,9 +347,14 @@ def loads_answer(folder=None):
         f"{KNEE_LOST[0]:.1f} to {KNEE_LOST[1]:.1f} s and filled in by a straight line. Move the "
         "cursor there: the words turn orange and the figure is dashed. Read no load from those "
         "frames.\n"
-        "- The video cannot see the lower back bend: the fit takes lumbar flexion as 0 and "
-        "puts all the trunk's tip at the hips, so these are the loads of a neutral spine at "
-        "Alex's trunk angle. A rounded back would load the disc differently (lesson 1).\n\n"
+        f"- **The lower back, from the sacrum marker.** {rv.lumbar_words()} Mid-pause Alex's "
+        f"back is rounded about {spine.lumbar:.0f}° from standing, as the model's textbook hinge "
+        f"({presets.POSTURES['textbook hinge']['lumbar']:.0f}°): near neutral. Without that "
+        f"marker the fit must take the spine as neutral and put the whole trunk's tip at the "
+        f"hips: the same video would read {spine.neutral_hip:.0f}° of hip flexion instead of "
+        f"{spine.hip:.0f}° mid-pause, and a compression {spine.compression_gap:.0f} N lower. "
+        "A few degrees of rounding hidden as hip bend; a back that rounds more would change the "
+        "loads more (lesson 1).\n\n"
         "**Try** in the panel: drag the time slider through rep 2. Watch the frame, the "
         "fitted figure and the three plots move together; stop where the compression peaks, "
         f"then at {np.mean(KNEE_LOST):.1f} s. Below the video, the form has the set's tempo, "
@@ -354,4 +363,35 @@ def loads_answer(folder=None):
     )
     return Answer(panel, words, review=rv, own_peak=own_peak, book_peak=book_peak,
                   own_mid=own_mid, book_mid=book_mid, when=when, model_peak_speed=speed.max(),
-                  flagged=flagged)
+                  flagged=flagged, spine=spine)
+
+
+@functools.lru_cache(maxsize=1)
+def neutral_own():
+    """Alex's rep through the model from the same export without the sacrum marker."""
+    rv = video_review()
+    export = dataclasses.replace(rv.export, points={k: v for k, v in rv.export.points.items()
+                                                    if k != MARKER})
+    return rep_through_model(export, presets.load("RDL", rv.load_kg), mass=rv.own.body.mass)
+
+
+def lumbar_answer():
+    """Alex's lumbar and hip flexion mid-pause with the sacrum marker, and without it.
+
+    Returns
+    -------
+    types.SimpleNamespace
+        ``lumbar``, ``hip``, ``neutral_hip`` (deg, mean over the reps' mid-pause),
+        ``compression_gap`` (N: with the marker less without, same frames).
+    """
+    import types
+    rv, neutral = video_review(), neutral_own()
+    mids = [0.5 * (r.lowered + r.rise_start) for r in rv.reps]
+
+    def at(own, key, table="angles"):
+        values = own.angles[key] if table == "angles" else own.result.disc[key]
+        return float(np.mean(np.interp(mids, own.t, np.asarray(values))))
+
+    return types.SimpleNamespace(
+        lumbar=at(rv.own, "lumbar"), hip=at(rv.own, "hip"), neutral_hip=at(neutral, "hip"),
+        compression_gap=at(rv.own, "compression", "disc") - at(neutral, "compression", "disc"))

@@ -99,7 +99,7 @@ class DebriefPanel(Shown):
         flagged = review.frames_flagged()
         fit = (f"<p>The model's fit: {flagged} of {review.own.t.size} frames have a point "
                "missing or a poor fit" + (" (move the cursor to see which)." if flagged else ".")
-               + " Lumbar flexion is not measured: the loads are those of a neutral spine.</p>")
+               + f" {html.escape(review.lumbar_words())}</p>")
         self.velocity_html = widgets.HTML(table_html(VELOCITY_HEADER, velocity_cells(review))
                                           + loss)
         self.loads_html = widgets.HTML(table_html(LOAD_HEADER, load_cells(review)) + fit)

@@ -173,6 +173,8 @@ class Review:
         else:
             if self.own.flags["missing"][j]:
                 problems.append("a tracked point is missing here (filled in)")
+            if self.own.flags["lumbar_missing"][j]:
+                problems.append("the sacrum marker is missing here (lumbar flexion filled in)")
             if self.own.flags["poor_fit"][j]:
                 problems.append(f"poor fit: the model misses a tracked point by "
                                 f"{100 * self.own.flags['error'][j]:.1f} cm")
@@ -245,15 +247,39 @@ class Review:
                  f"(rep {best.number}), velocity loss {self.velocity_loss:.0f} %")
         if peak is not None:
             notes += (f"; L5/S1 compression up to {peak[1]:.0f} N (rep {peak[0]}; textbook "
-                      f"hinge at the same load {peak[2]:.0f} N), lumbar flexion not measured")
+                      f"hinge at the same load {peak[2]:.0f} N), ")
+            notes += (f"lumbar flexion up to {self.lumbar_peak:.0f} deg (sacrum marker, 0 = "
+                      "standing)" if self.own.lumbar_measured else "lumbar flexion not measured")
         return {"load_kg": self.load_kg, "reps": len(self.reps), "tempo": self.tempo_text,
                 "bar_drift_m": round(float(np.mean([r.drift for r in self.reps])), 3),
                 "hip_to_bar_m": _rounded(self.at_bottom("hip")),
                 "bar_to_midfoot_m": _rounded(self.at_bottom("foot")), "notes": notes}
 
+    @property
+    def lumbar_peak(self):
+        """Largest lumbar flexion (deg) over the reps, from the sacrum marker; None without it."""
+        if not self.own.lumbar_measured:
+            return None
+        lumbar = self.own.angles["lumbar"]
+        span = np.zeros(self.own.t.size, bool)
+        for r in self.reps:
+            span |= (self.own.t >= r.start) & (self.own.t <= r.end)
+        return float(np.max(lumbar[span] if span.any() else lumbar))
+
+    def lumbar_words(self):
+        """How the athlete's lumbar flexion was found, in a sentence (the panels and lessons)."""
+        if not self.own.lumbar_measured:
+            return ("Lumbar flexion is not measured (no sacrum marker): the loads are those of "
+                    "a neutral spine.")
+        lost = int(np.sum(self.own.flags["lumbar_missing"]))
+        return (f"Lumbar flexion is measured from the sacrum marker (0 = the athlete standing): "
+                f"up to {self.lumbar_peak:.0f}° in the reps"
+                + (f"; filled in on {lost} frames without the marker." if lost else "."))
+
     def frames_flagged(self):
-        """How many of the athlete's model frames are missing a point or poorly fitted."""
-        return int(np.sum(self.own.flags["missing"] | self.own.flags["poor_fit"]))
+        """How many of the athlete's model frames miss a point (or the sacrum) or fit badly."""
+        f = self.own.flags
+        return int(np.sum(f["missing"] | f["poor_fit"] | f["lumbar_missing"]))
 
 
 def _rounded(v):

@@ -26,11 +26,13 @@ import numpy as np
 # midfoot (m); the model's bar sits 0.06 m in front of the midfoot when standing,
 # so the drift in the file is bar_bottom - 0.06 m (see truth()).
 # px_per_m: camera scale; plate_px = PLATE_DIAMETER (0.45 m) * px_per_m; noise: in px or m.
+# "sacrum": the marker on the back of the pelvis (synthetic.SACRUM_ON_PELVIS), listed last
+# so the other columns keep their noise.
 SAMPLES = {
     "rdl_3111_px.csv": dict(
         lifter="average man", bottom="textbook hinge", exercise="RDL", load=40.0,
         tempo="3-1-1-1", bar_bottom=0.0, reps=3, fps=60, units="px", px_per_m=400.0, noise=0.2,
-        markers=("bar", "hip", "knee", "shoulder", "foot"), layout="plain", seed=1),
+        markers=("bar", "hip", "knee", "shoulder", "foot", "sacrum"), layout="plain", seed=1),
     "rdl_drift_px.csv": dict(
         lifter="tall lifter", bottom="rounded back", exercise="RDL", load=60.0,
         tempo="2-0-1-1", bar_bottom=0.12, reps=4, fps=30, units="px", px_per_m=250.0, noise=0.2,
@@ -40,7 +42,7 @@ SAMPLES = {
     "rdl_3111_kinovea.csv": dict(
         lifter="average man", bottom="textbook hinge", exercise="RDL", load=40.0,
         tempo="3-1-1-1", bar_bottom=0.0, reps=3, fps=60, units="px", px_per_m=400.0, noise=0.2,
-        markers=("bar", "hip", "knee", "shoulder", "foot"), layout="kinovea", seed=1),
+        markers=("bar", "hip", "knee", "shoulder", "foot", "sacrum"), layout="kinovea", seed=1),
     "kinovea_rdl.csv": dict(
         lifter="average woman", bottom="stiff-legged reach", exercise="RDL", load=30.0,
         tempo="4-2-2-1", bar_bottom=0.03, reps=2, fps=30, units="px", px_per_m=300.0, noise=0.2,
@@ -86,6 +88,7 @@ def _drop_to_pose(spec):
     from ..model import presets
     from ..model.analysis import simulate
     from ..model.pose import Posture
+    from .synthetic import sacrum_point
     body = presets.lifter(spec["lifter"])
     top = presets.posture("standing")
     bottom = Posture(**{**presets.POSTURES[spec["bottom"]], "bar": spec["bar_bottom"]})
@@ -97,6 +100,7 @@ def _drop_to_pose(spec):
     drop = drop + 1e-9 * np.arange(n)  # strictly increasing where the bar hardly moves
     pts = {k: v[:n] for k, v in rep.points.items()}
     pts["foot"] = np.tile([body.midfoot_x, 0.0], (n, 1))
+    pts["sacrum"] = sacrum_point(body, pts["hip"], rep.segments["pelvis"]["angle"][:n])
     return drop / drop[-1], pts
 
 

@@ -5,13 +5,15 @@ Usage
 1. ``frames = render(points, size=(640, 360), plate_radius=60)`` where
    ``points["bar"]`` is (N, SUB, 2) px: the plate centre at :data:`SUB` instants
    across each frame's exposure (x right, y down); ``"foot"``, ``"knee"``,
-   ``"hip"`` and ``"shoulder"`` add the lifter's limbs behind the plate.
+   ``"hip"`` and ``"shoulder"`` add the lifter's limbs behind the plate, and
+   ``"sacrum"`` a marker taped on the back of the pelvis.
 2. ``decode.write_video("lift.mp4", frames, fps)`` encodes them.
 3. ``sample_video("rdl_3111_px.csv")`` renders a packaged sample track's lift:
    the frames, their times, and the pixel scale of the CSV it matches.
 
 What is drawn: a smooth random texture (blurred noise), the limbs as grey
-bands, then a dark plate with a light hub over them (the plate is nearest the
+bands, a light dot for a taped marker (:data:`MARKERS`: the ``sacrum`` on the
+back of the pelvis), then a dark plate with a light hub over them (the plate is nearest the
 camera), each frame averaged over its exposure (motion blur), plus sensor
 noise. The plate's edge is hard (no anti-aliasing), the hardest case for a
 sub-pixel rim fit.
@@ -20,10 +22,14 @@ import numpy as np
 
 SUB = 5  # instants averaged across one exposure (motion blur) [A]
 SHUTTER = 0.5  # exposure as a share of the frame interval (1/60 s at 30 frames/s) [A]
-GREY = {"background": 130.0, "texture": 60.0, "plate": 45.0, "hub": 200.0, "limb": 95.0}
+GREY = {"background": 130.0, "texture": 60.0, "plate": 45.0, "hub": 200.0, "limb": 95.0,
+        "marker": 235.0}
 NOISE = 4.0  # grey levels, 1 s.d., sensor noise [A]
-LIMBS = (("foot", "knee"), ("knee", "hip"), ("hip", "shoulder"), ("shoulder", "bar"))
+LIMBS = (("foot", "knee"), ("knee", "hip"), ("hip", "shoulder"), ("shoulder", "bar"),
+         ("hip", "sacrum"))  # the last: the pelvis, when the back marker is drawn
 LIMB_WIDTH = 0.25  # limb half-width as a share of the plate radius (about 6 cm) [A]
+MARKERS = ("sacrum",)  # points drawn as a taped marker (a light dot) over the limbs
+MARKER_RADIUS = 0.15  # marker radius as a share of the plate radius (about 3.4 cm) [A]
 
 
 def exposure_times(times, fps):
@@ -79,6 +85,7 @@ def render(points, size=(640, 360), plate_radius=60.0, seed=5, noise=NOISE):
     base, rng = background(size, seed)
     bar = np.asarray(points["bar"], float)
     limbs = [(a, b) for a, b in LIMBS if a in points and b in points]
+    dots = [m for m in MARKERS if m in points]
     for i in range(bar.shape[0]):
         img = np.zeros(base.shape)
         for k in range(bar.shape[1]):
@@ -87,6 +94,9 @@ def render(points, size=(640, 360), plate_radius=60.0, seed=5, noise=NOISE):
                 _paint(frame, np.asarray(points[a][i, k], float),
                        np.asarray(points[b][i, k], float), LIMB_WIDTH * plate_radius,
                        GREY["limb"])
+            for m in dots:
+                at = np.asarray(points[m][i, k], float)
+                _paint(frame, at, at, MARKER_RADIUS * plate_radius, GREY["marker"])
             _paint(frame, bar[i, k], bar[i, k], plate_radius, GREY["plate"])
             _paint(frame, bar[i, k], bar[i, k], 0.2 * plate_radius, GREY["hub"])
             img += frame / bar.shape[1]

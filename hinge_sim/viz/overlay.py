@@ -22,8 +22,8 @@ from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from .styles import LABEL_BOX, PALETTE, get_style
 
 FIGURE = (("ankle", "knee", "hip"), ("hip", "l5s1"), ("l5s1", "c7t1", "head"),
-          ("c7t1", "shoulder", "hand"))  # model points joined into the stick figure
-TRACKED = ("foot", "knee", "hip", "shoulder", "bar")
+          ("c7t1", "shoulder", "hand"), ("hip", "sacrum"))  # model points joined into the figure
+TRACKED = ("foot", "knee", "hip", "shoulder", "bar", "sacrum")
 PROBLEM = PALETTE["vermillion"]
 
 
