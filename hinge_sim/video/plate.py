@@ -18,7 +18,8 @@ The plate is a large circle whose size does not change in a side view.
   a centre add up (a textured background's do not); the best ring is the
   plate. Its radius is then refined to 0.5 px by the same ring score.
 - **Each frame**: the ring of the plate's radius is slid over a window round
-  the predicted centre (last centre plus last motion) and the position where
+  the predicted centre (the last centre plus its last velocity times the time
+  since, so unevenly spaced frames are predicted right) and the position where
   the rim's edge is strongest all round is kept (1 px). This uses the whole
   rim at once, so a dark patch of background next to the plate, whose edge
   beats the rim's on a few rays, cannot pull it.
@@ -241,25 +242,26 @@ def track_plate(frames, times, seed=None, plate_diameter=PLATE_DIAMETER, facing=
         x, y, r = first
     centre = np.full((times.size, 2), np.nan)
     radius = np.full(times.size, np.nan)
-    velocity = np.zeros(2)
+    velocity, last = np.zeros(2), times[0]  # px/s: frames may be unevenly spaced (phones)
     for i, frame in enumerate(frames):
         grad = _edges(frame)
-        gx, gy = _locate(grad, x + velocity[0], y + velocity[1], r, rim_sign,
+        ahead = velocity * (times[i] - last)
+        gx, gy = _locate(grad, x + ahead[0], y + ahead[1], r, rim_sign,
                          max(6.0, REACH * r))
         got = _fit(grad, gx, gy, r, rim_sign)
         if got is None:
             continue
         nx, ny, nr = got
-        velocity = np.array([nx - x, ny - y]) if i else np.zeros(2)
-        x, y, r = nx, ny, 0.8 * r + 0.2 * nr
+        velocity = np.array([nx - x, ny - y]) / (times[i] - last) if i and times[i] > last \
+            else np.zeros(2)
+        x, y, r, last = nx, ny, 0.8 * r + 0.2 * nr, times[i]
         centre[i], radius[i] = (nx, ny), nr
     lost = int(np.isnan(radius).sum())
     if lost > times.size // 2:
         raise ValueError(f"the plate's rim was lost in {lost} of {times.size} frames: give "
                          "seed=(x, y, radius) px on the first frame")
     good = ~np.isnan(radius)
-    idx = np.arange(times.size)
-    centre = np.stack([np.interp(idx, idx[good], centre[good, k]) for k in (0, 1)], -1)
+    centre = np.stack([np.interp(times, times[good], centre[good, k]) for k in (0, 1)], -1)
     scale = plate_diameter / (2.0 * float(np.median(radius[good])))
     bar = np.stack([sign * scale * centre[:, 0], -scale * centre[:, 1]], -1)
     notes = [f"plate {2 * np.median(radius[good]):.1f} px across: {scale * 1000:.3f} mm per px"]
