@@ -152,3 +152,22 @@ def test_bad_writer_arguments_are_named(tmp_path):
         decode.write_video(tmp_path / "x.mp4", frames, rotation=45)
     with pytest.raises(ValueError, match="10 finite, strictly increasing"):
         decode.write_video(tmp_path / "x.mp4", frames, times=np.zeros(10))
+
+
+def test_ten_bit_hevc_reads_as_8_bit_grey(tmp_path):
+    """HDR iPhone clips are 10-bit HEVC: the grey frames come back 8-bit at the same levels."""
+    levels = np.linspace(50, 200, 12)
+    path = tmp_path / "hdr.mov"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx265", rate=FPS)
+        stream.height, stream.width, stream.pix_fmt = 48, 64, "yuv420p10le"
+        stream.codec_context.options = {"x265-params": "log-level=error"}
+        for v in levels:
+            img = np.full((48, 64, 3), v, np.uint8)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    video = decode.read_video(path)
+    assert video.codec == "hevc" and video.frames[0].dtype == np.uint8
+    assert np.abs(np.array([f.mean() for f in video.frames]) - levels).max() < 4
