@@ -178,3 +178,11 @@ def test_a_marker_gap_in_a_file_is_flagged():
     assert np.flatnonzero(own.flags["lumbar_missing"]).tolist() == list(range(110, 115))
     assert not own.flags["missing"].any()  # the needed points are all there
     assert np.max(_lumbar_error(own, rep)[INNER]) < 2.5
+
+
+def test_a_marker_on_the_hip_itself_is_named_and_not_used():
+    track, rep, load = _rounded(25.0)
+    track.points["sacrum"] = track.points["hip"] + [-0.02, 0.01]  # 2 cm from the hip marker
+    own = rep_through_model(track, load, mass=85)
+    assert not own.lumbar_measured and not own.angles["lumbar"].any()
+    assert any("never 5 cm or more from the hip marker" in n for n in own.notes)

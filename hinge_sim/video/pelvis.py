@@ -111,14 +111,20 @@ def split_trunk(hip, shoulder, marker, standing, length, tilt_deg):
     tilt = np.deg2rad(tilt_deg)
     n = hip.shape[0]
     seen = np.zeros(n, bool) if marker is None else np.all(np.isfinite(marker), axis=-1)
-    if seen.any():
+    found = seen.any()
+    if found:
         reach = np.hypot(*(marker[seen] - hip[seen]).T)
         seen[seen] = reach >= MIN_REACH
     base = standing & seen
     if marker is None or base.sum() < MIN_STANDING:
-        why = ("no marker on the back of the pelvis" if marker is None or not seen.any() else
-               f"the {MARKER} marker is seen on {int(base.sum())} standing frames (at least "
-               f"{MIN_STANDING} set its neutral)")
+        if marker is None or not found:
+            why = "no marker on the back of the pelvis"
+        elif not seen.any():
+            why = (f"the {MARKER} marker is never {100 * MIN_REACH:.0f} cm or more from the hip "
+                   "marker: tape it further back on the pelvis")
+        else:
+            why = (f"the {MARKER} marker is seen on {int(base.sum())} standing frames (at least "
+                   f"{MIN_STANDING} set its neutral)")
         pelvis = pelvis_for(hip, shoulder, 0.0, length, tilt)
         return {"pelvis": pelvis, "trunk": _trunk(hip, shoulder, pelvis, length),
                 "lumbar": np.zeros(n), "seen": np.zeros(n, bool), "offset": None,
