@@ -4,7 +4,8 @@
 Tracker, via ``formats``); ``phases`` times each rep from the bar's own
 motion; ``velocity`` and ``profile`` give velocity measures and the
 load-velocity profile; ``barpath`` puts it together per rep; ``fit`` runs the
-athlete's rep through the model; ``decode`` reads a phone video (PyAV, the
+athlete's rep through the model, with ``pelvis`` splitting the trunk into
+pelvis and thorax from a marker on the sacrum; ``decode`` reads a phone video (PyAV, the
 one module here that needs more than numpy, imported only when used) and
 ``plate`` tracks the plate on its frames; ``synthetic``, ``scene`` and
 ``sample_tracks`` make the test tracks and videos and the shipped samples in
