@@ -184,6 +184,21 @@ def test_the_muscle_models_muscles_act_on_shorter_arms(carried, posture):
                                                                         r["hinge_arm"])
 
 
+def test_held_level_by_level_the_muscle_model_presses_more_or_cannot_hold(model, rows):
+    """With every level's own moment on the muscles (couplers idle), the rounded
+    back presses more at both levels than with the couplers; in the other
+    loaded hinges the muscles cannot hold every level alone."""
+    from tools.opensim_check.levels import each_level
+    alone = {r["posture"]: r for r in each_level(model)}
+    coupled = _row(rows, "rounded back")
+    assert alone["standing"]["short"] < 1e-3 and alone["rounded back"]["short"] < 1e-3
+    for level in ("l5s1", "l4l5"):
+        assert alone["rounded back"][f"per_moment_{level}"] > (
+            coupled[f"compression_osim_{level}"] / coupled[f"moment_osim_{level}"])
+    for posture in ("textbook hinge", "squatty hinge", "deadlift set-up"):
+        assert alone[posture]["short"] > 5.0, posture
+
+
 def test_both_models_are_posed_alike(rows):
     """The frames match: the L5 and L4 vertebral axes of the two models agree within 5 deg."""
     for r in rows:

@@ -16,16 +16,24 @@ and sums, by muscle group, the moment about the joint centre and the
 compression along hinge-sim's disc normal. hinge-sim's own split comes from
 ``Result.disc`` (``muscle_moment``, ``muscle_compression``).
 
+:func:`each_level` asks the opposite question: the muscles alone holding
+every level's own moment (six flexion coordinates, couplers carrying nothing).
+
 Usage
 -----
 1. ``rows = levels(path)`` (one row per case and level)
 2. ``print(table(rows))``
+3. ``each_level(path)``: compression per N m with every level held by muscles
 """
 import numpy as np
 import opensim as osim
 
-from .compare import CASES, hinge_side
+from .compare import CASES, hinge_side, in_disc_frame
 from .osim import GRAVITY, LEVELS, OsimLifter, _vec
+
+FLEXION = ("L5_S1_Flex_Ext", "L4_L5_Flex_Ext", "L3_L4_Flex_Ext", "L2_L3_Flex_Ext",
+           "L1_L2_Flex_Ext", "L1_T12_Flex_Ext")
+"""The model's six lumbar flexion coordinates, L5/S1 to T12/L1."""
 
 GROUPS = (("IL_", "erector spinae"), ("LTp", "erector spinae"), ("MF_", "multifidus"),
           ("QL_", "quadratus lumborum"), ("LD_", "latissimus dorsi"), ("EO", "abdominal wall"),
@@ -152,3 +160,53 @@ def table(rows):
             f" | {r['osim_per_moment']:.1f} / {r['hinge_per_moment']:.1f}"
             f" | {r['osim_angle']:.0f} | {shares} |")
     return "\n".join(lines)
+
+
+def _admm(gain, load, iterations=20000):
+    """``a`` minimising ``sum(a**2)`` with ``gain @ a = load``, ``0 <= a <= 1`` (ADMM).
+
+    Alternating directions (step 1): the equality-constrained least-squares
+    step in closed form, then the clip to the bounds. Slower than
+    :func:`.osim._least_squares_activation` but it converges when the load
+    cannot be held, to activations that leave the least load unheld.
+    """
+    solve = np.linalg.pinv(gain @ gain.T)
+    z = u = np.zeros(gain.shape[1])
+    for _ in range(iterations):
+        v = 0.5 * (z - u)
+        x = v - gain.T @ (solve @ (gain @ v - load))
+        z = np.clip(x + u, 0.0, 1.0)
+        u = u + x - z
+    return z
+
+
+def each_level(path, cases=CASES):
+    """Compression per N m with the muscles alone holding every level's moment.
+
+    Returns
+    -------
+    list of dict
+        ``posture``; ``short`` (N m, the most any level's moment is left
+        unheld; 0 when the muscles can hold every level); ``per_moment_<level>``
+        for ``l5s1`` and ``l4l5`` (N of the joint reaction's compression per N m).
+    """
+    rows = []
+    for name, exercise, kg in cases:
+        lifter = OsimLifter(path, bar_weight=kg * GRAVITY)
+        points, disc, _ = hinge_side(name, exercise, kg, float(lifter.masses.sum()), "oblique")
+        lifter.pose(points)
+        lifter.capacity = lifter.strength()
+        coupled, coupled_load = lifter.derivatives()
+        own, own_load = lifter.derivatives(FLEXION, coupled=False)
+        arms = np.hstack([coupled[:, 1:], own])  # lateral bending, axial rotation, six levels
+        load = np.concatenate([coupled_load[1:], own_load])
+        gain = (arms * lifter.capacity[:, None]).T
+        activation = _admm(gain, load)
+        reaction = lifter.reactions(activation * lifter.capacity)
+        row = {"posture": name, "short": float(np.abs(load - gain @ activation).max())}
+        for level in LEVELS:
+            suffix = "" if level == "l5s1" else f"_{level}"
+            compression = in_disc_frame(reaction[level][:2], disc[f"disc_angle{suffix}"])[0]
+            row[f"per_moment_{level}"] = compression / lifter.net_moment(level)
+        rows.append(row)
+    return rows
