@@ -42,7 +42,7 @@ GROUPS = (("IL_", "erector spinae"), ("LTp", "erector spinae"), ("MF_", "multifi
 """Muscle-name prefixes of the OpenSim model -> the group reported."""
 
 REPORTED = ("erector spinae", "multifidus", "quadratus lumborum", "abdominal wall", "psoas")
-"""Groups whose share of the muscles' compression is tabulated (the rest are listed as other)."""
+"""Groups whose share of the muscles' compression is tabulated (latissimus dorsi, 0-2 %, is not)."""
 
 
 def group(name):
