@@ -68,6 +68,23 @@ def test_forces_and_moments_balance_at_l5s1(line, bracing):
     assert total == pytest.approx(res.moments["l5s1"], rel=1e-12)
 
 
+@pytest.mark.parametrize("line", ["oblique", "chord"])
+@pytest.mark.parametrize("bracing", [0.0, 1.0])
+def test_the_muscles_and_tissues_hold_the_net_moment_at_both_levels(line, bracing):
+    """``muscle_moment`` (extensors less abdominals), the passive moment and the
+    IAP moment add up to the net moment at L5/S1 and at L4/L5; the muscles'
+    own compression is part of the disc's."""
+    body = hs.Body(extensor_line=line)
+    res = hs.analyze(body, hs.Posture(knee=20, hip=80, lumbar=20), hs.Barbell(40), bracing=bracing)
+    d, s = res.disc, scales(body)["depth"]
+    for suffix in ("", "_l4l5"):
+        total = d[f"muscle_moment{suffix}"] + d["passive_moment"] + (
+            d["iap"] * constants.IAP_MOMENT_ARM * s)
+        assert total == pytest.approx(d[f"moment{suffix}"], rel=1e-12)
+        # part of the compression, before the pressure's relief
+        assert 0 < d[f"muscle_compression{suffix}"] < d[f"compression{suffix}"] + d["iap"]
+
+
 def test_l4l5_moment_transfers_the_l5s1_moment_by_hand():
     """M(L4/L5) = M(L5/S1) minus the weight above times the forward distance
     from L5/S1 to L4/L5 (still pose, net force vertical)."""

@@ -156,6 +156,10 @@ COCONTRACTION_COMPRESSION_RISE = 0.15  # [R] middle of 12-18 %
 # sqrt(mass / stature) (geometric similarity), areas with its square, passive
 # moments with its cube (area times arm). The constants above hold for these
 # reference lifters (WATBAK's young men; Dolan's women assumed 1.62 m, 60 kg).
+# No published regression of the arms on stature and mass was at hand (Jorgensen
+# et al. 2001's coefficients were not); Wood, Pearsall, Ross & Reid 1996 (Clin
+# Biomech 11:139, abstract) found minimal lean-obese differences in the arms at
+# L4/L5, against the mass term here (tests/test_published.py, expected failure).
 REFERENCE_LIFTER = {"male": (1.75, 75.0), "female": (1.62, 60.0)}  # (m, kg) [A]
 
 # Strength (hinge_sim.model.strength). Static joint strength of a working

@@ -132,7 +132,10 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
     dict of ndarray (N,)
         At L5/S1 (no suffix) and L4/L5 (``_l4l5``): ``compression`` and
         ``shear`` (N), ``moment`` (net, N m), ``muscle`` (extensor force, N),
-        ``disc_angle`` (disc normal from vertical, deg). Once: ``passive_moment``
+        ``disc_angle`` (disc normal from vertical, deg), ``muscle_moment`` (the
+        part of the net moment the muscles hold, extensors less abdominals,
+        N m) and ``muscle_compression`` (what the muscles press on the disc,
+        N). Once: ``passive_moment``
         (N m), ``ligament`` (N), ``abdominal`` (N), ``iap`` (N) at L5/S1, and
         ``geometry``, the :func:`~hinge_sim.model.lumbar.lumbar_geometry` used.
     """
@@ -171,8 +174,8 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
     else:
         beta = theta["trunk"][:, None] - phi
     gamma = np.deg2rad(constants.LIGAMENT_ANGLE_DEG)
-    compression = (along + muscle * np.cos(beta) + ligament * np.cos(gamma)
-                   + abdominal - iap)
+    pressed = muscle * np.cos(beta) + abdominal  # the muscles' compression
+    compression = along + pressed + ligament * np.cos(gamma) - iap
     shear = across - muscle * np.sin(beta) + ligament * np.sin(gamma)
 
     out = {"passive_moment": passive[:, 0], "ligament": ligament[:, 0],
@@ -181,5 +184,8 @@ def disc_loads(body, theta, lumbar_deg, moment, force, l5s1, bracing):
         suffix = "" if level == "l5s1" else f"_{level}"
         out.update({f"compression{suffix}": compression[:, i], f"shear{suffix}": shear[:, i],
                     f"moment{suffix}": net[:, i], f"muscle{suffix}": muscle[:, i],
+                    f"muscle_moment{suffix}": muscle[:, i] * arm[:, 0]
+                    - abdominal[:, i] * abdominal_arm,
+                    f"muscle_compression{suffix}": pressed[:, i],
                     f"disc_angle{suffix}": np.rad2deg(phi[:, i])})
     return out

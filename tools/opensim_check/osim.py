@@ -121,8 +121,8 @@ class OsimLifter:
         return np.array([crosses(b.getName()) for b in self.bodies])
 
     # --- reading the pose ---------------------------------------------------------------
-    def _set(self, name, value):
-        self.coords[name].setValue(self.state, float(value), True)
+    def _set(self, name, value, enforce=True):
+        self.coords[name].setValue(self.state, float(value), enforce)
         self.model.realizePosition(self.state)
 
     def joint(self, name):
@@ -197,21 +197,22 @@ class OsimLifter:
         hands = self.grip("r")[1] + self.grip("l")[1]
         return GRAVITY * self.masses @ com[:, 1] + 0.5 * self.bar_weight * hands
 
-    def derivatives(self):
-        """Moment arms (muscles x LUMBAR, m) and generalised load (LUMBAR, N m).
+    def derivatives(self, names=LUMBAR, coupled=True):
+        """Moment arms (muscles x names, m) and generalised load (names, N m).
 
         ``arms[i, j] = -dL_i/dq_j``; ``load[j] = dV/dq_j`` with V the potential
         energy of gravity and the bar, so that equilibrium reads
-        ``(a * strength) @ arms = load``.
+        ``(a * strength) @ arms = load``. With ``coupled=False`` each coordinate
+        turns alone, its couplers not enforced: the derivatives at one level.
         """
         arms, load = [], []
-        for name in LUMBAR:
+        for name in names:
             q0 = self.coords[name].getValue(self.state)
-            self._set(name, q0 + STEP)
+            self._set(name, q0 + STEP, coupled)
             up, e_up = self._lengths(), self._energy()
-            self._set(name, q0 - STEP)
+            self._set(name, q0 - STEP, coupled)
             down, e_down = self._lengths(), self._energy()
-            self._set(name, q0)
+            self._set(name, q0, coupled)
             arms.append(-(up - down) / (2 * STEP))
             load.append((e_up - e_down) / (2 * STEP))
         return np.array(arms).T, np.array(load)
@@ -250,10 +251,12 @@ class OsimLifter:
     def reactions(self, forces):
         """Joint reactions on the vertebra above L5/S1 and L4/L5, in ground (N).
 
-        Every independent coordinate is locked (the pose is held) and each
-        muscle's tension is overridden by ``forces``.
+        On a copy of the state (locking in place would leave the independent
+        coordinates stuck for later moment arms), every independent coordinate
+        is locked (the pose is held) and each muscle's tension is overridden
+        by ``forces``.
         """
-        s = self.state
+        s = osim.State(self.state)
         for c in self.coords.values():
             if not c.isConstrained(s):
                 c.setLocked(s, True)
@@ -261,17 +264,9 @@ class OsimLifter:
             mu.overrideActuation(s, True)
             mu.setOverrideActuation(s, float(f))
         self.model.realizeAcceleration(s)
-        out = {}
-        for key, name in LEVELS.items():
-            out[key] = _vec(self.model.getJointSet().get(name)
-                            .calcReactionOnChildExpressedInGround(s).get(1))
-        for c in self.coords.values():
-            if not c.isConstrained(s):
-                c.setLocked(s, False)
-        for mu in self.muscles:
-            mu.overrideActuation(s, False)
-        self.model.realizePosition(s)
-        return out
+        return {key: _vec(self.model.getJointSet().get(name)
+                          .calcReactionOnChildExpressedInGround(s).get(1))
+                for key, name in LEVELS.items()}
 
     def net_moment(self, level="l5s1"):
         """Extensor moment (N m) about a level of gravity and the bar on everything above it."""
