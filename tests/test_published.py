@@ -151,8 +151,7 @@ def test_passive_moment_follows_dolan(sex, full):
     moment about 25 N m in lordotic postures, 120 N m (men) and 77 N m (women)
     in full flexion, for the reference lifter of each sex. Lordotic is read
     as 40 % of the flexion range [A]; tolerance 1 N m."""
-    stature, mass = C.REFERENCE_LIFTER[sex]
-    body = hs.Body(stature, mass, sex)
+    body = hs.Body(stature=C.REFERENCE_LIFTER[sex], sex=sex)
     lumbar = np.array([0.0, 0.4, 1.0]) * body.max_lumbar
     res = hs.analyze(body, hs.Posture(knee=20, hip=30, lumbar=lumbar), hs.Dowel())
     assert res.disc["passive_moment"] == pytest.approx([0.0, 25.0, full], abs=1.0)
@@ -202,11 +201,6 @@ def test_compression_per_newton_metre_near_a_muscle_driven_model(lift):
     assert 0.95 * 21 < disc["compression_l4l5"] / disc["moment_l4l5"] < 30
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "scaling by sqrt(mass / stature) [A] makes a BMI-39.5 man's extensor arm 42 % longer "
-    "than a BMI-20 man's of the same stature; Wood, Pearsall, Ross & Reid 1996 found "
-    "minimal lean-obese differences (docs/model.md 5.2); kept for lifters, whose extra "
-    "mass is largely muscle, until a regression on lifters is at hand"))
 def test_lean_and_obese_men_of_one_stature_have_similar_extensor_arms():
     """Wood, Pearsall, Ross & Reid 1996 (Clin Biomech 11:139, abstract): MRI at
     L4/L5 of 26 men of body-mass index 19.7-39.5; lean and obese differed

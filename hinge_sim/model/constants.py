@@ -153,14 +153,14 @@ ABDOMINAL_COCONTRACTION_RATIO = 1.25
 # d, (1 + k E / d) / (1 - k) = 1.15 gives k = 0.15 / (1.15 + E / d).
 COCONTRACTION_COMPRESSION_RISE = 0.15  # [R] middle of 12-18 %
 # Scaling with the lifter [A]: moment arms grow with trunk depth, taken as
-# sqrt(mass / stature) (geometric similarity), areas with its square, passive
-# moments with its cube (area times arm). The constants above hold for these
-# reference lifters (WATBAK's young men; Dolan's women assumed 1.62 m, 60 kg).
-# No published regression of the arms on stature and mass was at hand (Jorgensen
-# et al. 2001's coefficients were not); Wood, Pearsall, Ross & Reid 1996 (Clin
-# Biomech 11:139, abstract) found minimal lean-obese differences in the arms at
-# L4/L5, against the mass term here (tests/test_published.py, expected failure).
-REFERENCE_LIFTER = {"male": (1.75, 75.0), "female": (1.62, 60.0)}  # (m, kg) [A]
+# proportional to stature (geometric similarity), areas with its square, passive
+# moments with its cube (area times arm). Not with mass: Wood, Pearsall, Ross &
+# Reid 1996 (Clin Biomech 11:139, abstract; MRI at L4/L5, 26 men of body-mass
+# index 19.7-39.5) found minimal lean-obese differences in the moment arms.
+# No published regression of the arms on stature was at hand (Jorgensen et al.
+# 2001's coefficients were not). The constants above hold for these reference
+# statures (WATBAK's young men; Dolan's women assumed 1.62 m).
+REFERENCE_LIFTER = {"male": 1.75, "female": 1.62}  # stature (m) [A]
 
 # Strength (hinge_sim.model.strength). Static joint strength of a working
 # population, as 3DSSPP rates it: a joint's moment is "held" by the share of

@@ -49,18 +49,15 @@ def scales(body):
     Returns
     -------
     dict
-        ``depth``: trunk depth relative to the reference man, from
-        sqrt(mass / stature); moment arms scale with it, areas with its
-        square. ``passive``: passive moments relative to the same-sex
-        reference lifter, the cube of that sex's depth ratio.
+        ``depth``: trunk depth relative to the reference man, taken as
+        proportional to stature (geometric similarity; not to mass: Wood et
+        al. 1996 found lean and obese men's arms alike); moment arms scale
+        with it, areas with its square. ``passive``: passive moments relative
+        to the same-sex reference lifter, the cube of the stature ratio.
     """
-    def depth(stature, mass):
-        return np.sqrt(mass / stature)
-
-    male = depth(*constants.REFERENCE_LIFTER["male"])
-    same_sex = depth(*constants.REFERENCE_LIFTER[body.sex])
-    own = depth(body.stature, body.mass)
-    return {"depth": own / male, "passive": (own / same_sex) ** 3}
+    male = constants.REFERENCE_LIFTER["male"]
+    same_sex = constants.REFERENCE_LIFTER[body.sex]
+    return {"depth": body.stature / male, "passive": (body.stature / same_sex) ** 3}
 
 
 def antagonist_share():
