@@ -212,3 +212,22 @@ BALANCE_CAUTION = 0.04  # m [A]
 # A centre of pressure closer than this to the heel or toe is on the edge: tipping,
 # not balanced, so weight_shift = -1 (+1) is refused the same on every machine [A]
 EDGE_TOLERANCE = 1e-9  # m
+
+# Kettlebell swing (hinge_sim.model.swing, docs/model.md section 9.2): a
+# two-handed Russian swing, the straight arms reaching about shoulder height.
+# McGill & Marshall 2012 (J Strength Cond Res 26:16-27) measured swings with a
+# 16 kg bell [V, abstract]. The cycle time and the angles at the top and the
+# bottom of the backswing are this model's choice [A]: a hip-dominant swing
+# (knees a little bent, the trunk hinged well forward, the forearms along the
+# inner thighs at the bottom), no published table of swing angles was at hand.
+SWING_BELL = 16.0  # kg, McGill & Marshall 2012's bell [V]
+SWING_PERIOD = 1.1  # s, one swing top to top [A]
+SWING_TOP = {"knee": 5.0, "hip": 0.0, "lumbar": 0.0, "arm": 90.0}  # deg [A]
+SWING_BOTTOM = {"knee": 25.0, "hip": 70.0, "lumbar": 5.0, "arm": 10.0}  # deg [A]
+# One curve for every angle, (1 - cos psi) / 2 with psi = phi - dwell sin(phi)
+# (hinge_sim.model.swing.profile): a dwell above 0 lingers at the top and
+# hurries through the bottom. The value is the one (to 0.05) that asks least
+# of the shoulders over the cycle (the smallest largest shoulder moment: the
+# arms guide the bell, they do not lift it; 226 N m at 0.05 against 265 N m
+# for a plain cosine, for the 1.75 m, 75 kg man and 16 kg) [A].
+SWING_DWELL = 0.05  # [A]
