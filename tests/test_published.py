@@ -213,12 +213,12 @@ def _model_swing(**kwargs):
 
 @pytest.mark.xfail(strict=True, reason=(
     "McGill & Marshall 2012: a 16 kg swing gives about 3200 N of low back compression. "
-    "The model's assumed swing (1.1 s cycle, hips to 70 deg) peaks at 6171 N at L4/L5 and "
-    "6388 N at L5/S1, at mid-hinge (hips near 50 deg) as the bell sweeps through the low "
-    "point of its arc, on the way down and up: the prescribed arms drive and turn the "
-    "bell through the shoulders (up to 226 N m) and the trunk, where real forearms meet the "
-    "inner thighs and may pass part of the turn to the legs; and the motion is assumed, "
-    "not McGill's measured one (docs/model.md section 9.2)"))
+    "The model's assumed swing (1.1 s cycle, hips to 70 deg, balanced over the midfoot) "
+    "peaks at 6116 N at L4/L5 and 6305 N at L5/S1, in the hip drive (hips near 53 deg): "
+    "the prescribed arms drive and turn the bell through the shoulders (up to 188 N m) "
+    "and the trunk, where real forearms meet the inner thighs and may pass part of the "
+    "turn to the legs; and the motion is assumed, not McGill's measured one: a 1.5 s "
+    "cycle gives 4207 N, a 2 s one 3350 N (docs/model.md section 9.2)"))
 def test_kettlebell_swing_compression_near_mcgill_marshall():
     """McGill & Marshall 2012 (J Strength Cond Res 26:16-27), seven men and a
     16 kg bell: "about 3,200 N of low back compression" [V, abstract]. The

@@ -58,6 +58,16 @@ def test_the_cycle_goes_from_the_top_to_the_bell_between_the_thighs_and_back():
     assert set(np.unique(rep.phase)) == {0, 2}
 
 
+def test_the_lean_keeps_the_centre_of_pressure_over_the_midfoot():
+    """The shank's fitted lean makes the moving cycle balanced, feet flat."""
+    for body, bell in ((MAN, 16), (hs.Body(1.62, 58, "female"), 8), (hs.Body(1.9, 95), 32)):
+        rep = swing(body, bell=bell, fps=100)
+        assert np.abs(rep.cop_x - body.midfoot_x).max() < 0.01, body  # m
+        assert rep.balanced.all() and not rep.messages()
+        lean = np.rad2deg(rep.segments["shank"]["angle"])
+        assert lean.min() > -5 and lean.max() < 15  # deg: shins near vertical, a hinge
+
+
 def test_swing_moments_match_mj_inverse():
     """The swing's own frames and exact rates through MuJoCo's mj_inverse, to 1e-6 N m."""
     pytest.importorskip("mujoco")

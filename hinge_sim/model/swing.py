@@ -42,6 +42,7 @@ from .chain import TREE, kinematics
 from .constants import PLANTARFLEXION_LIMIT_DEG
 from .limits import check
 from .loads import Kettlebell
+from .mechanics import inverse_dynamics, mass_table
 
 ANGLES = ("knee", "hip", "lumbar", "arm")
 """The coach's angles of a swing (deg): knee, hip and lumbar flexion as in
@@ -166,19 +167,80 @@ def balanced_shank(body, load, angles):
     return np.where(np.abs(ratio) <= 1, np.arcsin(np.clip(ratio, -1, 1)) - phi, np.nan)
 
 
+def shank_lean(body, load, rel, t, period, start):
+    """The shank's lean over the cycle that keeps the centre of pressure over the midfoot.
+
+    The lean is a Fourier series of :data:`~hinge_sim.model.constants.SWING_LEAN_HARMONICS`
+    harmonics of the cycle, so it is periodic and its rates are exact; its
+    coefficients are fitted (Gauss-Newton, least squares) so that the moment
+    of the ground reaction about the midfoot, ``(x_COP - x_mid) F_y``, is as
+    small as the series allows at every frame: the lifter leans over the
+    ankles just as much as the swing's momentum needs, feet flat [A].
+
+    Parameters
+    ----------
+    body : Body
+    load : Load
+    rel : dict
+        ``theta``, ``omega``, ``alpha``: each segment's angle and rates
+        relative to the shank (rad, rad/s, rad/s^2), see :func:`_relative_angles`.
+    t : ndarray (N,)
+        Time (s).
+    period : float
+        Cycle time (s).
+    start : float
+        First guess of the mean lean (rad).
+
+    Returns
+    -------
+    shank, dshank, ddshank : ndarray (N,)
+        Lean (rad, clockwise), its rate (rad/s) and acceleration (rad/s^2).
+    """
+    w = 2.0 * np.pi / period
+    k = np.arange(1, constants.SWING_LEAN_HARMONICS + 1)[:, None]
+    phase = k * w * np.asarray(t)[None, :]
+    cos, sin = np.cos(phase), np.sin(phase)
+    one, zero = np.ones((1, len(t))), np.zeros((1, len(t)))
+    basis = (np.vstack([one, cos, sin]), np.vstack([zero, -k * w * sin, k * w * cos]),
+             np.vstack([zero, -(k * w) ** 2 * cos, -(k * w) ** 2 * sin]))
+    masses, inertias = mass_table(body, load)
+    foot = body.segments["foot"]
+    foot_com = np.array([foot.com_axial, body.ankle_height + foot.com_anterior])
+
+    def moment(coef):
+        lean = [coef @ b for b in basis]
+        theta, omega, alpha = ({k: v + s for k, v in rel[what].items()}
+                               for what, s in zip(("theta", "omega", "alpha"), lean))
+        kin = kinematics(body, load, theta, omega, alpha)
+        _, _, grf, cop = inverse_dynamics(kin, masses, inertias, alpha, foot.mass, foot_com)
+        return (cop - body.midfoot_x) * grf[:, 1]
+
+    coef = np.zeros(basis[0].shape[0])
+    coef[0] = start
+    for _ in range(50):
+        residual = moment(coef)
+        jacobian = np.empty((len(residual), len(coef)))
+        for j in range(len(coef)):
+            nudge = np.zeros_like(coef)
+            nudge[j] = 1e-7  # rad
+            jacobian[:, j] = (moment(coef + nudge) - residual) / 1e-7
+        step = np.linalg.lstsq(jacobian, -residual, rcond=None)[0]
+        coef = coef + step
+        if np.max(np.abs(step)) < 1e-12:
+            break
+    return tuple(coef @ b for b in basis)
+
+
 def swing(body: Body, bell: float = constants.SWING_BELL, period: float = constants.SWING_PERIOD,
           arm: float = constants.SWING_TOP["arm"], fps: float = 100, bracing: float = 0.0,
           top=None, bottom=None) -> Swing:
     """One cycle of a two-handed kettlebell swing, top to bottom and back.
 
-    Each coach's angle moves between its top and bottom values along
-    :func:`profile`; all on one curve,
-    which lingers a little at the top and hurries through the bottom
-    (:data:`~hinge_sim.model.constants.SWING_DWELL`). The shank lean at the top
-    and the bottom balances the still pose there over the midfoot
-    (:func:`balanced_shank`) and moves along the same curve in between.
-    Nothing is balanced frame by frame: the centre of pressure is whatever
-    the motion needs, and ``balanced`` says whether it stays inside the foot.
+    Each coach's angle moves between its top and bottom values along one
+    curve, :func:`profile`, which lingers a little at the top and hurries
+    through the bottom (:data:`~hinge_sim.model.constants.SWING_DWELL`). The
+    shank's lean (the ankle) is what keeps the centre of pressure over the midfoot through
+    the whole moving cycle (:func:`shank_lean`), feet flat.
 
     Parameters
     ----------
@@ -255,11 +317,11 @@ def swing(body: Body, bell: float = constants.SWING_BELL, period: float = consta
     for k in ANGLES:
         span = bottom[k] - top[k]
         angles[k], rates[k], accels[k] = top[k] + span * s, span * ds, span * dds
-    shank_span = shank_ends[1] - shank_ends[0]
-    theta = {k: v + shank_ends[0] + shank_span * s
-             for k, v in _relative_angles(body, angles).items()}
-    omega = {k: v + shank_span * ds for k, v in _relative_angles(body, angles, rates).items()}
-    alpha = {k: v + shank_span * dds for k, v in _relative_angles(body, angles, accels).items()}
+    rel = {"theta": _relative_angles(body, angles), "omega": _relative_angles(body, angles, rates),
+           "alpha": _relative_angles(body, angles, accels)}
+    lean = shank_lean(body, load, rel, t, period, float(np.mean(shank_ends)))
+    theta, omega, alpha = ({k: v + shank for k, v in rel[what].items()}
+                           for what, shank in zip(rel, lean))
 
     bell_y = kinematics(body, load, theta)["com"]["load"][0][..., 1]
     problems = {
