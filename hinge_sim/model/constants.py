@@ -221,7 +221,10 @@ EDGE_TOLERANCE = 1e-9  # m
 # (knees a little bent, the trunk hinged well forward, the forearms along the
 # inner thighs at the bottom), no published table of swing angles was at hand.
 SWING_BELL = 16.0  # kg, McGill & Marshall 2012's bell [V]
-SWING_PERIOD = 1.1  # s, one swing top to top [A]
+# one swing top to top [A]; inside the "more than 40 swings a minute" (under
+# 1.5 s) of one instructor's hardstyle swings (Meigh, Hing, Schram & Keogh
+# 2021, bioRxiv 10.1101/2021.05.13.444085 [V, abstract])
+SWING_PERIOD = 1.1  # s [A]
 SWING_TOP = {"knee": 5.0, "hip": 0.0, "lumbar": 0.0, "arm": 90.0}  # deg [A]
 SWING_BOTTOM = {"knee": 25.0, "hip": 70.0, "lumbar": 5.0, "arm": 10.0}  # deg [A]
 # One curve for every angle, (1 - cos psi) / 2 with psi = phi - dwell sin(phi)
