@@ -68,6 +68,15 @@ def test_the_lean_keeps_the_centre_of_pressure_over_the_midfoot():
         assert lean.min() > -5 and lean.max() < 15  # deg: shins near vertical, a hinge
 
 
+def test_an_instant_has_the_same_loads_at_any_frame_rate():
+    """The lean is fitted on the same instants whatever the frames shown."""
+    coarse, fine = swing(MAN, fps=10), swing(MAN, fps=100)
+    i, j = int(np.argmin(np.abs(coarse.t - 0.5))), int(np.argmin(np.abs(fine.t - 0.5)))
+    assert coarse.t[i] == pytest.approx(fine.t[j])
+    for key in ("compression", "shear_l4l5"):
+        assert coarse.disc[key][i] == pytest.approx(fine.disc[key][j], rel=1e-9)
+
+
 def test_swing_moments_match_mj_inverse():
     """The swing's own frames and exact rates through MuJoCo's mj_inverse, to 1e-6 N m."""
     pytest.importorskip("mujoco")

@@ -240,3 +240,6 @@ SWING_DWELL = 0.0  # [A]
 # (hinge_sim.model.swing.shank_lean); 10 keep it within 1 mm for the default
 # swing and a 1.9 m man with 32 kg (6 left 2.7 cm there) [A].
 SWING_LEAN_HARMONICS = 10  # [A]
+# ... fitted at this many evenly spaced instants of one cycle, the same at every
+# frame rate shown (a few per harmonic and more) [A].
+SWING_LEAN_FIT_POINTS = 200  # [A]

@@ -167,25 +167,58 @@ def balanced_shank(body, load, angles):
     return np.where(np.abs(ratio) <= 1, np.arcsin(np.clip(ratio, -1, 1)) - phi, np.nan)
 
 
-def shank_lean(body, load, rel, t, period, start):
+def _motion(body, top, bottom, t, period):
+    """The coach's angles (deg) at times ``t`` (s), and the segments' relative to the shank.
+
+    The second is a dict of ``theta``, ``omega`` and ``alpha`` (rad, rad/s, rad/s^2).
+    """
+    s, ds, dds = profile(t, period, constants.SWING_DWELL)
+    angles, rates, accels = {}, {}, {}
+    for k in ANGLES:
+        span = bottom[k] - top[k]
+        angles[k], rates[k], accels[k] = top[k] + span * s, span * ds, span * dds
+    rel = {"theta": _relative_angles(body, angles),
+           "omega": _relative_angles(body, angles, rates),
+           "alpha": _relative_angles(body, angles, accels)}
+    return angles, rel
+
+
+def fourier(t, period, harmonics=constants.SWING_LEAN_HARMONICS):
+    """A constant and ``harmonics`` cosines and sines of the cycle at times ``t``.
+
+    Returns
+    -------
+    basis, dbasis, ddbasis : ndarray (2 harmonics + 1, N)
+        The functions and their first (1/s) and second (1/s^2) time derivatives.
+    """
+    w = 2.0 * np.pi / period
+    k = np.arange(1, harmonics + 1)[:, None]
+    phase = k * w * np.asarray(t, float)[None, :]
+    cos, sin = np.cos(phase), np.sin(phase)
+    one, zero = np.ones((1, phase.shape[1])), np.zeros((1, phase.shape[1]))
+    return (np.vstack([one, cos, sin]), np.vstack([zero, -k * w * sin, k * w * cos]),
+            np.vstack([zero, -(k * w) ** 2 * cos, -(k * w) ** 2 * sin]))
+
+
+def shank_lean(body, load, top, bottom, period, start):
     """The shank's lean over the cycle that keeps the centre of pressure over the midfoot.
 
-    The lean is a Fourier series of :data:`~hinge_sim.model.constants.SWING_LEAN_HARMONICS`
-    harmonics of the cycle, so it is periodic and its rates are exact; its
-    coefficients are fitted (Gauss-Newton, least squares) so that the moment
-    of the ground reaction about the midfoot, ``(x_COP - x_mid) F_y``, is as
-    small as the series allows at every frame: the lifter leans over the
-    ankles just as much as the swing's momentum needs, feet flat [A].
+    The lean is a Fourier series (:func:`fourier`) of
+    :data:`~hinge_sim.model.constants.SWING_LEAN_HARMONICS` harmonics of the
+    cycle, so it is periodic and its rates are exact; its coefficients are
+    fitted (Gauss-Newton, least squares) so that the moment of the ground
+    reaction about the midfoot, ``(x_COP - x_mid) F_y``, is as small as the
+    series allows at :data:`~hinge_sim.model.constants.SWING_LEAN_FIT_POINTS`
+    instants of the cycle (the same whatever the frame rate shown): the
+    lifter leans over the ankles just as much as the swing's momentum needs,
+    feet flat [A].
 
     Parameters
     ----------
     body : Body
     load : Load
-    rel : dict
-        ``theta``, ``omega``, ``alpha``: each segment's angle and rates
-        relative to the shank (rad, rad/s, rad/s^2), see :func:`_relative_angles`.
-    t : ndarray (N,)
-        Time (s).
+    top, bottom : dict
+        The coach's angles (deg) at the two ends, :data:`ANGLES`.
     period : float
         Cycle time (s).
     start : float
@@ -193,16 +226,12 @@ def shank_lean(body, load, rel, t, period, start):
 
     Returns
     -------
-    shank, dshank, ddshank : ndarray (N,)
-        Lean (rad, clockwise), its rate (rad/s) and acceleration (rad/s^2).
+    ndarray
+        The series' coefficients (rad): the constant, then the cosines, then the sines.
     """
-    w = 2.0 * np.pi / period
-    k = np.arange(1, constants.SWING_LEAN_HARMONICS + 1)[:, None]
-    phase = k * w * np.asarray(t)[None, :]
-    cos, sin = np.cos(phase), np.sin(phase)
-    one, zero = np.ones((1, len(t))), np.zeros((1, len(t)))
-    basis = (np.vstack([one, cos, sin]), np.vstack([zero, -k * w * sin, k * w * cos]),
-             np.vstack([zero, -(k * w) ** 2 * cos, -(k * w) ** 2 * sin]))
+    t = np.arange(constants.SWING_LEAN_FIT_POINTS) * period / constants.SWING_LEAN_FIT_POINTS
+    _, rel = _motion(body, top, bottom, t, period)
+    basis = fourier(t, period)
     masses, inertias = mass_table(body, load)
     foot = body.segments["foot"]
     foot_com = np.array([foot.com_axial, body.ankle_height + foot.com_anterior])
@@ -228,7 +257,7 @@ def shank_lean(body, load, rel, t, period, start):
         coef = coef + step
         if np.max(np.abs(step)) < 1e-12:
             break
-    return tuple(coef @ b for b in basis)
+    return coef
 
 
 def swing(body: Body, bell: float = constants.SWING_BELL, period: float = constants.SWING_PERIOD,
@@ -312,14 +341,9 @@ def swing(body: Body, bell: float = constants.SWING_BELL, period: float = consta
 
     t = np.arange(int(round(period * fps)) + 1) / fps
     t[-1] = period  # the cycle closes on the top, whatever the rounding
-    s, ds, dds = profile(t, period, constants.SWING_DWELL)
-    angles, rates, accels = {}, {}, {}
-    for k in ANGLES:
-        span = bottom[k] - top[k]
-        angles[k], rates[k], accels[k] = top[k] + span * s, span * ds, span * dds
-    rel = {"theta": _relative_angles(body, angles), "omega": _relative_angles(body, angles, rates),
-           "alpha": _relative_angles(body, angles, accels)}
-    lean = shank_lean(body, load, rel, t, period, float(np.mean(shank_ends)))
+    angles, rel = _motion(body, top, bottom, t, period)
+    coef = shank_lean(body, load, top, bottom, period, float(np.mean(shank_ends)))
+    lean = [coef @ b for b in fourier(t, period)]
     theta, omega, alpha = ({k: v + shank for k, v in rel[what].items()}
                            for what, shank in zip(rel, lean))
 
@@ -333,9 +357,11 @@ def swing(body: Body, bell: float = constants.SWING_BELL, period: float = consta
     res = analyze_angles(body, load, theta, omega, alpha, knee=angles["knee"],
                          hip=angles["hip"], lumbar=angles["lumbar"], problems=problems,
                          bracing=bracing)
-    d = np.deg2rad
-    powers = {"hip": res.moments["hip"] * -d(rates["hip"]),
-              "lumbar": res.moments["l5s1"] * -d(rates["lumbar"])}
+    # extensor power: the moment times the extension rate (rad/s); hip flexion is
+    # pelvis minus thigh, lumbar flexion trunk minus pelvis (section 1)
+    om = rel["omega"]
+    powers = {"hip": res.moments["hip"] * (om["thigh"] - om["pelvis"]),
+              "lumbar": res.moments["l5s1"] * (om["pelvis"] - om["trunk"])}
     phase = np.where(t <= 0.5 * period, 0, 2)
     return Swing(**vars(res), t=t, phase=phase, powers=powers, effort=None, omega=omega,
                  alpha=alpha, angles=angles)

@@ -68,14 +68,7 @@ class TempoPlayer(Panel):
         self.body = presets.lifter(lifter)
         self.top, self.bottom = presets.posture(top), presets.posture(bottom)
         self.exercise = controls.exercise_menu(exercise).value
-        self.fig = new_figure(style)
-        stick_ax = self.fig.add_axes((0.0, 0.02, 0.36, 0.92))
-        gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
-        self.stick = StickFigure(stick_ax, style)
-        self.plot = RepPlot(gs[0], style)
-        self.player = FramePlayer(times=[0.0], source=self._frames,
-                                  alt="The lifter, and the moments and disc loads over the rep",
-                                  font_px=PROJECTOR_FONT_PX if style == "projector" else FONT_PX)
+        self._build_view(style)
         self.controls = {
             # as wide as its column: the whole tempo shows ("3-1-1-0", not "3-")
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
@@ -115,6 +108,17 @@ class TempoPlayer(Panel):
         self._dress(self.widget, "hinge-tempo-player", style)
         if not self.refresh():
             raise ValueError(f"the starting rep is not possible: {self.message}")
+
+    def _build_view(self, style):
+        """The figure (the lifter beside the rep plot) and the frame player that shows it."""
+        self.fig = new_figure(style)
+        stick_ax = self.fig.add_axes((0.0, 0.02, 0.36, 0.92))
+        gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
+        self.stick = StickFigure(stick_ax, style)
+        self.plot = RepPlot(gs[0], style)
+        self.player = FramePlayer(times=[0.0], source=self._frames,
+                                  alt="The lifter, and the moments and disc loads over the rep",
+                                  font_px=PROJECTOR_FONT_PX if style == "projector" else FONT_PX)
 
     # -- public --------------------------------------------------------
     def goto(self, t):
