@@ -221,6 +221,8 @@ EDGE_TOLERANCE = 1e-9  # m
 # (knees a little bent, the trunk hinged well forward, the forearms along the
 # inner thighs at the bottom), no published table of swing angles was at hand.
 SWING_BELL = 16.0  # kg, McGill & Marshall 2012's bell [V]
+# "about 3,200 N of low back compression" in their 16 kg swings [V, abstract]
+SWING_MEASURED_COMPRESSION = 3200.0  # N [V]
 # one swing top to top [A]; inside the "more than 40 swings a minute" (under
 # 1.5 s) of one instructor's hardstyle swings (Meigh, Hing, Schram & Keogh
 # 2021, bioRxiv 10.1101/2021.05.13.444085 [V, abstract])

@@ -44,6 +44,10 @@ from .limits import check
 from .loads import Kettlebell
 from .mechanics import inverse_dynamics, mass_table
 
+SWING_PHASES = ("backswing", "bottom", "upswing", "top")
+"""Words for a swing's phase numbers (as :data:`~hinge_sim.model.motion.PHASES`'s):
+only 0 (top to bottom) and 2 (bottom to top) are used."""
+
 ANGLES = ("knee", "hip", "lumbar", "arm")
 """The coach's angles of a swing (deg): knee, hip and lumbar flexion as in
 :class:`~hinge_sim.model.pose.Posture`, and ``arm``, shoulder flexion: the
@@ -55,8 +59,8 @@ right angle to it, shoulder height when standing)."""
 class Swing(Rep):
     """One swing cycle: a :class:`~hinge_sim.model.analysis.Rep` with its exact rates.
 
-    ``phase`` is 0 ("lowering": the backswing, top to bottom) and 2
-    ("rising": the hip drive and the upswing, bottom to top).
+    ``phase`` is 0 (the backswing, top to bottom) and 2 (the hip drive and
+    the upswing, bottom to top), named by ``phase_names`` (:data:`SWING_PHASES`).
 
     Attributes
     ----------
@@ -71,6 +75,7 @@ class Swing(Rep):
     omega: dict = None
     alpha: dict = None
     angles: dict = None
+    phase_names: tuple = SWING_PHASES
 
 
 def profile(t, period, dwell=0.0):

@@ -90,6 +90,11 @@ class SwingPlayer(TempoPlayer):
         """The bell (kg)."""
         return float(self.controls["bell"].value)
 
+    def _caption(self):
+        """The line above the lifter: "swing", the bell and its share of body weight."""
+        return controls.caption("swing", self.load_kg, self.controls["units"].value,
+                                self.body.mass)
+
     def _compute(self):
         rep = swing(self.body, bell=self.load_kg, period=self.controls["period"].value,
                     fps=self.fps, bracing=self.controls["bracing"].value)

@@ -20,7 +20,7 @@ import numpy as np
 from ..model import presets
 from ..model.analysis import simulate
 from ..model.limits import check
-from ..model.motion import PHASES, parse_tempo
+from ..model.motion import parse_tempo, phase_names
 from ..model.units import body_weights
 from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
 from ..viz.numbers import number
@@ -134,7 +134,8 @@ class TempoPlayer(Panel):
         done = super().refresh()
         if done:
             self.player.invalidate(self.png, self.rep.t.tolist(),
-                                   [frame_label(t, p) for t, p in zip(self.rep.t, self.rep.phase)])
+                                   [frame_label(t, p, phase_names(self.rep))
+                                    for t, p in zip(self.rep.t, self.rep.phase)])
         return done
 
     # -- callbacks -----------------------------------------------------
@@ -200,17 +201,20 @@ class TempoPlayer(Panel):
         self._draw_frame(self.player.index)
         return pngs
 
+    def _caption(self):
+        """The line above the lifter: the exercise and its load."""
+        return controls.caption(self.exercise, self.load_kg, self.controls["units"].value,
+                                self.body.mass)
+
     def _draw_frame(self, i):
-        units = self.controls["units"].value
         self.stick.update(frame(self.rep, i), overlays=("com", "midfoot"), load_kind=self.exercise,
-                          caption=controls.caption(self.exercise, self.load_kg, units,
-                                                   self.body.mass))
+                          caption=self._caption())
         self.plot.set_cursor(self.rep.t[i])
         return i
 
     def _frame_words(self, i):
         r, s = self.rep, self.summary
-        phase = PHASES[int(r.phase[i])]
+        phase = phase_names(r)[int(r.phase[i])]
         words = (f"{r.t[i]:.2f} s of {s['duration']:.1f} s: {phase}, {BREATHING[phase]}. "
                  f"Hip moment {number(r.moments['hip'][i])} N·m, L5/S1 compression "
                  f"{number(r.disc['compression'][i])} N.")
