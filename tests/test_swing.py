@@ -117,6 +117,16 @@ def test_a_heavier_bell_and_a_faster_swing_load_the_back_more():
     assert peak["heavy"] > peak["base"] and peak["fast"] > peak["base"]
 
 
+@pytest.mark.parametrize("body", [hs.Body(1.2, 30, "female"), hs.Body(2.2, 200),
+                                  hs.Body(1.62, 58, "female", slr=40)])
+@pytest.mark.parametrize("bell, period, arm", [(0, 0.8, 30), (48, 2.0, 180), (48, 0.8, 180)])
+def test_the_corners_of_the_valid_ranges_give_finite_loads(body, bell, period, arm):
+    rep = swing(body, bell=bell, period=period, arm=arm, fps=20)
+    for table in (rep.moments, rep.disc, rep.omega, rep.alpha):
+        assert all(np.isfinite(v).all() for v in table.values())
+    assert np.isfinite(rep.cop_x).all() and np.isfinite(list(rep.summary().values())).all()
+
+
 def test_the_rep_plot_shows_a_swing():
     from matplotlib.figure import Figure
 

@@ -142,7 +142,9 @@ def _relative_angles(body, angles, rates=None):
 def balanced_shank(body, load, angles):
     """Shank angle (rad) that puts the still system's centre of mass over the midfoot.
 
-    The whole shape, arm and bell included, turns rigidly about the ankle,
+    :func:`swing` uses it at the top and the bottom, held still: their mean is
+    the first guess of :func:`shank_lean`, and a pose no lean balances is
+    refused. The whole shape, arm and bell included, turns rigidly about the ankle,
     so ``S_x cos(theta) + S_y sin(theta) = M x_midfoot - foot`` is solved in
     closed form, as in :func:`~hinge_sim.model.pose.solve_angles`.
 
@@ -271,9 +273,9 @@ def swing(body: Body, bell: float = constants.SWING_BELL, period: float = consta
     """One cycle of a two-handed kettlebell swing, top to bottom and back.
 
     Each coach's angle moves between its top and bottom values along one
-    curve, :func:`profile`, which lingers a little at the top and hurries
-    through the bottom (:data:`~hinge_sim.model.constants.SWING_DWELL`). The
-    shank's lean (the ankle) is what keeps the centre of pressure over the midfoot through
+    curve, :func:`profile` (a plain cosine at the default
+    :data:`~hinge_sim.model.constants.SWING_DWELL` of 0). The shank's lean
+    (the ankle) is what keeps the centre of pressure over the midfoot through
     the whole moving cycle (:func:`shank_lean`), feet flat.
 
     Parameters
