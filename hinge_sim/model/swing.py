@@ -212,13 +212,13 @@ def shank_lean(body, load, top, bottom, period, start):
 
     The lean is a Fourier series (:func:`fourier`) of
     :data:`~hinge_sim.model.constants.SWING_LEAN_HARMONICS` harmonics of the
-    cycle, so it is periodic and its rates are exact; its coefficients are
-    fitted (Gauss-Newton, least squares) so that the moment of the ground
-    reaction about the midfoot, ``(x_COP - x_mid) F_y``, is as small as the
-    series allows at :data:`~hinge_sim.model.constants.SWING_LEAN_FIT_POINTS`
-    instants of the cycle (the same whatever the frame rate shown): the
-    lifter leans over the ankles just as much as the swing's momentum needs,
-    feet flat [A].
+    cycle, so it is periodic and its rates are exact. Its coefficients are
+    fitted in least squares (Newton steps, reusing a Jacobian while the steps
+    shrink fast) so that the moment of the ground reaction about the midfoot,
+    ``(x_COP - x_mid) F_y``, is as small as the series allows at
+    :data:`~hinge_sim.model.constants.SWING_LEAN_FIT_POINTS` instants of the
+    cycle, the same whatever the frame rate shown: the lifter leans over the
+    ankles just as much as the swing's momentum needs, feet flat [A].
 
     Parameters
     ----------
@@ -253,17 +253,24 @@ def shank_lean(body, load, top, bottom, period, start):
 
     coef = np.zeros(basis[0].shape[0])
     coef[0] = start
-    for _ in range(50):
+    # the moment is nearly linear in the lean, so the Jacobian is made again only when
+    # a step did not shrink to a fifth of the one before (a chord method)
+    fresh, last = True, np.inf
+    for _ in range(60):
         residual = moment(coef)
-        jacobian = np.empty((len(residual), len(coef)))
-        for j in range(len(coef)):
-            nudge = np.zeros_like(coef)
-            nudge[j] = 1e-7  # rad
-            jacobian[:, j] = (moment(coef + nudge) - residual) / 1e-7
-        step = np.linalg.lstsq(jacobian, -residual, rcond=None)[0]
+        if fresh:
+            jacobian = np.empty((len(residual), len(coef)))
+            for j in range(len(coef)):
+                nudge = np.zeros_like(coef)
+                nudge[j] = 1e-7  # rad
+                jacobian[:, j] = (moment(coef + nudge) - residual) / 1e-7
+            solve = np.linalg.pinv(jacobian)
+        step = -solve @ residual
         coef = coef + step
-        if np.max(np.abs(step)) < 1e-12:
+        size = float(np.max(np.abs(step)))
+        if size < 1e-12:
             break
+        fresh, last = size > 0.2 * last, size
     return coef
 
 
