@@ -1,9 +1,11 @@
 """Speed of the model, reported in one run (not a test: numbers vary by machine).
 
 Run: ``.venv/bin/python benchmarks/speed.py``. Reports one ``analyze`` call,
-a 10 s rep at 100 frames/s, and the per-frame cost of the inverse dynamics
-against MuJoCo's ``mj_inverse`` called frame by frame from Python on the same
-chain (needs ``pip install mujoco``; the chain comes from :mod:`hinge_sim.model.mjcf`).
+a 10 s rep at 100 frames/s, one kettlebell swing cycle (most of it the fit of
+the lean that keeps it balanced, at a fixed 200 instants), and the per-frame
+cost of the inverse dynamics against MuJoCo's ``mj_inverse`` called frame by
+frame from Python on the same chain (needs ``pip install mujoco``; the chain
+comes from :mod:`hinge_sim.model.mjcf`).
 """
 import timeit
 
@@ -26,6 +28,8 @@ def main():
     t_analyze = best(lambda: hs.analyze(body, posture, load), 200)
     top = hs.Posture(knee=5, hip=0)
     t_rep = best(lambda: hs.simulate(body, top, posture, (4, 2, 3, 1), load, fps=100), 20)
+    from hinge_sim.model.swing import swing
+    t_swing = best(lambda: swing(body, fps=100), 10)
 
     n = 1000
     rng = np.random.default_rng(0)
@@ -44,6 +48,8 @@ def main():
     t_ours = best(ours, 10) / n
     print(f"analyze, one posture:            {t_analyze * 1e3:8.3f} ms   (target < 1 ms)")
     print(f"simulate, 10 s rep at 100 fps:   {t_rep * 1e3:8.3f} ms   (target < 10 ms)")
+    print(f"swing, 1.1 s cycle at 100 fps:   {t_swing * 1e3:8.3f} ms   "
+          f"({t_swing / t_rep:.1f} x the 10 s rep)")
     print(f"inverse dynamics per frame:      {t_ours * 1e6:8.3f} us")
     try:
         import mujoco

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hinge_sim as hs
-from hinge_sim.model.constants import EDGE_TOLERANCE
+from hinge_sim.model.constants import EDGE_TOLERANCE, SWING_BOTTOM
 from hinge_sim.model.limits import LIMITS
+from hinge_sim.model.swing import swing
 
 BODY = hs.Body()
 
@@ -212,6 +213,11 @@ CALLS = {
     "kg": ("kg", lambda v: hs.units.kg_to_lb(v)),
     "lb": ("lb", lambda v: hs.units.lb_to_kg(v)),
     "body_mass": ("mass", lambda v: hs.units.body_weights(100.0, v)),
+    "bell": ("swing bell", lambda v: swing(BODY, bell=v)),
+    "period": ("swing period", lambda v: swing(BODY, period=v)),
+    "arm (swing)": ("swing arm", lambda v: swing(BODY, arm=v)),
+    "bottom arm": ("swing arm angle",
+                   lambda v: swing(BODY, bottom={**SWING_BOTTOM, "arm": v})),
 }
 
 

@@ -208,3 +208,51 @@ def test_lean_and_obese_men_of_one_stature_have_similar_extensor_arms():
     from hinge_sim.model.spine import scales
     lean, obese = (hs.Body(stature=1.75, mass=bmi * 1.75 ** 2) for bmi in (19.7, 39.5))
     assert scales(obese)["depth"] / scales(lean)["depth"] < 1.10
+
+SWING_TOLERANCE = 0.30
+
+
+def _model_swing(**kwargs):
+    from hinge_sim.model.swing import swing
+    return swing(hs.Body(1.75, 75, "male", **kwargs), bell=16, period=C.SWING_PERIOD, fps=100)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "McGill & Marshall 2012: a 16 kg swing gives about 3200 N of low back compression. "
+    "The model's assumed swing (1.1 s cycle, hips to 70 deg, balanced over the midfoot) "
+    "peaks at 6116 N at L4/L5 and 6305 N at L5/S1, in the hip drive (hips near 53 deg): "
+    "the prescribed arms drive and turn the bell through the shoulders (up to 188 N m) "
+    "and the trunk, where real forearms meet the inner thighs and may pass part of the "
+    "turn to the legs; and the motion is assumed, not McGill's measured one: a 1.5 s "
+    "cycle gives 4207 N, a 2 s one 3350 N (docs/model.md section 9.2)"))
+def test_kettlebell_swing_compression_near_mcgill_marshall():
+    """McGill & Marshall 2012 (J Strength Cond Res 26:16-27), seven men and a
+    16 kg bell: "about 3,200 N of low back compression" [V, abstract]. The
+    peak over the model's swing cycle at L4/L5 and at L5/S1 must lie within
+    30 %: the lifters' size is not in the abstract (moments scale with mass
+    times stature, about 15 % across usual men), the paper gives one rounded
+    mean, and the model's compression per N m sits up to 30 % below a
+    muscle-driven model's (section 5.2)."""
+    rep = _model_swing()
+    for key in ("compression_l4l5", "compression"):
+        peak = rep.disc[key].max()
+        assert abs(peak / C.SWING_MEASURED_COMPRESSION - 1) < SWING_TOLERANCE, (key, peak)
+
+
+def test_kettlebell_swing_shears_l4_posteriorly_on_l5_at_the_bottom():
+    """McGill & Marshall 2012: "the posterior shear of the L4 vertebra on L5,
+    which is opposite in polarity to a traditional lift" [V, abstract]; the
+    loads were highest at the start of the upswing, the bottom of the
+    backswing (461 N of posterior shear, 3195 N of compression: [R], as
+    secondary reports give them). Sign only, at the bottom frame, against a
+    60 kg RDL bottom. In the model the posterior shear comes from McGill's
+    own mechanism, the oblique extensors pulling L4 back while they hold the
+    reversal; with extensors along the trunk chord (section 5.2) the same
+    swing shears anteriorly, so the sign rests on that assumption."""
+    rep = _model_swing()
+    bottom = int(np.argmin(np.abs(rep.t - C.SWING_PERIOD / 2)))
+    assert rep.disc["shear_l4l5"][bottom] < 0
+    rdl = hs.analyze(MAN, hs.Posture(knee=20, hip=85, lumbar=5), hs.Barbell(60))
+    assert rdl.disc["shear_l4l5"] > 0
+    chord = _model_swing(extensor_line="chord")
+    assert chord.disc["shear_l4l5"][bottom] > 0

@@ -2,6 +2,7 @@
 
 Layers inside (imports point down)::
 
+    swing         a kettlebell swing cycle, through analyze_angles
     analysis      analyze, simulate: one call from body, posture and load to loads;
                   analyze_angles: loads from segment angles (a tracked motion)
     presets       named lifters, postures, loads, exercises

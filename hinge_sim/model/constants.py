@@ -216,3 +216,36 @@ BALANCE_CAUTION = 0.04  # m [A]
 # A centre of pressure closer than this to the heel or toe is on the edge: tipping,
 # not balanced, so weight_shift = -1 (+1) is refused the same on every machine [A]
 EDGE_TOLERANCE = 1e-9  # m
+
+# Kettlebell swing (hinge_sim.model.swing, docs/model.md section 9.2): a
+# two-handed Russian swing, the straight arms reaching about shoulder height.
+# McGill & Marshall 2012 (J Strength Cond Res 26:16-27) measured swings with a
+# 16 kg bell [V, abstract]. The cycle time and the angles at the top and the
+# bottom of the backswing are this model's choice [A]: a hip-dominant swing
+# (knees a little bent, the trunk hinged well forward, the forearms along the
+# inner thighs at the bottom), no published table of swing angles was at hand.
+SWING_BELL = 16.0  # kg, McGill & Marshall 2012's bell [V]
+# "about 3,200 N of low back compression" in their 16 kg swings [V, abstract]
+SWING_MEASURED_COMPRESSION = 3200.0  # N [V]
+# one swing top to top [A]; inside the "more than 40 swings a minute" (under
+# 1.5 s) of one instructor's hardstyle swings (Meigh, Hing, Schram & Keogh
+# 2021, bioRxiv 10.1101/2021.05.13.444085 [V, abstract])
+SWING_PERIOD = 1.1  # s [A]
+SWING_TOP = {"knee": 5.0, "hip": 0.0, "lumbar": 0.0, "arm": 90.0}  # deg [A]
+SWING_BOTTOM = {"knee": 25.0, "hip": 70.0, "lumbar": 5.0, "arm": 10.0}  # deg [A]
+# One curve for every angle, (1 - cos psi) / 2 with psi = phi - dwell sin(phi)
+# (hinge_sim.model.swing.profile): a dwell above 0 lingers at the top and
+# hurries through the bottom, below 0 the other way. The value is the one (in
+# steps of 0.05 from -0.2 to 0.4) that asks least of the shoulders over the
+# cycle, the arms guiding the bell rather than lifting it: a plain cosine,
+# whose largest shoulder moment is 188 N m (212 at 0.05, 221 at -0.05) for
+# the 1.75 m, 75 kg man and 16 kg [A].
+SWING_DWELL = 0.0  # [A]
+# The shank's lean over a swing is a Fourier series of this many harmonics of
+# the cycle, fitted so that the centre of pressure stays over the midfoot
+# (hinge_sim.model.swing.shank_lean); 10 keep it within 1 mm for the default
+# swing and a 1.9 m man with 32 kg (6 left 2.7 cm there) [A].
+SWING_LEAN_HARMONICS = 10  # [A]
+# ... fitted at this many evenly spaced instants of one cycle, the same at every
+# frame rate shown (a few per harmonic and more) [A].
+SWING_LEAN_FIT_POINTS = 200  # [A]

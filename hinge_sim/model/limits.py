@@ -84,6 +84,18 @@ LIMITS = {
                                    "tallest lifter's standing grip [A]"),
     # analyze, simulate
     "bracing": Limit(0.0, 1.0, "", "0 relaxed to 1 a full brace (100 mmHg) [A]"),
+    # the kettlebell swing (hinge_sim.model.swing)
+    "swing bell": Limit(0.0, 48.0, "kg", "no bell (the arms alone) to the heaviest common "
+                                         "kettlebell, 48 kg [R]"),
+    "swing period": Limit(0.8, 2.0, "s", "one swing, top to top: about a second is usual; "
+                                         "faster the bell cannot travel its arc, slower it "
+                                         "is no longer a swing [A]"),
+    "swing arm": Limit(30.0, 180.0, "deg", "shoulder flexion at the top: the bell at chest "
+                                           "height to overhead (an American swing); 90 is "
+                                           "shoulder height (a Russian swing) [A]"),
+    "swing arm angle": Limit(-60.0, 180.0, "deg", "shoulder flexion at either end of a swing: "
+                                                  "the arms behind the trunk (-60, shoulder "
+                                                  "extension) to overhead [R]"),
     # tempo (parse_tempo): one row per phase, in seconds
     "lowering": Limit(0.2, 20.0, "s", "a loaded hinge is not lowered or lifted in under "
                                       "0.2 s (an explosive rise takes about 0.5 s) [A]; "

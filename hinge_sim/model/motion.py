@@ -21,6 +21,20 @@ _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?|[xX])\s*-\s*(\d+(?:\.\d+)?|[xX])\s*-\
                       r"(\d+(?:\.\d+)?|[xX])\s*-\s*(\d+(?:\.\d+)?|[xX])\s*$")
 
 
+def phase_names(rep) -> Tuple[str, str, str, str]:
+    """The words for the four phase numbers of ``rep``: :data:`PHASES`, or the rep's own.
+
+    A kettlebell swing names its phases 0 and 2 "backswing" and "upswing"
+    (:data:`hinge_sim.model.swing.SWING_PHASES`).
+
+    Examples
+    --------
+    >>> phase_names(None)[0]
+    'lowering'
+    """
+    return getattr(rep, "phase_names", None) or PHASES
+
+
 def tempo_phases(tempo: Union[str, Sequence[float]]) -> Tuple[float, float, float, float]:
     """The four phases (s) a tempo names, read but not range-checked.
 

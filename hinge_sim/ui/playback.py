@@ -15,6 +15,7 @@ import math
 
 import numpy as np
 
+from ..model.motion import phase_names
 from ..viz import frame, posture_layout
 from ..viz.frames import body_mass
 from ..viz.render import Renderer
@@ -68,7 +69,9 @@ class RepMovie(Shown):
         self.indices = np.arange(0, len(t), step)
         self.frame_times = t[self.indices]
         self.interval_ms = int(round(1000.0 * step / rep_fps))
-        self.labels = [frame_label(x, rep.phase[i]) for x, i in zip(self.frame_times, self.indices)]
+        names = phase_names(rep)
+        self.labels = [frame_label(x, rep.phase[i], names)
+                       for x, i in zip(self.frame_times, self.indices)]
         self.pngs = self._render(rep, style, overlays, load_kind, dpi)
         self.player = FramePlayer(
             frames=self.pngs, times=self.frame_times.tolist(), labels=self.labels,

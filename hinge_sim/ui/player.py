@@ -263,7 +263,7 @@ _CSS = """
 """
 
 
-def frame_label(t, phase):
+def frame_label(t, phase, names=PHASES):
     """The words under a frame: its time (s) and phase, e.g. "1.20 s · lowering".
 
     Parameters
@@ -271,9 +271,12 @@ def frame_label(t, phase):
     t : float
         Time from the start of the rep (s).
     phase : int
-        Index into :data:`hinge_sim.model.motion.PHASES`.
+        Index into ``names``.
+    names : sequence of str
+        The phases' words: :data:`hinge_sim.model.motion.PHASES`, or a rep's own
+        (:func:`hinge_sim.model.motion.phase_names`).
     """
-    return f"{t:.2f} s · {PHASES[int(phase)]}"
+    return f"{t:.2f} s · {names[int(phase)]}"
 
 
 class FramePlayer(anywidget.AnyWidget):

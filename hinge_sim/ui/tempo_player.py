@@ -20,7 +20,7 @@ import numpy as np
 from ..model import presets
 from ..model.analysis import simulate
 from ..model.limits import check
-from ..model.motion import PHASES, parse_tempo
+from ..model.motion import parse_tempo, phase_names
 from ..model.units import body_weights
 from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
 from ..viz.numbers import number
@@ -68,14 +68,7 @@ class TempoPlayer(Panel):
         self.body = presets.lifter(lifter)
         self.top, self.bottom = presets.posture(top), presets.posture(bottom)
         self.exercise = controls.exercise_menu(exercise).value
-        self.fig = new_figure(style)
-        stick_ax = self.fig.add_axes((0.0, 0.02, 0.36, 0.92))
-        gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
-        self.stick = StickFigure(stick_ax, style)
-        self.plot = RepPlot(gs[0], style)
-        self.player = FramePlayer(times=[0.0], source=self._frames,
-                                  alt="The lifter, and the moments and disc loads over the rep",
-                                  font_px=PROJECTOR_FONT_PX if style == "projector" else FONT_PX)
+        self._build_view(style)
         self.controls = {
             # as wide as its column: the whole tempo shows ("3-1-1-0", not "3-")
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
@@ -116,6 +109,17 @@ class TempoPlayer(Panel):
         if not self.refresh():
             raise ValueError(f"the starting rep is not possible: {self.message}")
 
+    def _build_view(self, style):
+        """The figure (the lifter beside the rep plot) and the frame player that shows it."""
+        self.fig = new_figure(style)
+        stick_ax = self.fig.add_axes((0.0, 0.02, 0.36, 0.92))
+        gs = self.fig.add_gridspec(1, 1, left=0.44, right=0.985, top=0.86, bottom=0.11)
+        self.stick = StickFigure(stick_ax, style)
+        self.plot = RepPlot(gs[0], style)
+        self.player = FramePlayer(times=[0.0], source=self._frames,
+                                  alt="The lifter, and the moments and disc loads over the rep",
+                                  font_px=PROJECTOR_FONT_PX if style == "projector" else FONT_PX)
+
     # -- public --------------------------------------------------------
     def goto(self, t):
         """Show the rep at time ``t`` (s), the nearest frame."""
@@ -130,7 +134,8 @@ class TempoPlayer(Panel):
         done = super().refresh()
         if done:
             self.player.invalidate(self.png, self.rep.t.tolist(),
-                                   [frame_label(t, p) for t, p in zip(self.rep.t, self.rep.phase)])
+                                   [frame_label(t, p, phase_names(self.rep))
+                                    for t, p in zip(self.rep.t, self.rep.phase)])
         return done
 
     # -- callbacks -----------------------------------------------------
@@ -196,17 +201,20 @@ class TempoPlayer(Panel):
         self._draw_frame(self.player.index)
         return pngs
 
+    def _caption(self):
+        """The line above the lifter: the exercise and its load."""
+        return controls.caption(self.exercise, self.load_kg, self.controls["units"].value,
+                                self.body.mass)
+
     def _draw_frame(self, i):
-        units = self.controls["units"].value
         self.stick.update(frame(self.rep, i), overlays=("com", "midfoot"), load_kind=self.exercise,
-                          caption=controls.caption(self.exercise, self.load_kg, units,
-                                                   self.body.mass))
+                          caption=self._caption())
         self.plot.set_cursor(self.rep.t[i])
         return i
 
     def _frame_words(self, i):
         r, s = self.rep, self.summary
-        phase = PHASES[int(r.phase[i])]
+        phase = phase_names(r)[int(r.phase[i])]
         words = (f"{r.t[i]:.2f} s of {s['duration']:.1f} s: {phase}, {BREATHING[phase]}. "
                  f"Hip moment {number(r.moments['hip'][i])} N·m, L5/S1 compression "
                  f"{number(r.disc['compression'][i])} N.")

@@ -11,7 +11,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
 from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
-from ..model.motion import PHASES
+from ..model.motion import PHASES, phase_names
 from .styles import LABEL_BOX, get_style
 
 # Breathing cue per phase (index into hinge_sim.motion.PHASES), in the order the
@@ -20,7 +20,12 @@ from .styles import LABEL_BOX, get_style
 # top, before the rep (the top pause is the set-up of the next rep), held through the
 # lowering and the bottom, and let out through the rise.
 BREATHING = {"lowering": "hold breath & brace", "bottom pause": "hold",
-             "rising": "exhale", "top pause": "inhale & brace"}
+             "rising": "exhale", "top pause": "inhale & brace",
+             # a kettlebell swing (hinge_sim.model.swing.SWING_PHASES): a short breath in as
+             # the bell drops, a sharp breath out with the hip snap, the abdominal pulse of
+             # McGill & Marshall 2012 [A: common swing coaching, the pairing with the phases]
+             "backswing": "breathe in & brace", "bottom": "brace",
+             "upswing": "exhale at the hip snap", "top": "breathe in"}
 PHASE_FILL = {"lowering": "#d6ebf7", "bottom pause": "#e6e6e6", "rising": "#fbe9c6",
               "top pause": "#f4f4f4"}
 PHASE_HATCH = {"lowering": "", "bottom pause": "..", "rising": "", "top pause": ".."}
@@ -118,12 +123,12 @@ class RepPlot:
         self.ax_disc.set_ylim(0, max(np.abs(rep.disc["compression"]).max() * 1.35,
                                      COMPRESSION_LIMITS[0] * 1.15))
         spans = {name: (a, b) for name, a, b in phase_spans(rep)}
-        for name in PHASES:
+        for name, shown in zip(PHASES, phase_names(rep)):
             a, b = spans.get(name, (0.0, 0.0))
             for r in self.spans[name]:
                 r.set_x(a)
                 r.set_width(b - a)
-            self.cues[name].set_text(f"{name}\n{BREATHING[name]}" if b > a else "")
+            self.cues[name].set_text(f"{shown}\n{BREATHING[shown]}" if b > a else "")
             self.cues[name].set_x(0.5 * (a + b))
 
     def set_cursor(self, t):

@@ -328,9 +328,14 @@ class StickFigure:
             self.plate.set_hatch("" if kind == "barbell" else "||")
             self.handle.set_data([], [])
         elif kind == "kettlebell":
-            centre = points["bar"]  # the bell's centre of mass, KETTLEBELL_HANG below the grip
+            # the bell's centre of mass, KETTLEBELL_HANG from the grip: below it when held
+            # still, on the arm's line in a swing; the handle meets the bell facing the hand
+            centre, hand = points["bar"], points["hand"]
+            towards = hand - centre
+            gap = np.hypot(*towards)
+            edge = centre + (towards / gap * KETTLEBELL_RADIUS if gap > 0 else [0, 0])
             self.bell.set_center(centre)
-            self.handle.set_data(*np.array([points["hand"], centre + [0, KETTLEBELL_RADIUS]]).T)
+            self.handle.set_data(*np.array([hand, edge]).T)
         else:
             self.handle.set_data([], [])
 

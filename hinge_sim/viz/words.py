@@ -11,7 +11,7 @@ Usage
 """
 import numpy as np
 
-from ..model.motion import PHASES
+from ..model.motion import phase_names
 from .gauges import gauge_rows
 from .numbers import number
 
@@ -102,6 +102,7 @@ def rep_words(rep, tempo, exercise):
     for key in ("compression", "shear"):
         values = np.abs(np.asarray(rep.disc[key], float))
         i = int(np.argmax(values))
-        said.append(f"{key} at {values[i]:.0f} N ({rep.t[i]:.1f} s, {PHASES[int(rep.phase[i])]})")
+        phase = phase_names(rep)[int(rep.phase[i])]
+        said.append(f"{key} at {values[i]:.0f} N ({rep.t[i]:.1f} s, {phase})")
     length = float(rep.t[-1] - rep.t[0])
     return f"A {tempo} {exercise} rep, {length:.1f} s: L5/S1 {said[0]}, {said[1]}."
