@@ -49,7 +49,6 @@ def test_the_browser_sends_exactly_the_keys_that_do_something():
     handled = ex.keys.widget.handled
     assert sorted(handled) == sorted([*CHOOSE, *STEPS, *ENDS])
     assert all(key_action(k) is not None for k in handled) and "Tab" not in handled
-    assert ex.image.tabbable is True  # in the Tab order
 
 
 def test_a_step_stays_on_the_slider_grid_and_inside_its_range():

@@ -3,7 +3,7 @@
 ``ipyevents`` sends key events only while the mouse is over the image, so a
 learner who reaches the figure with Tab could not use it. This widget sits
 beside the figure's ``ipywidgets.Image`` (class ``hinge-figure``) in the same
-box, finds it there, names it for screen readers (``label``, a
+box, finds it there, puts it in the Tab order, names it for screen readers (``label``, a
 ``role="application"`` element described by ``status``) and, while it has
 focus, sends the keys listed in ``handled`` to Python: ``{"key": ..., "shift": ...}``
 (letters lower case), and ``{"focus": bool}`` when it gains focus from the
@@ -47,6 +47,7 @@ function render({ model, el }) {
     const box = el.parentElement;
     figure = box && box.querySelector(":scope > img.hinge-figure");
     if (!figure) { if (++tries < 600) requestAnimationFrame(find); return; }
+    figure.tabIndex = 0;  // in the Tab order, where it sits in the panel
     figure.setAttribute("role", "application");
     figure.setAttribute("aria-roledescription", "posable figure");
     figure.setAttribute("aria-describedby", status.id);

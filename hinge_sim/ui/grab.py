@@ -2,8 +2,8 @@
 
 Pointer events on the figure come from ``ipyevents`` (mouse and touch, in
 JupyterLab and Voila); what is under the pointer and where the pose goes is
-:mod:`hinge_sim.viz.grab`. The Explorer's sliders follow each drag, so the
-keyboard way to the same change stays the slider.
+:mod:`hinge_sim.viz.grab`. The Explorer's sliders follow each drag; the
+keys on the focused figure (:mod:`hinge_sim.ui.keys`) make the same changes.
 
 Usage
 -----

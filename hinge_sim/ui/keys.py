@@ -119,7 +119,6 @@ class Keys:
         self.explorer = explorer
         self.chosen = FIRST
         self.shown = False
-        explorer.image.tabbable = True
         self.widget = FigureKeys(handled=[*CHOOSE, *STEPS, *ENDS], label=LABEL)
         self.widget.add_class("hinge-figure-keys")
         self.widget.on_msg(never_raise(lambda _w, content, _b: self._on_msg(content),
