@@ -9,9 +9,9 @@ from hinge_sim.ui.grab import png_size
 from hinge_sim.viz.grab import data_to_pixel
 
 
-def slider_value(page, label):
-    row = page.locator(".widget-slider").filter(
-        has=page.locator(".widget-label", has_text=re.compile(label, re.I))).first
+def slider_value(scope, label):
+    """The readout of the slider labelled ``label`` in ``scope`` (a page or a panel)."""
+    row = scope.locator(".widget-slider").filter(has_text=re.compile(label, re.I)).first
     return float(row.locator(".widget-readout").inner_text())
 
 
