@@ -152,5 +152,7 @@ def test_keys_and_drags_move_the_same_handles():
 
 def test_a_bad_chosen_handle_is_named():
     ex = Explorer(dpi=30)
+    with pytest.raises(ValueError, match="handle = 'elbow' is not a handle"):
+        ex.keys.choose("elbow")
     with pytest.raises(ValueError, match="chosen = 'elbow' is not a handle"):
         ex.stick.update(ex.result, chosen="elbow")

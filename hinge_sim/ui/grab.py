@@ -80,6 +80,8 @@ class Grab:
         """Take the handle under pixel (x, y) of the figure, if any; returns its name."""
         ex = self.explorer
         self.held = handle_at(ex.result, self._point(x_px, y_px)) if ex.png else None
+        if self.held is not None:
+            ex.keys.choose(self.held)  # the arrow keys go on with the handle grabbed
         return self.held
 
     def move(self, x_px, y_px):

@@ -138,6 +138,16 @@ class Keys:
         """The Explorer control the chosen handle moves ("hip", "knee", "bar", "lumbar")."""
         return HANDLES[self.chosen][1]
 
+    def choose(self, name):
+        """Make handle ``name`` the one the arrow keys move (a drag chooses the one grabbed)."""
+        if name not in HANDLES:
+            raise ValueError(f"handle = {name!r} is not a handle; choose from {list(HANDLES)}")
+        if name != self.chosen:
+            self.chosen = name
+            if self.shown:
+                self.explorer.refresh()  # the ring moves to it
+        self._say()
+
     def focus(self, on):
         """The figure gained (True) or lost focus: ring the chosen handle, or stop."""
         if bool(on) != self.shown:

@@ -187,8 +187,9 @@ def check_step(page, panel, where):
 
 def test_the_lifter_is_posed_from_the_keyboard(voila_dashboard, browser, screenshots):
     """In Voila too (``ipyevents`` hears keys only under the mouse): Shift+Tab from Reset
-    reaches the Explore step's figure (after the words beside it), K and two right arrows bend the knees 2°, and the
-    step still fits a 1280 x 720 projector at 150 % with the keys' line shown."""
+    reaches the Explore step's figure (after the words beside it), K and two right arrows
+    bend the knees 2°, and the step still fits a 1280 x 720 projector at 150 % with the
+    keys' line shown."""
     context = browser.new_context(**FIT["1280x720-zoom150"])
     try:
         page = context.new_page()
