@@ -2,9 +2,11 @@
 its control, and that the Explorer's slider, figure and words follow as for a drag."""
 import dataclasses
 import io
+from itertools import combinations
 
 import numpy as np
 import pytest
+from matplotlib.text import Text
 from PIL import Image
 
 import hinge_sim as hs
@@ -12,6 +14,7 @@ from hinge_sim.model.limits import LIMITS
 from hinge_sim.ui import Explorer
 from hinge_sim.ui.grab import png_size
 from hinge_sim.ui.keys import BIG, CHOOSE, ENDS, STEPS, key_action, stepped
+from hinge_sim.viz import OVERLAYS
 from hinge_sim.viz.grab import HANDLES, data_to_pixel, handle_point, reach
 from hinge_sim.viz.styles import ROLES
 
@@ -156,3 +159,20 @@ def test_a_bad_chosen_handle_is_named():
         ex.keys.choose("elbow")
     with pytest.raises(ValueError, match="chosen = 'elbow' is not a handle"):
         ex.stick.update(ex.result, chosen="elbow")
+
+
+@pytest.mark.parametrize("style", ["default", "projector", "high contrast"])
+def test_the_chosen_handle_s_name_overlaps_no_other_label(style):
+    ex = Explorer(style=style, overlays=OVERLAYS, ghost="standing", dpi=40)
+    ex.keys.focus(True)
+    for handle in HANDLES:
+        ex.keys.choose(handle)
+        fig = ex.fig
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()
+        texts = [t for t in fig.findobj(Text) if t.axes is ex.stick.ax and t.get_visible()
+                 and t.get_text().strip()]
+        assert ex.stick.chosen_text in texts
+        for a, b in combinations(texts, 2):
+            assert not a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer)), (
+                handle, a.get_text(), b.get_text())
