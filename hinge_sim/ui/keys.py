@@ -88,12 +88,11 @@ def stepped(value, steps, step, low, high):
     return float(min(max(round(low + grid * step, 10), low), high))
 
 
-def _control_words(slider, value=None):
+def _control_words(slider):
     """A slider's name and value in words, e.g. ("hinge depth", "36°")."""
     name, _, unit = slider.description.partition(" (")
     unit = unit.rstrip(")")
-    value = slider.value if value is None else value
-    amount = number(value, 2) if slider.step < 1 else number(value)
+    amount = number(slider.value, 2) if slider.step < 1 else number(slider.value)
     return name, amount + ("°" if unit == "°" else f" {unit}" if unit else "")
 
 
