@@ -1,4 +1,4 @@
-"""Browser speed: slider key press to new figure pixels, in JupyterLab.
+"""Browser speed: slider (or figure) key press to new figure pixels, in JupyterLab.
 
 Run on demand (not part of the test suite; needs /usr/bin/chromium):
 ``.venv/bin/python benchmarks/browser.py [--n 50] [--style default|projector]``.
@@ -14,8 +14,11 @@ in alternating blocks of ten presses times, for each key press on a slider:
 The two notebooks are the Explorer (knee slider up, then hinge depth down: every
 press a pose, and so labels, not drawn before) and the floor: one IntSlider
 driving a tiny matplotlib Figure rendered to PNG into an ``ipywidgets.Image``
-(the browser tests' one-slider notebook). It prints p50 / p95 of each and the
-Explorer / floor ratio (target under 1.5), with the machine's load average.
+(the browser tests' one-slider notebook). A third page makes the Explorer's
+presses on its focused figure instead of its sliders (K, then the right arrow;
+H, then the left: ``hinge_sim.ui.keys``). It prints p50 / p95 of each, the
+Explorer / floor ratio (target under 1.5) and the figure-keys / slider ratio,
+with the machine's load average.
 """
 import argparse
 import json
@@ -61,10 +64,37 @@ def explorer_presses(n):
     return [("knee", "ArrowRight")] * (n // 2) + [("hinge depth", "ArrowLeft")] * (n - n // 2)
 
 
+def keys_presses(n):
+    """The Explorer's presses made on its figure: knee up (K), then hip down (H)."""
+    return [("figure k", "ArrowRight")] * (n // 2) + [("figure h", "ArrowLeft")] * (n - n // 2)
+
+
+def wait_for_load(page, count):
+    page.wait_for_function("(n) => window.__hingeTimes.load.length > n", arg=count,
+                           timeout=30_000)
+
+
+def target(page, label):
+    """What ``label`` presses: a slider's handle, or the figure with its handle chosen."""
+    if label == "knee":
+        return knee_handle(page)
+    if not label.startswith("figure "):
+        return slider_handle(page, label)
+    figure, choose = page.locator("img.hinge-figure").first, label.split()[1]
+    if getattr(page, "_hinge_chosen", None) != choose:  # untimed: choose the handle
+        count = page.evaluate("() => window.__hingeTimes.load.length")
+        figure.focus()
+        figure.press(choose)
+        wait_for_load(page, count)  # the ring drawn where the handle is
+        page.wait_for_timeout(PAUSE_MS)
+        page._hinge_chosen = choose
+    return figure
+
+
 def press_and_time(page, label, key):
-    """Press ``key`` on a slider; returns (ms to new src, ms to decoded image)."""
+    """Press ``key`` on a slider or the figure; returns (ms to new src, ms to decoded image)."""
+    handle = target(page, label)
     count = page.evaluate("() => window.__hingeTimes.load.length")
-    handle = knee_handle(page) if label == "knee" else slider_handle(page, label)
     handle.focus()
     handle.press(key)
     page.wait_for_function("(n) => window.__hingeTimes.load.length > n", arg=count,
@@ -84,15 +114,17 @@ def test_browser_speed(lab, run_notebook, new_page, screenshots):
     write_notebook(lab.root / "floor.ipynb", ONE_SLIDER)
     write_notebook(lab.root / "explorer.ipynb",
                    f"from hinge_sim.ui import Explorer\n\nExplorer(style={style!r})")
+    write_notebook(lab.root / "keys.ipynb",
+                   f"from hinge_sim.ui import Explorer\n\nExplorer(style={style!r})")
     pages = {}
-    for name in ("floor", "explorer"):
+    for name in ("floor", "explorer", "keys"):
         page = new_page("laptop").page
         run_notebook(page, f"{name}.ipynb")
         page.locator("img.hinge-figure").first.wait_for()
         page.locator("img.hinge-figure").first.scroll_into_view_if_needed()
         page.evaluate(INSTRUMENT)
         pages[name] = page
-    plans = {"floor": floor_presses(n), "explorer": explorer_presses(n)}
+    plans = {"floor": floor_presses(n), "explorer": explorer_presses(n), "keys": keys_presses(n)}
     results = {name: {"src": [], "pixels": []} for name in pages}
     load_before = os.getloadavg()
     for start in range(0, n, BLOCK):
@@ -109,18 +141,23 @@ def test_browser_speed(lab, run_notebook, new_page, screenshots):
     table = {name: {k: summary(v) for k, v in r.items()} for name, r in results.items()}
     ratio = {k: round(table["explorer"]["pixels"][k] / table["floor"]["pixels"][k], 2)
              for k in ("p50", "p95")}
+    keys_ratio = {k: round(table["keys"]["pixels"][k] / table["explorer"]["pixels"][k], 2)
+                  for k in ("p50", "p95")}
     print(f"\nJupyterLab, chromium, Explorer style {style!r}, {n} key presses each")
     print(f"load average before {load_before[0]:.2f} {load_before[1]:.2f}, "
           f"after {load_after[0]:.2f} {load_after[1]:.2f}")
     print(f"{'':34}{'src p50':>9}{'p95':>8}{'pixels p50':>12}{'p95':>8}  (ms)")
-    for name, words in (("floor", "one-slider tiny figure (floor)"), ("explorer", "Explorer")):
+    for name, words in (("floor", "one-slider tiny figure (floor)"), ("explorer", "Explorer"),
+                        ("keys", "Explorer, keys on the figure")):
         t = table[name]
         print(f"{words:34}{t['src']['p50']:9.1f}{t['src']['p95']:8.1f}"
               f"{t['pixels']['p50']:12.1f}{t['pixels']['p95']:8.1f}")
     print(f"ratio Explorer / floor, key press to pixels: p50 {ratio['p50']:.2f}, "
           f"p95 {ratio['p95']:.2f} (target under 1.5)")
+    print(f"ratio figure keys / slider keys, key press to pixels: p50 {keys_ratio['p50']:.2f}, "
+          f"p95 {keys_ratio['p95']:.2f}")
     print(json.dumps({"style": style, "n": n, "load": [load_before, load_after],
-                      "table": table, "ratio": ratio}))
+                      "table": table, "ratio": ratio, "keys_ratio": keys_ratio}))
 
 
 def main():

@@ -59,10 +59,11 @@ def test_run_all_reveals_no_answer_and_locking_reveals_it():
 
 
 def test_the_explorer_tour_shows_what_the_text_says():
-    """Tour tasks 1 to 6: rounded back turns the shear gauge to caution, Freeze ghost, the
+    """Tour tasks 1 to 7: rounded back turns the shear gauge to caution, Freeze ghost, the
     textbook hinge is safe, 40 kg reads 88 lb with the loads unchanged, Reset goes back to the
-    start, dragging the hip back and down deepens the hinge and moves the gauges. (The
-    lesson's other claims are checked in tests/test_lessons.py.)"""
+    start, dragging the hip back and down deepens the hinge and moves the gauges, and so do
+    the arrow keys on the focused figure. (The lesson's other claims are checked in
+    tests/test_lessons.py.)"""
     assert "Controls, below the figure" in text("00-10")
     tour = Explorer(dpi=30)
 
@@ -90,3 +91,12 @@ def test_the_explorer_tour_shows_what_the_text_says():
     tour.grab.release()
     assert tour.controls["hip"].value > depth + 5
     assert float(tour.result.disc["compression"]) != compression
+    # task 7: the figure focused from the keyboard, the hip ringed, three right arrows
+    assert "Shift+Tab" in text("00-10") and "right arrow three times" in text("00-10")
+    depth, gauges = tour.controls["hip"].value, tour.readout
+    tour.keys.focus(True)
+    assert tour.keys.chosen == "hip" and tour.stick.chosen.get_visible()
+    for _ in range(3):
+        tour.keys.press("ArrowRight")
+    assert tour.controls["hip"].value == depth + 3 and tour.readout != gauges
+    assert f"hinge depth {depth + 3:.0f}°" in tour.keys.widget.status

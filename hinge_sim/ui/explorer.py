@@ -7,6 +7,8 @@ Usage
 1. ``from hinge_sim.ui import Explorer``
 2. ``ex = Explorer(posture="rounded back", ghost="textbook hinge")``; end a cell with ``ex``.
 3. From Python: ``ex.set(knee=30, hip=90)``; ``ex.result``, ``ex.readout``, ``ex.png``.
+4. On the figure: drag the hip, knees, bar or lower back (``ex.grab``), or Tab to it
+   and use the keys (``ex.keys``: H, K, B, L choose, the arrows move).
 """
 import ipywidgets as widgets
 
@@ -21,6 +23,7 @@ from ..viz.words import describe
 from . import controls
 from .controls import limit_slider
 from .grab import Grab
+from .keys import Keys
 from .live import LiveText
 from .panel import Panel
 
@@ -110,6 +113,8 @@ class Explorer(Panel):
             elif name != "reset":  # the shared Reset is wired where it is made
                 self._observe(w)
         self._update_modes()
+        # the figure takes focus; keys choose a handle and move it (sliders follow)
+        self.keys = Keys(self)
         self.widget = self._layout(show, layout)
         if not self.refresh():
             raise ValueError(f"the starting pose is not possible: {self.message}")
@@ -195,8 +200,8 @@ class Explorer(Panel):
                              if shown(n) and n not in SIDE_BUTTONS]) for title in SIDE_TABS]
             column = ([widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))]
                       if buttons else []) + [controls.tabs([t for t in tabs if t[1]])]
-            box = self._side_by_side([self.image, self.message_html, self.readout_html, self.words],
-                                     column)
+            box = self._side_by_side([self.image, self.keys.widget, self.message_html,
+                                      self.readout_html, self.words], column)
             return self._dress(box, "hinge-explorer", self.style)
         groups = []
         for title, group in GROUPS:
@@ -205,7 +210,7 @@ class Explorer(Panel):
                 groups.append([widgets.HTML(f"<b>{title}</b>")] + items)
         # The figure shows at its natural size, full width (its text stays >= 11 px on
         # screen), with the controls under it in columns that wrap.
-        box = widgets.VBox([self.image, self.message_html]
+        box = widgets.VBox([self.image, self.keys.widget, self.message_html]
                            + ([controls.columns(groups, self.style)] if groups else [])
                            + [self.readout_html, self.words])
         return self._dress(box, "hinge-explorer", self.style)
@@ -369,7 +374,7 @@ class Explorer(Panel):
         units, exercise = c["units"].value, c["exercise"].value
         ghost, label = self._ghost_result
         self.stick.update(self.result, ghost=ghost, overlays=self.overlays, load_kind=exercise,
-                          ghost_label=label,
+                          ghost_label=label, chosen=self.keys.chosen if self.keys.shown else None,
                           caption=controls.caption(exercise, self.load_kg, units, self.body.mass))
         self.gauges.update(self.result, self.body.mass, units)
         text = gauge_text(self.result, self.body.mass, units, exercise)

@@ -2,8 +2,8 @@
 
 Pointer events on the figure come from ``ipyevents`` (mouse and touch, in
 JupyterLab and Voila); what is under the pointer and where the pose goes is
-:mod:`hinge_sim.viz.grab`. The Explorer's sliders follow each drag, so the
-keyboard way to the same change stays the slider.
+:mod:`hinge_sim.viz.grab`. The Explorer's sliders follow each drag; the
+keys on the focused figure (:mod:`hinge_sim.ui.keys`) make the same changes.
 
 Usage
 -----
@@ -80,6 +80,8 @@ class Grab:
         """Take the handle under pixel (x, y) of the figure, if any; returns its name."""
         ex = self.explorer
         self.held = handle_at(ex.result, self._point(x_px, y_px)) if ex.png else None
+        if self.held is not None:
+            ex.keys.choose(self.held)  # the arrow keys go on with the handle grabbed
         return self.held
 
     def move(self, x_px, y_px):

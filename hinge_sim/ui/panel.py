@@ -49,8 +49,10 @@ PROJECTOR_CSS = f"""<style>
 </style>"""
 # Every panel: a focus ring a keyboard user can see on every control (3 px of the
 # Okabe-Ito blue, contrast 5.2:1 on white; over the widgets' own focus styles, which
-# take the outline off drop-down menus); the Explorer's figure can be grabbed
-# (ui/grab.py), and a finger dragging on it moves the lifter, not the page. Beside
+# take the outline off drop-down menus; on the figure it is drawn inside the picture,
+# which an output area's edge would cut); the Explorer's figure can be grabbed
+# (ui/grab.py) and posed from the keys (ui/keys.py), and a finger dragging on it
+# moves the lifter, not the page. Beside
 # the controls (the dashboard's side layout) the words view is for screen readers
 # only: the gauges and the readout already show its numbers on a tight screen.
 FOCUS_COLOUR = "#0072B2"
@@ -63,6 +65,7 @@ PANEL_CSS = f"""<style>
   outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px;
 }}
 .hinge-explorer img.hinge-figure {{ cursor: grab; touch-action: none; }}
+.hinge-panel img.hinge-figure:focus-visible {{ outline-offset: -3px; }}
 .hinge-view .hinge-words {{
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
 }}

@@ -12,6 +12,8 @@ Usage
    top left) to metres on the stick figure's axes.
 2. ``name = handle_at(result, point)``: "hip", "knee", "bar", "back" or None.
 3. ``value = dragged_value(name, body, posture, load, point)``: the control's new value.
+4. ``low, high = reach(name, body, posture, load)``: how far the control can go in a
+   pose the lifter can take (the keyboard's Home and End, ``hinge_sim.ui.keys``).
 """
 import dataclasses
 
@@ -90,6 +92,17 @@ def handle_at(result, point, reach=REACH):
     return name if distance[name] <= reach else None
 
 
+def _tried(name, body, posture, load, bracing):
+    """Every value tried over handle ``name``'s control, and the poses they give."""
+    if name not in HANDLES:
+        raise ValueError(f"handle = {name!r} is not a handle; choose from {list(HANDLES)}")
+    field = HANDLES[name][1]
+    limit = LIMITS[field]
+    values = np.linspace(limit.low, limit.high, TRIES)
+    tried = dataclasses.replace(posture, **{field: values})
+    return values, analyze(body, tried, load, bracing)
+
+
 def dragged_value(name, body, posture, load, point, bracing=0.0):
     """The value of handle ``name``'s control that brings the handle nearest ``point``.
 
@@ -111,15 +124,27 @@ def dragged_value(name, body, posture, load, point, bracing=0.0):
     float
         In the control's unit (deg, or m for the bar), inside its valid range.
     """
-    if name not in HANDLES:
-        raise ValueError(f"handle = {name!r} is not a handle; choose from {list(HANDLES)}")
-    field = HANDLES[name][1]
-    limit = LIMITS[field]
-    values = np.linspace(limit.low, limit.high, TRIES)
-    tried = dataclasses.replace(posture, **{field: values})
-    result = analyze(body, tried, load, bracing)
+    values, result = _tried(name, body, posture, load, bracing)
     miss = np.hypot(*(handle_point(result, name) - np.asarray(point, float)).T)
     miss = np.where(np.asarray(result.balanced, bool), miss, np.inf)  # only poses it can take
     if not np.isfinite(miss).any():
-        return float(getattr(posture, field))
+        return float(getattr(posture, HANDLES[name][1]))
     return float(values[int(np.argmin(miss))])
+
+
+def reach(name, body, posture, load, bracing=0.0):
+    """The least and the most of handle ``name``'s control this lifter can take.
+
+    Over the control's valid range (:data:`TRIES` values), the smallest and
+    largest whose pose keeps the weight over the foot; the other fields of
+    ``posture`` stay. Parameters as in :func:`dragged_value`.
+
+    Returns
+    -------
+    (float, float) or None
+        Low and high, in the control's unit (deg, or m for the bar); None when
+        no value of the range can be taken.
+    """
+    values, result = _tried(name, body, posture, load, bracing)
+    can = values[np.asarray(result.balanced, bool)]
+    return (float(can.min()), float(can.max())) if can.size else None

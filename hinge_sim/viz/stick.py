@@ -12,12 +12,14 @@ figure can be redrawn many times without growing. The view box is fixed
 same scale.
 """
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.patches import Circle, Polygon, Rectangle
 
 from ..model.constants import COMPRESSION_LIMITS, PLATE_RADIUS, SHEAR_LIMITS
 from . import anatomy
 from .forces import ForceOverlay
 from .frames import system_com
+from .grab import HANDLES, handle_point
 from .labels import place_labels
 from .render import mark_dynamic
 from .styles import LABEL_BOX, ZONES, get_style, zone
@@ -41,6 +43,8 @@ KEY_SYMBOL = 0.10  # m, width of the hip-to-bar symbol at the end of its key lin
 DISC_LABEL_OFFSET = 0.17  # m behind L5/S1, where the disc's zone is named
 SKIN = {"fc": "#e4e4e4", "ec": "#555555", "alpha": 0.9}  # body shapes [A, drawing only]
 ZONE_ORDER = ("safe", "caution", "over")
+CHOSEN_RING = 3.2  # the chosen handle's ring, in joint-marker sizes, drawing only
+CHOSEN_WORDS = {"hip": "hip", "knee": "knee", "bar": "bar", "back": "lower back"}
 NAN = np.array([[np.nan, np.nan]])
 
 
@@ -183,6 +187,14 @@ class StickFigure:
         self.arc_text = {j: ax.text(0, 0, "", fontsize=s["small"], color=roles[j], zorder=11,
                                     ha="right", va="center", bbox=LABEL_BOX) for j in self.arcs}
         self.forces = ForceOverlay(ax, s)
+        # the handle the keyboard moves: a thick ring with a white halo, and its name
+        halo = [patheffects.withStroke(linewidth=s["thin"] * 5, foreground="white")]
+        self.chosen = ax.plot([], [], "o", mfc="none", mec=roles["chosen"],
+                              ms=s["marker"] * CHOSEN_RING, mew=s["thin"] * 2.5, zorder=13,
+                              path_effects=halo)[0]
+        self.chosen_text = ax.text(0, 0, "", fontsize=s["small"], color=roles["chosen"],
+                                   fontweight="bold", ha="left", va="center", zorder=13,
+                                   bbox=LABEL_BOX)
         self._overlay_artists = {
             "com": [self.base, self.com_drop, self.com, self.com_cross, self.cop, self.com_text],
             "midfoot": [self.midfoot, self.midfoot_text],
@@ -195,7 +207,7 @@ class StickFigure:
 
     # ------------------------------------------------------------------
     def update(self, result, ghost=None, overlays=("com", "midfoot"), load_kind="barbell",
-               ghost_label=None, caption="", note=None):
+               ghost_label=None, caption="", note=None, chosen=None):
         """Move every artist to show ``result``.
 
         Parameters
@@ -215,6 +227,9 @@ class StickFigure:
         note : str, optional
             Words (one or more lines) at the top of the key, top right, in
             place of the line naming the ghost.
+        chosen : str, optional
+            A handle of :data:`hinge_sim.viz.grab.HANDLES` ("hip", "knee", "bar",
+            "back") drawn ringed and named: the one the keyboard moves.
         """
         unknown = set(overlays) - set(OVERLAYS)
         if unknown:
@@ -222,6 +237,8 @@ class StickFigure:
         if load_kind not in LOAD_KINDS:
             raise ValueError(f"load_kind = {load_kind!r} is not known; "
                              f"choose from {sorted(LOAD_KINDS)}")
+        if chosen is not None and chosen not in HANDLES:
+            raise ValueError(f"chosen = {chosen!r} is not a handle; choose from {list(HANDLES)}")
         kind = LOAD_KINDS[load_kind]
         points = {k: np.asarray(v, float) for k, v in result.points.items()}
         if points["hip"].shape != (2,):
@@ -255,6 +272,7 @@ class StickFigure:
             self._draw_moments(result, points)
         if "forces" in shown:
             self.forces.update(result)
+        self._draw_chosen(result, chosen)
         place_labels(self.ax, self.labels_movable, self.labels_fixed, self._outline_points(),
                      _points_per_metre(self.ax))
 
@@ -278,8 +296,20 @@ class StickFigure:
     @property
     def labels_movable(self):
         """Texts moved to a free place if another label is in the way, first placed first."""
-        return ([self.disc_text, self.com_text] + list(self.arc_text.values())
+        return ([self.chosen_text, self.disc_text, self.com_text] + list(self.arc_text.values())
                 + self.forces.labels)
+
+    def _draw_chosen(self, result, chosen):
+        """Ring the handle ``chosen`` and name it beside the ring (nothing for None)."""
+        self.chosen.set_visible(chosen is not None)
+        self.chosen_text.set_visible(chosen is not None)
+        if chosen is None:
+            return
+        x, y = handle_point(result, chosen)
+        self.chosen.set_data([x], [y])
+        ring = 0.5 * CHOSEN_RING * self.style["marker"] / _points_per_metre(self.ax)  # m
+        self.chosen_text.set_text(CHOSEN_WORDS[chosen])
+        self.chosen_text.set_position((x + 1.3 * ring, y))
 
     def _head(self, points):
         axis = points["head"] - points["c7t1"]

@@ -46,6 +46,7 @@ ROLES = {
     "compression": PALETTE["blue"],
     "shear": PALETTE["vermillion"],
     "ghost": PALETTE["grey"],
+    "chosen": PALETTE["blue"],  # the handle the keys move: the panels' focus-ring blue
 }
 
 # High contrast: every colour drawn on the white figure at 4.5 : 1 or more (WCAG 2.1

@@ -1,5 +1,5 @@
-"""Drag the lifter's hip on the Explorer's figure in JupyterLab: the hinge-depth slider
-follows and the gauges change."""
+"""Drag the lifter's hip on the Explorer's figure in JupyterLab, or move it with the keys:
+the hinge-depth slider follows and the gauges change."""
 import re
 
 from test_lab_explorer import write_notebook
@@ -9,9 +9,9 @@ from hinge_sim.ui.grab import png_size
 from hinge_sim.viz.grab import data_to_pixel
 
 
-def slider_value(page, label):
-    row = page.locator(".widget-slider").filter(
-        has=page.locator(".widget-label", has_text=re.compile(label, re.I))).first
+def slider_value(scope, label):
+    """The readout of the slider labelled ``label`` in ``scope`` (a page or a panel)."""
+    row = scope.locator(".widget-slider").filter(has_text=re.compile(label, re.I)).first
     return float(row.locator(".widget-readout").inner_text())
 
 
@@ -77,4 +77,61 @@ def test_a_finger_drags_the_hip_on_a_tablet(lab, run_notebook, new_page, screens
         "s.innerText.includes(label) && parseFloat(s.querySelector('.widget-readout')"
         ".innerText) > old + 5)", arg=["hinge depth", depth])
     page.screenshot(path=screenshots / "explorer-grabbed-tablet.png")
+    assert p.errors == [], p.errors
+
+
+LIVE = ".hinge-live-text[role='status']"
+STATUS = ".hinge-keys-status[role='status']"
+
+
+def wait_for_depth(page, value):
+    page.wait_for_function(
+        "([label, v]) => [...document.querySelectorAll('.widget-slider')].some(s => "
+        "s.innerText.includes(label) && parseFloat(s.querySelector('.widget-readout')"
+        ".innerText) === v)", arg=["hinge depth", value])
+
+
+def test_pose_the_hip_from_the_keyboard(lab, run_notebook, new_page, screenshots):
+    """Shift+Tab from the first control reaches the figure, which shows a focus ring and
+    says its keys; H chooses the hip (ringed on the figure), the arrows move the hinge-depth
+    slider a step a press, and the gauges and the live words follow. JupyterLab's own
+    command keys (B, K, L, arrows) do not act on the notebook meanwhile."""
+    p, _, _ = open_explorer(lab, run_notebook, new_page, "laptop")
+    page = p.page
+    figure = page.locator("img.hinge-figure").first
+    cells = page.locator(".jp-Cell").count()
+    src = figure.get_attribute("src")
+    page.locator(".hinge-explorer select").first.focus()  # the first control after the figure
+    page.keyboard.press("Shift+Tab")
+    assert figure.evaluate("(f) => f === document.activeElement"), "Shift+Tab missed the figure"
+    assert figure.evaluate("(f) => getComputedStyle(f).outlineStyle") != "none", "no focus ring"
+    assert figure.get_attribute("role") == "application"
+    assert "H for the hip" in figure.get_attribute("aria-label")
+    depth = slider_value(page, "hinge depth")
+    readout = page.locator(".hinge-readout").first.inner_text()
+    words = page.locator(LIVE).first.inner_text()
+    page.wait_for_function("(old) => document.querySelector('img.hinge-figure').src !== old",
+                           arg=src)  # focused: the chosen handle (the hip at first) is ringed
+    page.keyboard.press("h")
+    page.wait_for_function("(sel) => document.querySelector(sel).innerText.includes('Hip chosen')",
+                           arg=STATUS)
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    wait_for_depth(page, depth + 3)
+    page.keyboard.press("ArrowDown")
+    wait_for_depth(page, depth + 2)
+    page.wait_for_function("([sel, text]) => document.querySelector(sel).innerText.includes(text)",
+                           arg=[LIVE, f"hips flexed {depth + 2:.0f}°"])
+    assert page.locator(".hinge-readout").first.inner_text() != readout
+    assert page.locator(LIVE).first.inner_text() != words
+    status = page.locator(STATUS).first
+    assert status.is_visible() and f"hinge depth {depth + 2:.0f}°" in status.inner_text()
+    assert figure.evaluate("(f) => f === document.activeElement")  # focus stays on the figure
+    figure.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "explorer-keys-hip-laptop.png")
+    page.keyboard.press("b")  # the bar now; not JupyterLab's "insert a cell below"
+    page.wait_for_function("(sel) => document.querySelector(sel).innerText.includes('Bar chosen')",
+                           arg=STATUS)
+    assert page.locator(".jp-Cell").count() == cells
+    assert page.locator(".hinge-message").first.inner_text().strip() == ""
     assert p.errors == [], p.errors

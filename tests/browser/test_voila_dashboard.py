@@ -15,6 +15,7 @@ import time
 
 import pytest
 from conftest import SCREENS
+from test_lab_grab import slider_value
 from workshop_server import kernels, workshop
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -182,6 +183,45 @@ def check_step(page, panel, where):
     assert m["ratio"][1] == pytest.approx(m["ratio"][0], rel=0.02), \
         f"{where}: the figure is squashed: {m['ratio']}"
     return m["inputs"]
+
+
+def test_the_lifter_is_posed_from_the_keyboard(voila_dashboard, browser, screenshots):
+    """In Voila too (``ipyevents`` hears keys only under the mouse): Shift+Tab from Reset
+    reaches the Explore step's figure (after the words beside it), K and two right arrows
+    bend the knees 2°, and the step still fits a 1280 x 720 projector at 150 % with the
+    keys' line shown."""
+    context = browser.new_context(**FIT["1280x720-zoom150"])
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(voila_dashboard.url("/"))
+        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+        open_step(page, 0)
+        panel = page.locator(".hinge-steps .hinge-explorer").first
+        figure = panel.locator("img.hinge-figure").first
+        knee = slider_value(panel, "knee bend")
+        panel.locator(".hinge-controls button", has_text="Reset").first.focus()
+        for _ in range(3):  # back past the words under the figure (a scroll box stops Tab)
+            page.keyboard.press("Shift+Tab")
+            if figure.evaluate("(f) => f === document.activeElement"):
+                break
+        assert figure.evaluate("(f) => f === document.activeElement"), "Shift+Tab missed it"
+        page.keyboard.press("k")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([el, v]) => [...el.querySelectorAll('.widget-slider')].some(s => "
+            "s.innerText.includes('knee bend') && "
+            "parseFloat(s.querySelector('.widget-readout').innerText) === v)",
+            arg=[panel.element_handle(), knee + 2])
+        status = panel.locator(".hinge-keys-status").first
+        page.wait_for_function("(el) => el.innerText.includes(' chosen: knee bend')",
+                               arg=status.element_handle())
+        assert status.is_visible()
+        check_step(page, "hinge-explorer", "1280x720-zoom150, the figure focused")
+        page.screenshot(path=screenshots / "dashboard-keys-knee-1280x720-zoom150.png")
+    finally:
+        context.close()
 
 
 def running(server, kernel_id):
