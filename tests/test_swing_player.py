@@ -50,3 +50,18 @@ def test_reset_brings_back_the_start_and_the_frames_come_from_the_kernel():
 def test_a_bad_start_is_refused_by_name():
     with pytest.raises(ValueError, match="fps = 100"):
         SwingPlayer(fps=100)
+
+
+def test_the_frame_words_say_which_way_the_hip_turns_not_a_minus_sign():
+    """At the top the hip holds a flexor moment: the words say "flexor", as the gauges do,
+    where they said "Hip moment -174 N·m"."""
+    sp = SwingPlayer(fps=20, dpi=DPI)
+    for t in (0.0, 0.55):
+        sp.goto(t)
+        i = int(np.argmin(np.abs(sp.rep.t - t)))
+        hip = float(sp.rep.moments["hip"][i])
+        kind = "extensor" if hip > 0 else "flexor"
+        assert f"Hip moment {abs(hip):.0f} N·m {kind}," in sp.readout, sp.readout
+        assert "moment -" not in sp.readout
+    sp.goto(0.0)
+    assert "N·m flexor" in sp.readout  # the swing's top: the model's hip moment is negative

@@ -485,3 +485,10 @@ def test_dowel_readout_gives_the_gap_not_the_bar_or_a_load():
         assert "from midfoot" not in text and "load 0" not in text and "kg" not in text
         assert ("sacrum has come off" in text) == (gap >= 1.0)
     assert "from midfoot" in viz.gauge_text(r, body.mass)  # a barbell keeps the bar line
+
+
+@pytest.mark.parametrize("value, words", [(-174.2, "174 N·m flexor"), (237.0, "237 N·m extensor"),
+                                          (-0.3, "0 N·m"), (0.4, "0 N·m"), (0.6, "1 N·m extensor")])
+def test_a_moment_is_said_by_its_size_and_its_direction(value, words):
+    from hinge_sim.viz.numbers import moment
+    assert moment(value) == words

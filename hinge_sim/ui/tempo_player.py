@@ -23,7 +23,7 @@ from ..model.limits import check
 from ..model.motion import parse_tempo, phase_names
 from ..model.units import body_weights
 from ..viz import BREATHING, RepPlot, StickFigure, frame, new_figure
-from ..viz.numbers import number
+from ..viz.numbers import moment, number
 from . import controls
 from .controls import limit_slider
 from .panel import PROJECTOR_FONT_PX, Panel
@@ -216,7 +216,7 @@ class TempoPlayer(Panel):
         r, s = self.rep, self.summary
         phase = phase_names(r)[int(r.phase[i])]
         words = (f"{r.t[i]:.2f} s of {s['duration']:.1f} s: {phase}, {BREATHING[phase]}. "
-                 f"Hip moment {number(r.moments['hip'][i])} N·m, L5/S1 compression "
+                 f"Hip moment {moment(r.moments['hip'][i])}, L5/S1 compression "
                  f"{number(r.disc['compression'][i])} N.")
         return f"{words}\n{self.warning}" if self.warning else words
 
