@@ -219,3 +219,13 @@ def test_locking_in_shows_the_lessons_answer(stem, reveal, tmp_path):
         assert isinstance(shown, Answer) and shown.text.strip()
     finally:
         progress.use(None)
+
+
+def test_lesson_0_says_how_to_pick_up_after_a_restart():
+    """After a kernel restart the panels show JupyterLab's broken-link mark and no line of
+    the course's: lesson 0 says what to do, with the menu path the return line names."""
+    from tools.jupyter.saving import RESUME
+    cells = json.loads((course.NOTEBOOKS / "00_start_here.ipynb").read_text())["cells"]
+    words = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "**To pick up again** after the kernel restarts" in words
+    assert "Run → Run All Cells" in RESUME and "**Run → Run All Cells** once more" in words

@@ -1171,6 +1171,31 @@ def test_09_the_swing_shears_l4_backwards_unless_the_muscles_pull_along_the_trun
     assert found["shear"] < 0 < found["rdl_shear"] and found["chord_shear"] > 0
 
 
+def test_09_the_swing_self_check_answers_with_the_players_own_peaks(tmp_path):
+    """Lesson 9's self-check after the swing ("which changes the peak more: 1.5 s or a 24 kg
+    bell?"): its answer is the one the Swing player's own peaks give, a wrong answer says why
+    with the same numbers, and the player shows the slowed swing's peak the words give."""
+    hs.progress.use(tmp_path)
+    try:
+        quiz = l09.swing_check()
+    finally:
+        hs.progress.use(None)
+    c = l09.swing_changes()
+    down, up = c["swing"] - c["slower"], c["heavier"] - c["swing"]
+    assert down > 0 and up > 0
+    if abs(down - up) <= l09.SAME_CHANGE * max(down, up):
+        assert quiz.answer.startswith("About the same")
+    else:
+        assert quiz.answer == ("Slowing the swing" if down > up else "The 24 kg bell")
+    for option, words in quiz.options.items():
+        assert f"{c['slower']:.0f} N ({down:.0f} N less)" in words
+        assert f"{c['heavier']:.0f} N ({up:.0f} N more)" in words
+        assert ("try again" in words) == (option != quiz.answer)
+    player = hs.ui.swing_player.SwingPlayer()
+    player.controls["period"].value = l09.SWING_SLOWER
+    assert f"{player.summary['peak compression']:.0f}" == f"{c['slower']:.0f}"
+
+
 # -- 10 · Debrief and progress -----------------------------------------------------------
 from hinge_sim.lessons import debrief as l10  # noqa: E402
 from hinge_sim.video.sample_tracks import truth  # noqa: E402

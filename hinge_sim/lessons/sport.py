@@ -14,6 +14,8 @@ Usage
 2. ``pull_answer()``: the pulling position with a drifting bar, and why.
 3. ``swing_answer()``: the Swing player with a 16 kg bell against a controlled 60 kg RDL,
    the measured swing, and why.
+4. ``swing_check()``: the self-check after the swing is played (a slower swing or a heavier
+   bell), its answer and numbers from the model; ``swing_changes()`` gives those numbers.
 """
 
 import numpy as np
@@ -28,6 +30,7 @@ from ..model.motion import EXPLOSIVE_S
 from ..model.pose import Posture
 from ..model.swing import swing
 from ..ui import Explorer, TempoPlayer
+from ..ui.quiz import Quiz
 from ..ui.swing_player import SwingPlayer
 from . import Answer, num, percent
 
@@ -39,6 +42,8 @@ PULL_LOAD = 80.0  # kg
 PULL_DRIFTS = (0.0, 0.05, 0.10)  # m
 SWING_RDL = 60.0  # kg: the bar the 16 kg swing is set against, lowered and lifted at SLOW
 SWING_SLOWER = 1.5  # s: one swing, top to top, the slower swing the learner tries
+SWING_HEAVIER = 24.0  # kg: the heavier bell the learner tries, the next common size up from 16
+SAME_CHANGE = 0.15  # two changes of the peak within 15 % of each other count as "about the same"
 
 
 def setup():
@@ -209,3 +214,69 @@ def swing_answer():
     )
     return Answer(player, words, swing=sw, rdl=rdl, slower=slower, shear=shear,
                   rdl_shear=rdl_shear, chord_shear=chord_shear)
+
+
+def swing_changes():
+    """Peak L5/S1 compression of the lesson's swing, slowed, and with the heavier bell.
+
+    Each is the Swing player's own peak (its ``summary``) with the one control changed,
+    as the learner changes it.
+
+    Returns
+    -------
+    dict
+        ``"swing"``, ``"slower"``, ``"heavier"``: peak compression (N); ``"peak time"``: when
+        the lesson's swing peaks (s, from the top); ``"period"``: its swing (s).
+    """
+    player = SwingPlayer(bell=constants.SWING_BELL)
+    peak = player.summary["peak compression"]
+    compression = player.rep.disc["compression"]
+    when = float(player.rep.t[int(np.argmax(compression))])
+
+    def changed(**kw):
+        kw = {"bell": constants.SWING_BELL, "period": player.controls["period"].value} | kw
+        return swing(player.body, fps=player.fps, **kw).summary()["peak compression"]
+
+    return {"swing": peak, "slower": changed(period=SWING_SLOWER),
+            "heavier": changed(bell=SWING_HEAVIER), "peak time": when,
+            "period": float(player.rep.t[-1])}
+
+
+def swing_check():
+    """Self-check after the swing: does a slower swing or a heavier bell change the peak more.
+
+    Returns
+    -------
+    Quiz
+        Its answer is the one the model's numbers (:func:`swing_changes`) give; each option's
+        feedback gives those numbers.
+    """
+    c = swing_changes()
+    down, up = c["swing"] - c["slower"], c["heavier"] - c["swing"]
+    said = (f"In the model the {constants.SWING_BELL:.0f} kg swing peaks at {c['swing']:.0f} N, "
+            f"{c['peak time']:.2f} s into its {c['period']:.1f} s, on the way "
+            f"{'up' if c['peak time'] > c['period'] / 2 else 'down'}. Slowed to "
+            f"{SWING_SLOWER:g} s it peaks at {c['slower']:.0f} N ({down:.0f} N less); with a "
+            f"{SWING_HEAVIER:.0f} kg bell at {c['heavier']:.0f} N ({up:.0f} N more).")
+    slower, heavier = "Slowing the swing", f"The {SWING_HEAVIER:.0f} kg bell"
+    same = "About the same, one down and one up"
+    if abs(down - up) <= SAME_CHANGE * max(down, up):
+        answer = same
+    else:
+        answer = slower if down > up else heavier
+    why = {
+        slower: "speed sets the load: a swing slowed by a few tenths of a second takes more off "
+                "the back than a bigger bell adds.",
+        heavier: "the bell's weight counts for more here than the speed of the swing.",
+        same: f"{SWING_SLOWER - c['period']:.1f} s more a swing counts for about as much as "
+              f"{SWING_HEAVIER - constants.SWING_BELL:.0f} kg more bell: progress the speed of a "
+              "swing as you would its bell.",
+    }
+    compare = (f"Compare the two changes, {down:.0f} N off for the slower swing and {up:.0f} N "
+               "on for the heavier bell, and try again.")
+    options = {option: f"{said} " + (f"So {why[answer]}" if option == answer else compare)
+               for option in (slower, heavier, same)}
+    return Quiz(f"Which changes the swing's peak L5/S1 compression more: slowing it from "
+                f"{c['period']:.1f} s to {SWING_SLOWER:g} s a swing, or a {SWING_HEAVIER:.0f} kg "
+                f"bell in place of the {constants.SWING_BELL:.0f} kg?",
+                options, answer, key="09_hinge_to_sport/swing-change")
