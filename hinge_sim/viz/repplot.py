@@ -88,12 +88,13 @@ class RepPlot:
             for lim, ls in ((lo, (0, (4, 2))), (hi, "-")):
                 self.ax_disc.axhline(lim, color=roles[key], lw=s["thin"], ls=ls, alpha=0.6)
         # at the start of the rep: standing, the compression curve is at its lowest there
-        self.ax_disc.text(0.01, COMPRESSION_LIMITS[0],
-                          f" {COMPRESSION_LIMITS[0]:.0f} N action limit",
-                          fontsize=s["small"], ha="left", va="bottom",
-                          color=roles["compression"], bbox=LABEL_BOX, zorder=3,
-                          transform=blended_transform_factory(self.ax_disc.transAxes,
-                                                              self.ax_disc.transData))
+        # both compression lines named; the upper one only shows when the rep reaches it
+        limits_at_left = blended_transform_factory(self.ax_disc.transAxes, self.ax_disc.transData)
+        for limit, name in zip(COMPRESSION_LIMITS, ("action limit", "maximum")):
+            self.ax_disc.text(0.01, limit, f" {limit:.0f} N {name}", fontsize=s["small"],
+                              ha="left", va="bottom", color=roles["compression"],
+                              bbox=LABEL_BOX, zorder=3, clip_on=True,
+                              transform=limits_at_left)
         self.ax_disc.set_xlabel("time (s)", fontsize=s["font"])
         self.spans, self.cues = {}, {}
         for ax in self.axes:
