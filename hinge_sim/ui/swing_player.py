@@ -14,8 +14,7 @@ Usage
 """
 import ipywidgets as widgets
 
-from ..model import constants, presets
-from ..model.limits import check
+from ..model import constants
 from ..model.swing import swing
 from . import controls
 from .controls import limit_slider
@@ -47,12 +46,8 @@ class SwingPlayer(TempoPlayer):
     def __init__(self, lifter="average man", bell=constants.SWING_BELL,
                  period=constants.SWING_PERIOD, bracing=0.0, fps=30, style="default",
                  units="kg", dpi=None, layout="stack"):
-        super(TempoPlayer, self).__init__(dpi)  # the Panel: this player has its own controls
-        self._check_layout(layout)
-        self.fps = float(check("playback fps", fps, label="fps"))
-        self.body = presets.lifter(lifter)
+        self._open(lifter, fps, style, dpi, layout)
         self.exercise = "kettlebell"
-        self._build_view(style)
         self.controls = {
             "bell": limit_slider("swing bell", "bell (kg)", bell, 2.0, fmt=".0f"),
             "period": limit_slider("swing period", "one swing (s)", period, 0.05),
@@ -60,30 +55,12 @@ class SwingPlayer(TempoPlayer):
             "units": controls.units_toggle(units),
             "reset": self._reset_button(),
         }
-        self.rep = None
-        self.summary = {}
-        self.warning = ""
-        for name in ("bell", "period", "bracing", "units"):
-            self._observe(self.controls[name])
-        self.player.observe(self._callback(lambda change: self._show_frame()), names="index")
-        self._remember_start()
         c = self.controls
-        swing_box = [widgets.HTML("<b>Swing</b> top to top"), c["period"], c["reset"]]
-        bell_box = [widgets.HTML("<b>Bell</b>"), c["bell"], c["units"], c["bracing"]]
-        self.summary_html = widgets.HTML()
-        self.summary_html.add_class("hinge-summary")
-        if layout == "side":
-            self.widget = self._side_by_side(
-                [self.player, self.message_html, self.readout_html],
-                swing_box + [controls.tabs([("Peaks", [self.summary_html]),
-                                            ("Bell", bell_box[1:])])])
-        else:
-            self.widget = widgets.VBox([controls.columns([swing_box, bell_box], style),
-                                        self.player, self.message_html, self.readout_html,
-                                        self.summary_html])
-        self._dress(self.widget, "hinge-swing-player", style)
-        if not self.refresh():
-            raise ValueError(f"the starting swing is not possible: {self.message}")
+        self._lay_out(dict.fromkeys(("bell", "period", "bracing", "units")),
+                      [widgets.HTML("<b>Swing</b> top to top"), c["period"], c["reset"]],
+                      ("Bell", [widgets.HTML("<b>Bell</b>"), c["bell"], c["units"],
+                                c["bracing"]]),
+                      "hinge-swing-player", style, layout, "swing")
 
     @property
     def load_kg(self):

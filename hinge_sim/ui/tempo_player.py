@@ -62,13 +62,9 @@ class TempoPlayer(Panel):
     def __init__(self, lifter="average man", top="standing", bottom="textbook hinge",
                  tempo="3-1-1-0", exercise="RDL", load=40.0, bracing=0.0, fps=30,
                  style="default", units="kg", dpi=None, layout="stack"):
-        super().__init__(dpi)
-        self._check_layout(layout)
-        self.fps = float(check("playback fps", fps, label="fps"))
-        self.body = presets.lifter(lifter)
+        self._open(lifter, fps, style, dpi, layout)
         self.top, self.bottom = presets.posture(top), presets.posture(bottom)
         self.exercise = controls.exercise_menu(exercise).value
-        self._build_view(style)
         self.controls = {
             # as wide as its column: the whole tempo shows ("3-1-1-0", not "3-")
             "tempo": widgets.Text(value=tempo, description="tempo", continuous_update=False,
@@ -82,32 +78,65 @@ class TempoPlayer(Panel):
             "units": controls.units_toggle(units),
             "reset": self._reset_button(),
         }
+        c = self.controls
+        self._lay_out({"tempo": None, "bracing": None, "load": None, "units": self._on_units},
+                      [widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"), c["tempo"],
+                       c["reset"]],
+                      ("Load", [widgets.HTML("<b>Load</b>"), c["load"], c["units"],
+                                c["bracing"]]),
+                      "hinge-tempo-player", style, layout, "rep")
+
+    def _open(self, lifter, fps, style, dpi, layout):
+        """What every player starts with: the panel, the lifter, the figure and an empty rep.
+
+        The Swing player (:class:`~hinge_sim.ui.swing_player.SwingPlayer`) shares it, and
+        :meth:`_lay_out`, with its own controls between the two.
+        """
+        Panel.__init__(self, dpi)
+        self._check_layout(layout)
+        self.fps = float(check("playback fps", fps, label="fps"))
+        self.body = presets.lifter(lifter)
+        self._build_view(style)
         self.rep = None
         self.summary = {}
         self.warning = ""
-        for name in ("tempo", "bracing", "load"):
-            self._observe(self.controls[name])
-        self._observe(self.controls["units"], self._on_units)
+
+    def _lay_out(self, observed, first, second, name, style, layout, what):
+        """Wire ``self.controls`` and lay the player out; then draw the starting rep.
+
+        Parameters
+        ----------
+        observed : dict
+            Control name -> its callback, or None for a plain redraw.
+        first : list of widgets
+            The heading, the timing control and Reset: always in sight.
+        second : (str, list of widgets)
+            The tab's name and its heading and controls (the load, the bracing).
+        name : str
+            The panel's CSS class.
+        style, layout : str
+            As the player's parameters.
+        what : str
+            "rep" or "swing", for the message when the start is not possible.
+        """
+        for control, fn in observed.items():
+            self._observe(self.controls[control], fn)
         self.player.observe(self._callback(lambda change: self._show_frame()), names="index")
         self._remember_start()
-        c = self.controls
-        tempo_box = [widgets.HTML("<b>Tempo</b> lowering-pause-rising-pause (s)"), c["tempo"],
-                     c["reset"]]
-        load_box = [widgets.HTML("<b>Load</b>"), c["load"], c["units"], c["bracing"]]
         self.summary_html = widgets.HTML()
         self.summary_html.add_class("hinge-summary")
-        if layout == "side":  # the tempo and Reset first; the peaks and load as tabs
+        tab, box = second
+        if layout == "side":  # the timing and Reset first; the peaks and the load as tabs
             self.widget = self._side_by_side(
                 [self.player, self.message_html, self.readout_html],
-                tempo_box + [controls.tabs([("Peaks", [self.summary_html]),
-                                            ("Load", load_box[1:])])])
+                first + [controls.tabs([("Peaks", [self.summary_html]), (tab, box[1:])])])
         else:
-            self.widget = widgets.VBox([controls.columns([tempo_box, load_box], style),
+            self.widget = widgets.VBox([controls.columns([first, box], style),
                                         self.player, self.message_html, self.readout_html,
                                         self.summary_html])
-        self._dress(self.widget, "hinge-tempo-player", style)
+        self._dress(self.widget, name, style)
         if not self.refresh():
-            raise ValueError(f"the starting rep is not possible: {self.message}")
+            raise ValueError(f"the starting {what} is not possible: {self.message}")
 
     def _build_view(self, style):
         """The figure (the lifter beside the rep plot) and the frame player that shows it."""
