@@ -187,6 +187,31 @@ STRENGTH_TRAINED_MASS = 90.0  # kg [A]
 STRENGTH_MASS_EXPONENT = 2.0 / 3.0  # [R]
 STRENGTH_TRAINED_CV = 0.15  # [A]
 
+# Shoulder strength (hinge_sim.model.strength.shoulder_capable): static flexion
+# torque of one shoulder at 45 deg of flexion, 26 young men, 68.6 N m (89.9 N m at
+# 0 deg); the 25 women "on average, half" of the men's ("Dynamic shoulder flexion
+# strength for use in occupational risk analysis and clinical assessment", KIN-COM
+# dynamometer) [V, abstract]. 45 deg is taken as the swing's arc (10 to 90 deg) [A].
+SHOULDER_FLEXION_STRENGTH = {"male": 68.6, "female": 34.3}  # N m, one arm [V]
+# Extension is stronger than flexion by 5:4 (isokinetic testing of 31 normal
+# volunteers, Arch Phys Med Rehabil 1985, 66:384) [V, abstract]
+SHOULDER_EXTENSION_RATIO = 1.25  # [V]
+# SD over mean of the shoulder's population strength: the men's L5/S1, hip, knee
+# and ankle rows of STRENGTH_POPULATION all give 0.29 (80/280, 60/200, 55/190,
+# 40/140) [A]
+SHOULDER_STRENGTH_CV = 0.29  # [A]
+# A joint moment is flagged as beyond this lifter's population when fewer than this
+# share of it could hold the moment [A]: the smaller of the shares NIOSH 1981's
+# maximum permissible limit leaves capable (25 % of men, 1 % of women; Work
+# Practices Guide for Manual Lifting, via Chaffin, Andersson & Martin) [R].
+STRENGTH_FLAG_SHARE = 0.01  # [A]
+
+# The floor (hinge_sim.model.demands): the feet stay put only while the horizontal
+# ground force is at most this many times the vertical one. Traction coefficients of
+# court shoes near 0.8 (an optimal 0.82 for sprints, Luo & Stefanyshyn 2011 [R: read
+# in a review's summary]); taken for training shoes on a gym floor [A].
+SHOE_FLOOR_FRICTION = 0.8  # [R] + [A]
+
 # Load and speed: mean concentric velocity against the load's share of the
 # one-repetition maximum (1RM), full squat: %1RM = a v^2 + b v + c with v the
 # mean propulsive velocity (m/s) (Sanchez-Medina, Pallares, Perez, Moran-Navarro

@@ -18,7 +18,8 @@ Usage
 -----
 1. ``strength_table(body)`` -> joint -> (mean, SD) in N m, both legs together.
 2. ``capable(body, moments)`` -> joint -> share 0 to 1 (NaN for a flexor moment).
-3. ``rise_velocity(fraction)`` -> mean rise velocity (m/s) at a share of the maximum.
+3. ``shoulder_capable(body, moment)`` -> the share for both shoulders, either way.
+4. ``rise_velocity(fraction)`` -> mean rise velocity (m/s) at a share of the maximum.
 """
 import math
 
@@ -99,6 +100,64 @@ def capable(body, moments):
         share = 0.5 * (1.0 + _ERF((mean - m) / (sd * math.sqrt(2.0))))
         out[joint] = np.where(m > 0, share, np.nan)
     return out
+
+
+def shoulder_strength(body):
+    """Mean and SD (N m) of both shoulders' flexor and extensor strength.
+
+    Static flexion at 45 deg (:data:`~hinge_sim.model.constants.SHOULDER_FLEXION_STRENGTH`,
+    one arm, doubled for the model's two arms [A]), extension
+    :data:`~hinge_sim.model.constants.SHOULDER_EXTENSION_RATIO` times it. A trained
+    body takes the hip's trained-to-population ratio and SD, as the knee and ankle do.
+
+    Returns
+    -------
+    dict
+        ``"flexion"`` and ``"extension"`` -> (mean, SD), N m.
+
+    Examples
+    --------
+    >>> from hinge_sim import Body
+    >>> [round(v) for v in shoulder_strength(Body())["flexion"]]
+    [137, 40]
+    """
+    flexion = 2.0 * constants.SHOULDER_FLEXION_STRENGTH[body.sex]
+    cv = constants.SHOULDER_STRENGTH_CV
+    if body.strength == "trained":
+        population = 2.0 * constants.STRENGTH_POPULATION[body.sex]["hip"][0]
+        flexion *= strength_table(body)["hip"][0] / population
+        cv = constants.STRENGTH_TRAINED_CV
+    extension = constants.SHOULDER_EXTENSION_RATIO * flexion
+    return {"flexion": (flexion, cv * flexion), "extension": (extension, cv * extension)}
+
+
+def shoulder_capable(body, moment):
+    """Share of lifters (0 to 1) whose shoulders could hold ``moment``, either way.
+
+    Parameters
+    ----------
+    body : Body
+    moment : array_like
+        Both shoulders' net moment (N m), extensor positive, as ``Result.moments["shoulder"]``:
+        an extensor moment is rated against extension strength, a flexor one against flexion.
+
+    Returns
+    -------
+    ndarray
+        Shaped like ``moment``.
+
+    Examples
+    --------
+    >>> from hinge_sim import Body
+    >>> round(float(shoulder_capable(Body(), -137.2)), 2), float(shoulder_capable(Body(), 0.0))
+    (0.5, 1.0)
+    """
+    m = np.asarray(moment, dtype=float)
+    table = shoulder_strength(body)
+    mean = np.where(m > 0, table["extension"][0], table["flexion"][0])
+    sd = np.where(m > 0, table["extension"][1], table["flexion"][1])
+    share = 0.5 * (1.0 + _ERF((mean - np.abs(m)) / (sd * math.sqrt(2.0))))
+    return np.where(m == 0, 1.0, share)
 
 
 def rise_velocity(fraction):

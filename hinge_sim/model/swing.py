@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import constants, hamstrings
+from . import constants, demands, hamstrings
 from .analysis import Rep, _check_parts, analyze_angles
 from .body import Body
 from .chain import TREE, kinematics
@@ -70,11 +70,22 @@ class Swing(Rep):
         derivatives of ``segments[k]["angle"]``.
     angles : dict of ndarray (N,)
         The coach's angles (deg) over the cycle, :data:`ANGLES`.
+    beyond : dict of ndarray (N,) of bool
+        The frames whose forces the floor or the lifter cannot give
+        (:func:`hinge_sim.model.demands.beyond`): ``"lift-off"`` (the floor would
+        have to pull the feet down), ``"slip"`` (more sideways push than shoes
+        grip), ``"strength"`` (a moment almost no one of the population holds).
+        A lift-off frame is not ``balanced``: no centre of pressure.
+    shares : dict of ndarray (N,)
+        Joint -> share of the lifter's population able to hold its moment
+        (:func:`hinge_sim.model.demands.strength_shares`).
     """
 
     omega: dict = None
     alpha: dict = None
     angles: dict = None
+    beyond: dict = None
+    shares: dict = None
     phase_names: tuple = SWING_PHASES
 
 
@@ -310,7 +321,10 @@ def swing(body: Body, bell: float = constants.SWING_BELL, period: float = consta
     -------
     Swing
         The loads over the cycle, with ``t`` (s), ``phase``, ``powers`` (W,
-        exact), ``omega`` and ``alpha`` (the segment rates) and ``angles``.
+        exact), ``omega`` and ``alpha`` (the segment rates), ``angles``, and
+        ``beyond`` and ``shares``: the frames that ask more of the floor or of
+        the lifter's strength than they can give. Such a swing is returned, not
+        refused: it shows what the speed and the bell would ask.
 
     Raises
     ------
@@ -377,5 +391,8 @@ def swing(body: Body, bell: float = constants.SWING_BELL, period: float = consta
     powers = {"hip": res.moments["hip"] * (om["thigh"] - om["pelvis"]),
               "lumbar": res.moments["l5s1"] * (om["pelvis"] - om["trunk"])}
     phase = np.where(t <= 0.5 * period, 0, 2)
+    flags = demands.beyond(body, res)
+    res.balanced = res.balanced & ~flags["lift-off"]
     return Swing(**vars(res), t=t, phase=phase, powers=powers, effort=None, omega=omega,
-                 alpha=alpha, angles=angles)
+                 alpha=alpha, angles=angles, beyond=flags,
+                 shares=demands.strength_shares(body, res.moments))
