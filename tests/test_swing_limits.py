@@ -105,8 +105,8 @@ def test_the_swing_player_says_plainly_what_the_heavy_fast_swing_cannot_do(heavy
     rep = sp.rep
     assert sp.message == ""  # shown, not refused
     pull = -rep.grf[:, 1].min()
-    assert (f"A 48 kg bell at a 0.80 s swing would pull the lifter off the floor and off "
-            f"balance" in sp.warning) and f"up to {pull:.0f} N" in sp.warning
+    assert ("A 48 kg bell at a 0.80 s swing would pull the lifter off the floor and off "
+            "balance" in sp.warning) and f"up to {pull:.0f} N" in sp.warning
     assert "The feet would slide" in sp.warning
     assert "It needs more strength than nearly all men of a working population have" in sp.warning
     assert "shoulders stronger than 99.9 % of theirs" in sp.warning
@@ -122,3 +122,17 @@ def test_the_swing_player_says_plainly_what_the_heavy_fast_swing_cannot_do(heavy
 def test_the_lessons_swing_player_warns_of_nothing():
     sp = SwingPlayer(dpi=50)
     assert sp.warning == "" and "Here" not in sp.readout
+
+
+def test_the_rep_plot_hatches_the_flagged_frames_and_clears_them_for_a_possible_swing(heavy):
+    from matplotlib.figure import Figure
+
+    from hinge_sim.viz import RepPlot
+    plot = RepPlot(Figure())
+    plot.update(heavy)
+    spans = [a for a in plot.beyond if hasattr(a, "get_paths")]
+    assert len(spans) == 2 and plot.beyond[-1].get_text().strip() == "not possible"
+    flagged = np.any(np.stack(list(heavy.beyond.values())), axis=0)
+    assert plot.beyond[-1].get_position()[0] == pytest.approx(heavy.t[flagged][0])
+    plot.update(swing(Body(), fps=50))
+    assert plot.beyond == []

@@ -12,7 +12,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..model.constants import COMPRESSION_LIMITS, SHEAR_LIMITS
 from ..model.motion import PHASES, phase_names
-from .styles import LABEL_BOX, get_style
+from .styles import LABEL_BOX, ZONES, get_style
 
 # Breathing cue per phase (index into hinge_sim.motion.PHASES), in the order the
 # coaching article teaches [V: seeds/000, "inhale on setup, brace the core, and exhale
@@ -110,6 +110,7 @@ class RepPlot:
                                                   va="bottom", fontsize=s["small"])
         self.cursor = [ax.axvline(0, color="black", lw=s["thin"] * 1.5, visible=False,
                                   animated=True) for ax in self.axes]  # moves without a full redraw
+        self.beyond = []  # the hatched spans of frames the floor or the lifter cannot give
 
     def update(self, rep):
         """Show a rep from :func:`hinge_sim.simulate`."""
@@ -131,6 +132,34 @@ class RepPlot:
                 r.set_width(b - a)
             self.cues[name].set_text(f"{shown}\n{BREATHING[shown]}" if b > a else "")
             self.cues[name].set_x(0.5 * (a + b))
+        self._mark_beyond(rep)
+
+    def _mark_beyond(self, rep):
+        """Hatch the frames a swing's ``beyond`` flags (any of them), in the "over" zone's look.
+
+        A rep without flags (a tempo rep) clears them; the legend names the hatching.
+        """
+        for artist in self.beyond:
+            artist.remove()
+        self.beyond = []
+        flags = getattr(rep, "beyond", None)
+        if not flags:
+            return
+        t = np.asarray(rep.t)
+        where = np.any(np.stack([np.asarray(v, bool) for v in flags.values()]), axis=0)
+        if not where.any():
+            return
+        zone = ZONES["over"]
+        for ax in self.axes:
+            tr = blended_transform_factory(ax.transData, ax.transAxes)
+            self.beyond.append(ax.fill_between(t, 0, 1, where=where, transform=tr, step="mid",
+                                               fc="none", ec=zone["color"], hatch=zone["hatch"],
+                                               lw=0, alpha=0.35, zorder=0.5))
+        at = blended_transform_factory(self.ax_disc.transData, self.ax_disc.transAxes)
+        self.beyond.append(self.ax_disc.text(float(t[where][0]), 0.96, " not possible ",
+                                             fontsize=self.style["small"], color=zone["color"],
+                                             ha="left", va="top", bbox=LABEL_BOX, zorder=3,
+                                             transform=at))
 
     def set_cursor(self, t):
         """Move the vertical cursor to time ``t`` (s)."""
