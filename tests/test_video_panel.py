@@ -1,9 +1,12 @@
 """The video panel and the coach's debrief panel from Python, as a user would drive them:
 the one time cursor moves the frame, the fitted figure and the plots; bad input is named."""
+import dataclasses
+
 import numpy as np
 import pytest
 
 from hinge_sim.journal import Journal, journal_path
+from hinge_sim.model import presets
 from hinge_sim.ui.debrief_panel import DebriefPanel, load_cells, velocity_cells
 from hinge_sim.ui.video_panel import VideoPanel
 from hinge_sim.video import review as R
@@ -94,3 +97,35 @@ def test_debrief_puts_velocity_loads_and_the_record_together(rv, tmp_path):
 def test_debrief_refuses_an_unknown_exercise(rv, tmp_path):
     with pytest.raises(ValueError, match="^exercise = 'clean' is not known"):
         DebriefPanel(rv, tmp_path, "Alex", exercise="clean")
+
+
+def test_the_words_give_the_lumbar_flexion_at_the_cursor_and_how_it_was_found():
+    """Measured where the sacrum marker is seen, interpolated where it is lost, neutral
+    assumed without one: from the same moment (and model frame) the panel draws."""
+    rv = R.sample_review(fps=20, seconds=7.5, gap=("sacrum", 3.3, 3.5))
+    lost = rv.own.flags["lumbar_missing"]
+    assert rv.own.lumbar_measured and lost.any() and (~lost).any()
+    vp = VideoPanel(rv, dpi=DPI)
+    for t, source in ((5.0, "measured"), (float(rv.own.t[lost][len(rv.own.t[lost]) // 2]),
+                                          "interpolated")):
+        vp.goto(t)
+        m = vp.moment
+        assert m.lumbar_source == source
+        assert m.lumbar == pytest.approx(float(rv.own.angles["lumbar"][m.own]))
+        assert vp.view.set_time(t).own == m.own  # the frame the figure and plots show
+        deg = round(m.lumbar)
+        assert f"lumbar flexion {deg}°" in vp.readout, vp.readout
+        assert ("interpolated (the sacrum marker is lost here)" in vp.readout) == \
+            (source == "interpolated")
+        assert ("(sacrum marker)" in vp.readout) == (source == "measured")
+    # a bent back at the bottom: the number is the model frame's, not the reps' range
+    vp.goto(5.0)
+    assert vp.moment.lumbar > 2
+    # no sacrum marker: neutral assumed, and said so
+    export = dataclasses.replace(rv.export, points={k: v for k, v in rv.export.points.items()
+                                                    if k != "sacrum"})
+    neutral = R.review(rv.frames, rv.times, rv.bar, export, presets.load("RDL", rv.load_kg),
+                       mass=rv.own.body.mass)
+    vp = VideoPanel(neutral, t=5.0, dpi=DPI)
+    assert vp.moment.lumbar_source == "neutral" and vp.moment.lumbar == 0.0
+    assert "lumbar flexion not measured (no sacrum marker): neutral assumed" in vp.readout

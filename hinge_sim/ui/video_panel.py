@@ -5,7 +5,7 @@ Usage
 1. ``rv = hinge_sim.video.review.review(frames, times, bar, export, load, mass=80)``
 2. ``vp = VideoPanel(rv)``; end a cell with ``vp``.
 3. From Python: ``vp.goto(3.5)`` (s); ``vp.moment`` is what is shown
-   (frame, velocity, loads, and whether the fit is good at this frame).
+   (frame, velocity, loads, lumbar flexion, and whether the fit is good at this frame).
 """
 import ipywidgets as widgets
 
@@ -80,5 +80,6 @@ class VideoPanel(Panel):
                 f" (textbook hinge {number(m.textbook['compression'])} N and "
                 f"{number(m.textbook['shear'])} N)")
         return (f"{m.t:.2f} s, {where}: bar {m.velocity:+.2f} m/s. "
-                f"L5/S1 compression {number(m.compression)} N, shear {number(m.shear)} N{book}.\n"
+                f"L5/S1 compression {number(m.compression)} N, shear {number(m.shear)} N{book}; "
+                f"{m.lumbar_words()}.\n"
                 f"This frame: {m.status}.")

@@ -62,6 +62,13 @@ class Moment:
         :data:`STATUS_OK`, or what is wrong at this frame in words.
     ok : bool
         False when a point is missing or the fit is poor here.
+    lumbar : float
+        The athlete's lumbar flexion (deg, 0 = standing) in the model frame, the one
+        the loads came from.
+    lumbar_source : str
+        How it was found: ``"measured"`` (the sacrum marker seen here),
+        ``"interpolated"`` (the marker lost here: a straight line between the
+        frames that see it) or ``"neutral"`` (no marker: a neutral spine, 0 deg, assumed).
     """
 
     t: float
@@ -74,6 +81,18 @@ class Moment:
     textbook: object
     status: str
     ok: bool
+    lumbar: float
+    lumbar_source: str
+
+    def lumbar_words(self):
+        """The lumbar flexion at this instant in a phrase, saying how it was found."""
+        if self.lumbar_source == "neutral":
+            return "lumbar flexion not measured (no sacrum marker): neutral assumed"
+        deg = round(self.lumbar)  # a whole degree, so -0.4 reads "0°", not "-0°"
+        bend = f"lumbar flexion {deg}°" if deg >= 0 else f"lumbar extension {-deg}°"
+        if self.lumbar_source == "interpolated":
+            return f"{bend}, interpolated (the sacrum marker is lost here)"
+        return f"{bend} (sacrum marker)"
 
 
 @dataclasses.dataclass
@@ -180,10 +199,15 @@ class Review:
                                 f"{100 * self.own.flags['error'][j]:.1f} cm")
         status = "; ".join(problems) if problems else (
             f"{STATUS_OK} (largest miss {100 * self.own.flags['error'][j]:.1f} cm)")
+        if not self.own.lumbar_measured:
+            source = "neutral"
+        else:
+            source = "interpolated" if self.own.flags["lumbar_missing"][j] else "measured"
         return Moment(t=t, frame=i, own=j, rep=None if k is None else self.reps[k],
                       velocity=float(np.interp(t, *self.speed)),
                       compression=float(disc["compression"][j]), shear=float(disc["shear"][j]),
-                      textbook=textbook, status=status, ok=not problems)
+                      textbook=textbook, status=status, ok=not problems,
+                      lumbar=float(self.own.angles["lumbar"][j]), lumbar_source=source)
 
     def velocity_rows(self):
         """Per rep: (number, tempo, mean, peak velocity m/s, time to peak s, range m, power W).
