@@ -13,7 +13,7 @@ from hinge_sim.model import constants
 from hinge_sim.model.demands import beyond, strength_shares
 from hinge_sim.model.strength import shoulder_capable, shoulder_strength
 from hinge_sim.model.swing import swing
-from hinge_sim.ui.swing_player import SwingPlayer
+from hinge_sim.ui.swing_player import SwingPlayer, limit_words
 
 FPS = 1000  # frames/s, the most the model takes: the positions' differences agree to under 1 N
 
@@ -110,6 +110,7 @@ def test_the_swing_player_says_plainly_what_the_heavy_fast_swing_cannot_do(heavy
     assert "The feet would slide" in sp.warning
     assert "It needs more strength than nearly all men of a working population have" in sp.warning
     assert "shoulders stronger than 99.9 % of theirs" in sp.warning
+    assert "the same path set in advance" in sp.warning  # says it is the model's motion
     top = int(np.flatnonzero(rep.beyond["lift-off"])[0])
     sp.goto(float(rep.t[top]))
     assert "Here the floor would have to pull the feet down" in sp.readout
@@ -122,6 +123,7 @@ def test_the_swing_player_says_plainly_what_the_heavy_fast_swing_cannot_do(heavy
 def test_the_lessons_swing_player_warns_of_nothing():
     sp = SwingPlayer(dpi=50)
     assert sp.warning == "" and "Here" not in sp.readout
+    assert limit_words(sp.rep, sp.body, sp.load_kg) == []
 
 
 def test_the_rep_plot_hatches_the_flagged_frames_and_clears_them_for_a_possible_swing(heavy):

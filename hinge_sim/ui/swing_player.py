@@ -167,4 +167,9 @@ def limit_words(rep, body, bell):
                             f"(at {t[i]:.2f} s)")
         out.append(f"It needs more strength than nearly all {_who(body)} have: "
                    + ", ".join(weak) + ".")
+    if out:
+        out.append("This is the model's swing: every bell follows the same path set in "
+                   "advance, at the pace chosen, with the arms driving the bell (a real "
+                   "lifter's arms ride it). A lifter who meets this limit swings slower or "
+                   "lower.")
     return out
