@@ -65,7 +65,7 @@ def test_a_drag_on_the_figure_moves_the_slider_and_the_gauges():
     hip_px = data_to_pixel(ex.stick.ax, ex.result.points["hip"], size)
     before_png, before_hip = ex.png, ex.controls["hip"].value
     assert ex.grab.press(*hip_px) == "hip"
-    target = hs.analyze(ex.body, dataclasses.replace(ex.posture, hip=100.0), ex._load())
+    target = hs.analyze(ex.body, dataclasses.replace(ex.posture, hip=100.0), ex.load)
     ex.grab.move(*data_to_pixel(ex.stick.ax, target.points["hip"], size))
     ex.grab.release()
     assert ex.controls["hip"].value == pytest.approx(100.0, abs=1.0) != before_hip

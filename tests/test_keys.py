@@ -108,7 +108,7 @@ def test_each_handle_moves_its_own_slider(key, field, step):
 def test_home_and_end_go_as_far_as_the_lifter_can():
     ex = Explorer(dpi=30)
     ex.keys.press("k")
-    low, high = reach("knee", ex.body, ex.posture, ex._load())
+    low, high = reach("knee", ex.body, ex.posture, ex.load)
     most = ex.keys.press("End")
     assert high - 1.0 < most <= high and ex.message == ""
     least = ex.keys.press("Home")

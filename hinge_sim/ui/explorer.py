@@ -6,9 +6,12 @@ Usage
 -----
 1. ``from hinge_sim.ui import Explorer``
 2. ``ex = Explorer(posture="rounded back", ghost="textbook hinge")``; end a cell with ``ex``.
-3. From Python: ``ex.set(knee=30, hip=90)``; ``ex.result``, ``ex.readout``, ``ex.png``.
+3. From Python: ``ex.set(knee=30, hip=90)``; ``ex.result``, ``ex.readout``, ``ex.png``;
+   the pose shown is ``ex.body``, ``ex.posture`` and ``ex.load``.
 4. On the figure: drag the hip, knees, bar or lower back (``ex.grab``), or Tab to it
    and use the keys (``ex.keys``: H, K, B, L choose, the arrows move).
+5. The lifter and posture menus name the preset the sliders hold; moved off it,
+   they read "(own lifter)" and "(own pose)" (from the floor, "(floor set-up)").
 """
 import ipywidgets as widgets
 
@@ -26,6 +29,7 @@ from .grab import Grab
 from .keys import Keys
 from .live import LiveText
 from .panel import Panel
+from .preset_menu import OWN_LIFTER, OWN_POSE, held, matches, show
 
 BODY_FIELDS = ("stature", "mass", "sex", "strength", "thigh", "shank", "torso", "arm", "slr",
                "dorsiflexion")
@@ -43,6 +47,10 @@ GROUPS = (("Lifter", ("lifter",) + BODY_FIELDS),
 SIDE_BUTTONS = ("reset", "freeze")
 SIDE_TABS = ("Posture", "View", "Load", "Lifter")
 NO_GHOST, FROZEN = "none", "frozen pose"
+# From the floor the posture menu names the calibrated set-up while the sliders hold
+# it (the depth is then the one that puts the plates on the floor, not a slider's).
+FLOOR_SETUP = "(floor set-up)"
+MENUS = {"lifter": OWN_LIFTER, "posture": OWN_POSE}  # preset menu -> its extra entry
 
 
 class Explorer(Panel):
@@ -74,6 +82,12 @@ class Explorer(Panel):
         ``"stack"``: the figure, then the controls in columns under it.
         ``"side"``: Reset and Freeze ghost, then the groups as tabs (Posture
         first), beside the figure; under it on a narrow page.
+
+    Attributes
+    ----------
+    body, posture, load, result
+        The pose shown: the :class:`Body`, :class:`Posture` and :class:`Load`
+        the figure was drawn from, and their :class:`Result`.
     """
 
     def __init__(self, lifter="average man", posture="textbook hinge", exercise="RDL",
@@ -88,6 +102,10 @@ class Explorer(Panel):
         postures = list(presets) if presets is not None else list(named.POSTURES)
         for name in postures:
             named.posture(name)  # raises ValueError naming an unknown posture
+        # what each preset menu's choice puts on its sliders
+        self._presets = {
+            "lifter": {n: {**BODY_DEFAULTS, **named.LIFTERS[n]} for n in named.LIFTERS},
+            "posture": {n: {**POSTURE_DEFAULTS, **named.POSTURES[n]} for n in postures}}
         self.style = style
         self.fig, self.stick, self.gauges = posture_layout(style)
         self.controls = self._make_controls(lifter, posture, postures, exercise, load, units,
@@ -98,10 +116,10 @@ class Explorer(Panel):
         self._set_ghost(ghost)
         self._remember_start()
         self._start_ghost = ghost
-        self.result = None
-        self.body = None
+        self.result = self.body = self.posture = self.load = None
         self.note = ""
         self.reasons = []
+        self._refused = None  # in set(): the messages of presets refused on the way
         for name, w in self.controls.items():
             if name in ("lifter", "posture", "units", "exercise", "ghost"):
                 self._observe(w, getattr(self, f"_on_{name}"))
@@ -226,16 +244,28 @@ class Explorer(Panel):
 
         ``overlays`` takes a sequence of overlay names; buttons cannot be set.
         """
-        for name in values:
+        for name, value in values.items():
             if name not in self.controls or name in ("reset", "freeze"):
                 raise ValueError(f"{name!r} is not a settable control; choose from "
                                  f"{[n for n in self.controls if n not in ('reset', 'freeze')]}")
+            options = getattr(self.controls[name], "options", None)
+            if isinstance(self.controls[name], widgets.Dropdown) and value not in options:
+                raise ValueError(f"{name} = {value!r} is not in its menu; choose from "
+                                 f"{list(options)}")
         # menus that move other sliders first, so values given here win
         first = ("lifter", "posture", "units", "exercise")
         order = sorted(values, key=lambda n: first.index(n) if n in first else len(first))
-        with self._deferred():
-            for name in order:
-                self._put(name, values[name])
+        self._refused = []
+        try:
+            with self._deferred():
+                for name in order:
+                    self._put(name, values[name])
+        finally:
+            refused, self._refused = self._refused, None
+        if refused:  # a preset refused as from a click: its reason stays on screen
+            text = " ".join(refused)
+            self._show_message(text if self.message in ("", *refused)
+                               else f"{text} {self.message}")
         return self
 
     def _after_reset(self):
@@ -251,39 +281,72 @@ class Explorer(Panel):
         self.refresh()
 
     # -- callbacks -----------------------------------------------------
-    def _set_group(self, change, fields, values):
-        """Set a group of controls from a preset at once, then redraw once.
+    def _set_group(self, change, menu, fields):
+        """Set a group of controls from the preset chosen in a menu, then redraw once.
 
         A preset this lifter cannot take leaves menu, sliders and figure in
         agreement: they all go back to the pose shown, and the message says
-        why in a coach's words.
+        why in a coach's words. The same from :meth:`set`, where the redraw
+        waits for the end but the check cannot. Choosing a menu's extra entry
+        ("(own pose)") changes nothing.
         """
+        if change["new"] not in self._presets[menu]:
+            self._name_presets()  # the menu goes back to naming what the sliders hold
+            return
         before = {k: self.controls[k].value for k in fields}
         with self._quiet():
             for k in fields:
-                self.controls[k].value = values[k]
-        if self.refresh() is not False:
+                self.controls[k].value = self._presets[menu][change["new"]][k]
+        why = self._why_not()
+        if why is None:
+            self.refresh()  # now from a click, at the end from set()
             return
-        reasons = "; ".join(self.reasons) or "the weight falls outside the foot"
         with self._quiet():
-            change["owner"].value = change["old"]
             for k, value in before.items():
                 self.controls[k].value = value
-        lifter, posture = (self.controls[k].value for k in ("lifter", "posture"))
-        if change["owner"] is self.controls["lifter"]:
-            lifter = change["new"]
-        else:
-            posture = change["new"]
-        self._show_message(f"The {lifter} cannot take the {posture}: {reasons}. The "
-                           f"{change['owner'].description} menu is back at "
-                           f"“{change['old']}”, the pose shown.")
+        self._name_presets()
+        names = {k: self._menu_words(k) for k in MENUS}
+        names[menu] = f"the {change['new']}"
+        who = names["lifter"]
+        message = (f"{who[0].upper()}{who[1:]} cannot take {names['posture']}: {why}. The "
+                   f"{menu} menu is back at “{self.controls[menu].value}”, the pose shown.")
+        if self._refused is not None:
+            self._refused.append(message)
+        self._show_message(message)
 
     def _on_lifter(self, change):
-        self._set_group(change, BODY_FIELDS, {**BODY_DEFAULTS, **named.LIFTERS[change["new"]]})
+        self._set_group(change, "lifter", BODY_FIELDS)
 
     def _on_posture(self, change):
-        self._set_group(change, POSTURE_FIELDS,
-                        {**POSTURE_DEFAULTS, **named.POSTURES[change["new"]]})
+        self._set_group(change, "posture", POSTURE_FIELDS)
+
+    def _menu_words(self, menu):
+        """A preset menu's choice as words in a sentence ("the tall lifter", "this pose")."""
+        value = self.controls[menu].value
+        if value == MENUS[menu]:
+            return f"this {menu if menu == 'lifter' else 'pose'}"
+        return f"the {value.strip('()')}"
+
+    def _name_presets(self):
+        """Make the lifter and posture menus name what their sliders hold.
+
+        A preset's name while every slider of its group is within half a step
+        of the preset's value, else the extra entry ("(own lifter)", "(own
+        pose)"; :mod:`hinge_sim.ui.preset_menu`). From the floor the depth
+        follows the knees, so the posture is matched without it, and the
+        calibrated set-up is named :data:`FLOOR_SETUP`.
+        """
+        c = self.controls
+        floor = named.from_the_floor(c["exercise"].value)
+        fields = {"lifter": BODY_FIELDS,
+                  "posture": tuple(k for k in POSTURE_FIELDS if not (floor and k == "hip"))}
+        with self._quiet():
+            for menu, own in MENUS.items():
+                name = held(c, self._presets[menu], fields[menu], c[menu].value)
+                if (name is None and menu == "posture" and floor
+                        and matches(c, {**POSTURE_DEFAULTS, **named.DEADLIFT_SETUP}, fields[menu])):
+                    name = FLOOR_SETUP
+                show(c[menu], list(self._presets[menu]), name or own)
 
     def _on_exercise(self, change):
         self._update_modes()
@@ -349,15 +412,40 @@ class Explorer(Panel):
                          "slider follows the knees).")
         return posture
 
-    def _compute(self):
+    def _model(self):
+        """The model at the controls' values: body, load, posture, result (may raise ValueError)."""
         body = self._body()
         load = self._load()
         posture = self._posture(body, load)
-        result = analyze(body, posture, load, self.controls["bracing"].value)
-        self.reasons = []
-        if not bool(result.balanced):
-            reasons = self.reasons = result.messages() or ["the weight falls outside the foot"]
-            return ("This pose is not possible: " + "; ".join(reasons)
+        return body, load, posture, analyze(body, posture, load, self.controls["bracing"].value)
+
+    def _reasons(self, result):
+        """Why ``result`` is not possible, in a coach's words (``self.reasons``; [] when it is)."""
+        self.reasons = [] if bool(result.balanced) else (
+            result.messages() or ["the weight falls outside the foot"])
+        return self.reasons
+
+    def _why_not(self):
+        """Why the pose the controls hold is not possible (None when it is).
+
+        The model only: nothing is drawn or kept as the pose shown.
+        """
+        try:
+            return "; ".join(self._reasons(self._model()[3])) or None
+        except ValueError as exc:
+            return str(exc)
+
+    def refresh(self):
+        """Recompute and redraw (see :meth:`Panel.refresh`); the preset menus follow the sliders."""
+        shown = super().refresh()
+        if not self._defer:
+            self._name_presets()
+        return shown
+
+    def _compute(self):
+        body, load, posture, result = self._model()
+        if self._reasons(result):
+            return ("This pose is not possible: " + "; ".join(self.reasons)
                     + ". The figure shows the last possible pose.")
         ghost = None
         if self._ghost is not None:
@@ -366,7 +454,7 @@ class Explorer(Panel):
             self._ghost_result = (ghost, label)
         else:
             self._ghost_result = (None, None)
-        self.body, self.result, self.posture = body, result, posture
+        self.body, self.load, self.result, self.posture = body, load, result, posture
         return None
 
     def _draw(self):

@@ -90,7 +90,7 @@ class Grab:
             return None
         ex = self.explorer
         field = HANDLES[self.held][1]
-        value = dragged_value(self.held, ex.body, ex.posture, ex._load(),
+        value = dragged_value(self.held, ex.body, ex.posture, ex.load,
                               self._point(x_px, y_px), ex.controls["bracing"].value)
         ex.set(**{field: value})
         return float(ex.controls[field].value)

@@ -187,7 +187,7 @@ class Keys:
         ex = self.explorer
         if ex.result is None:
             return slider.value
-        ends = reach(self.chosen, ex.body, ex.posture, ex._load(), ex.controls["bracing"].value)
+        ends = reach(self.chosen, ex.body, ex.posture, ex.load, ex.controls["bracing"].value)
         if ends is None:
             return slider.value
         # the slider's grid value nearest the end, on the side the lifter can take
