@@ -16,7 +16,6 @@ from hinge_sim.viz.labels import place_labels
 from hinge_sim.viz.styles import ZONES
 
 LESSON_PANEL_PX = 880  # px of notebook width at 1280 x 800, file browser open [A]
-MIN_TEXT_PX = 12.0
 
 
 def result(posture="textbook hinge", lifter="average man", exercise="RDL", mass=40.0):
@@ -121,9 +120,8 @@ def test_lesson_panel_text_is_at_least_12_px_on_a_laptop():
     """
     fig = viz.posture_figure(result(), overlays=viz.OVERLAYS, ghost=result("standing"),
                              ghost_label="standing", caption="RDL")
-    shown = min(1.0, LESSON_PANEL_PX / (fig.get_figwidth() * fig.dpi))
-    smallest = min(_visible_texts(fig), key=lambda t: t.get_fontsize())
-    assert smallest.get_fontsize() * fig.dpi / 72 * shown >= MIN_TEXT_PX, smallest.get_text()
+    px, words = viz.smallest_text(fig, min(fig.get_figwidth() * fig.dpi, LESSON_PANEL_PX))
+    assert px >= viz.MIN_TEXT_PX, words
 
 
 def test_arrows_follow_the_forces_of_a_still_posture():
