@@ -3,7 +3,9 @@ import itertools
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 import hinge_sim as hs
 from hinge_sim import viz
@@ -14,7 +16,6 @@ from hinge_sim.viz.labels import place_labels
 from hinge_sim.viz.styles import ZONES
 
 LESSON_PANEL_PX = 880  # px of notebook width at 1280 x 800, file browser open [A]
-MIN_TEXT_PX = 12.0
 
 
 def result(posture="textbook hinge", lifter="average man", exercise="RDL", mass=40.0):
@@ -50,15 +51,77 @@ def test_no_two_labels_overlap(style, posture, lifter, exercise):
         assert frame.y0 <= box.y0 and box.y1 <= frame.y1, name
 
 
+def _label_boxes(stick, renderer):
+    """(words, pixel box) of each label shown on a stick figure's axes, backing box included."""
+    boxes = []
+    for t in stick.ax.findobj(Text):
+        if t.get_visible() and t.get_text().strip():
+            box = t.get_window_extent(renderer)
+            patch = t.get_bbox_patch()
+            if patch is not None:  # placed when drawn; animated labels are not drawn by draw()
+                t.update_bbox_position_size(renderer)
+                box = Bbox.union([box, patch.get_window_extent(renderer)])
+            boxes.append((t.get_text(), box))
+    return boxes
+
+
+def _scale_bar_box(stick, renderer):
+    """The 50 cm scale bar's pixel box, as thick as its line is drawn."""
+    bar = stick.scale_bar
+    half = bar.get_linewidth() * stick.ax.figure.dpi / 72 / 2
+    return bar.get_window_extent(renderer).expanded(1.0, 1.0).padded(half)
+
+
+def _collisions(stick):
+    """Pairs of a stick figure's labels (or a label and the scale bar) that overlap,
+    in a figure drawn with Agg (label backing boxes are placed when drawn)."""
+    fig = stick.ax.figure
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = _label_boxes(stick, renderer)
+    pairs = [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
+             if box_a.overlaps(box_b)]
+    bar = _scale_bar_box(stick, renderer)
+    return pairs + [(a, "scale bar") for a, box in boxes if box.overlaps(bar)]
+
+
+@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("posture, lifter, exercise", [
+    ("standing", "average man", "RDL"), ("textbook hinge", "average man", "RDL"),
+    ("rounded back", "short lifter", "kettlebell"), ("squatty hinge", "tall lifter", "RDL"),
+    ("stiff-legged reach", "average woman", "RDL")])
+def test_posture_labels_keep_off_each_other_and_the_scale_bar(style, posture, lifter, exercise):
+    _, stick, gauges = viz.posture_layout(style)  # as viz.posture_figure makes it
+    r = result(posture, lifter, exercise)
+    stick.update(r, overlays=viz.OVERLAYS, load_kind=exercise, caption=posture)
+    gauges.update(r, 78.0)
+    assert _collisions(stick) == [], (posture, lifter, style)
+
+
+@pytest.mark.parametrize("style", ["default", "projector"])
+@pytest.mark.parametrize("top, bottom", [("standing", "textbook hinge"),
+                                         ("standing", "rounded back"),
+                                         ("standing", "squatty hinge")])
+def test_rep_frame_labels_keep_off_each_other_and_the_scale_bar(style, top, bottom):
+    """The Tempo step's lifter (a narrower axes than the Explorer's), at frames
+    from the top, on the way down and at the bottom of the rep."""
+    from hinge_sim.ui import TempoPlayer
+    player = TempoPlayer(top=top, bottom=bottom, tempo="2-1-1-0", style=style, layout="side")
+    n = len(player.rep.t)
+    for i in (0, n // 6, n // 3, n // 2, 2 * n // 3, n - 1):
+        player._draw_frame(i)
+        assert _collisions(player.stick) == [], (i, top, bottom, style)
+
+
 def test_lesson_panel_text_is_at_least_12_px_on_a_laptop():
     """The Explorer's PNG at its displayed width: natural size when it fits the
     notebook (1280 x 800 screen), else scaled down with the page.
     """
     fig = viz.posture_figure(result(), overlays=viz.OVERLAYS, ghost=result("standing"),
                              ghost_label="standing", caption="RDL")
-    shown = min(1.0, LESSON_PANEL_PX / (fig.get_figwidth() * fig.dpi))
-    smallest = min(_visible_texts(fig), key=lambda t: t.get_fontsize())
-    assert smallest.get_fontsize() * fig.dpi / 72 * shown >= MIN_TEXT_PX, smallest.get_text()
+    px, words = viz.smallest_text(fig, min(fig.get_figwidth() * fig.dpi, LESSON_PANEL_PX))
+    assert px >= viz.MIN_TEXT_PX, words
 
 
 def test_arrows_follow_the_forces_of_a_still_posture():

@@ -443,7 +443,6 @@ def test_action_limit_label_keeps_off_the_compression_curve():
 def test_every_figure_text_is_readable_at_natural_size(style, px):
     """Panels show the PNG at its natural size: a text of ``size`` pt is
     ``size * dpi / 72`` px on screen (default: 11 px on a laptop; projector: 20 px)."""
-    from matplotlib.text import Text
     fig = viz.posture_figure(result(), style=style, overlays=viz.OVERLAYS,
                              ghost=result("standing"), ghost_label="standing", caption="RDL")
     rep = hs.simulate(hs.presets.lifter("average man"), hs.presets.posture("standing"),
@@ -451,11 +450,8 @@ def test_every_figure_text_is_readable_at_natural_size(style, px):
     rep_fig = viz.new_figure(style)
     viz.RepPlot(rep_fig, style).update(rep)
     for f in (fig, rep_fig):
-        f.draw_without_rendering()  # tick labels exist after a draw
-        texts = [t for t in f.findobj(Text) if t.get_text().strip() and t.get_visible()]
-        assert texts
-        smallest = min(texts, key=lambda t: t.get_fontsize())
-        assert smallest.get_fontsize() * f.dpi / 72 >= px - 0.05, smallest.get_text()
+        size, words = viz.smallest_text(f)
+        assert size >= px - 0.05, words
 
 
 @pytest.mark.parametrize("value, digits, sign, text", [

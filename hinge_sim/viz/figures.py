@@ -4,6 +4,7 @@ Figures are :class:`matplotlib.figure.Figure` objects, not pyplot ones: they
 are freed like any Python object and never pile up in pyplot's list.
 """
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from .gauges import Gauges
 from .stick import StickFigure
@@ -14,6 +15,36 @@ def new_figure(style="default", size=None):
     """An empty Figure of the style's size (in) and dpi."""
     s = get_style(style)
     return Figure(figsize=size or s["figsize"], dpi=s["dpi"])
+
+
+MIN_TEXT_PX = 12.0  # CSS px: the least letter size on screen the panels are held to
+
+
+def smallest_text(fig, shown_px=None):
+    """The figure's smallest shown text and its size in pixels on screen.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    shown_px : float, optional
+        Width (CSS px) the figure's image is shown at; default its natural
+        width (``figwidth * dpi``), as a panel shows it when the page has room.
+
+    Returns
+    -------
+    (float, str)
+        Size of the smallest text (CSS px) and its words.
+    """
+    natural = fig.get_figwidth() * fig.dpi
+    if shown_px is not None and not shown_px > 0:
+        raise ValueError(f"shown_px = {shown_px!r}: expected a width in CSS px above 0")
+    fig.draw_without_rendering()  # tick labels exist after a draw
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    if not texts:
+        raise ValueError("fig shows no text")
+    t = min(texts, key=lambda t: t.get_fontsize())
+    scale = 1.0 if shown_px is None else shown_px / natural
+    return t.get_fontsize() * fig.dpi / 72 * scale, t.get_text()
 
 
 def posture_layout(style="default"):

@@ -2,8 +2,9 @@
 
 Usage
 -----
-``place_labels(ax, movable, fixed, avoid, points_per_unit)`` after moving the
-artists and before drawing: ``fixed`` texts stay put; each ``movable`` text,
+``place_labels(ax, movable, fixed, avoid, points_per_unit, keep_off)`` after moving
+the artists and before drawing: ``fixed`` texts (and the ``keep_off`` boxes, such
+as a scale bar) stay put; each ``movable`` text,
 in order, keeps its place if free, else takes the nearest free spot up or
 down (then sideways) inside the axes, off the ``avoid`` points where it can.
 
@@ -84,11 +85,11 @@ def _offsets(width, height):
     """Offsets (data units) to try, nearest first."""
     steps = [0.0] + [s * k for k in range(1, TRIES + 1) for s in (1.0, -1.0)]
     tried = [(dx * width, dy * height) for dx, dy in
-             itertools.product((0.0, -0.6, 0.6, -1.2, 1.2), steps)]
+             itertools.product((0.0, -0.2, 0.2, -0.4, 0.4, -0.6, 0.6, -0.9, 0.9, -1.2, 1.2), steps)]
     return sorted(tried, key=lambda o: np.hypot(o[0], 1.5 * o[1]))
 
 
-def place_labels(ax, movable, fixed, avoid, points_per_unit):
+def place_labels(ax, movable, fixed, avoid, points_per_unit, keep_off=()):
     """Move the ``movable`` texts of ``ax`` so no two labels overlap.
 
     Parameters
@@ -104,6 +105,9 @@ def place_labels(ax, movable, fixed, avoid, points_per_unit):
         it can; a label with no such place only keeps off the other labels.
     points_per_unit : float
         Typographic points per data unit.
+    keep_off : sequence of (x0, y0, x1, y1)
+        Boxes in data units (e.g. a scale bar) that labels keep off, as they
+        keep off the ``fixed`` texts.
 
     Returns
     -------
@@ -112,7 +116,8 @@ def place_labels(ax, movable, fixed, avoid, points_per_unit):
     """
     gap = GAP_PT / points_per_unit
     (fx0, fx1), (fy0, fy1) = ax.get_xlim(), ax.get_ylim()
-    taken = [text_box(t, points_per_unit) + [-gap, -gap, gap, gap] for t in _shown(fixed)]
+    taken = [np.asarray(b, float) + [-gap, -gap, gap, gap]
+             for b in [text_box(t, points_per_unit) for t in _shown(fixed)] + list(keep_off)]
     points = np.asarray(avoid, float).reshape(-1, 2)
     stuck = []
     for text in _shown(movable):

@@ -111,7 +111,7 @@ class StickFigure:
         ax.plot(VIEW["x"], [0, 0], color="black", lw=s["thin"], zorder=1)
         # scale bar: 50 cm, bottom left
         x0 = VIEW["x"][0] + 0.05
-        ax.plot([x0, x0 + 0.5], [1.95, 1.95], color="black", lw=s["thin"])
+        self.scale_bar = ax.plot([x0, x0 + 0.5], [1.95, 1.95], color="black", lw=s["thin"])[0]
         ax.text(x0 + 0.25, 1.97, "50 cm", ha="center", va="bottom", fontsize=s["small"])
 
         static = set(ax.get_children())
@@ -273,8 +273,15 @@ class StickFigure:
         if "forces" in shown:
             self.forces.update(result)
         self._draw_chosen(result, chosen)
+        per_metre = _points_per_metre(self.ax)
         place_labels(self.ax, self.labels_movable, self.labels_fixed, self._outline_points(),
-                     _points_per_metre(self.ax))
+                     per_metre, keep_off=[self._scale_bar_box(per_metre)])
+
+    def _scale_bar_box(self, points_per_metre):
+        """The scale bar's box (m), as thick as its line is drawn."""
+        (x0, x1), (y0, y1) = (sorted(v) for v in self.scale_bar.get_data())
+        half = 0.5 * self.scale_bar.get_linewidth() / points_per_metre
+        return (x0 - half, y0 - half, x1 + half, y1 + half)
 
     def _outline_points(self):
         """Points (m) on the body's shapes and lines, for labels to keep off."""

@@ -185,6 +185,58 @@ def check_step(page, panel, where):
     return m["inputs"]
 
 
+@pytest.fixture(scope="module")
+def dashboard_figures():
+    """The three steps' figures as the dashboard makes them, built here: their text sizes."""
+    from hinge_sim.ui import Compare, Explorer, TempoPlayer
+    return {
+        "hinge-explorer": Explorer(posture="standing", presets=demo_order(), style="projector",
+                                   layout="side").fig,
+        "hinge-compare": Compare(left=dict(lifter="average man", posture="textbook hinge"),
+                                 right=dict(lifter="average man", posture="rounded back"),
+                                 style="projector", layout="side").fig,
+        "hinge-tempo-player": TempoPlayer(top="standing", bottom="textbook hinge",
+                                          tempo="3-1-1-0", style="projector",
+                                          layout="side").fig,
+    }
+
+
+SHOWN = """(panelClass) => {
+  const panel = [...document.querySelectorAll('.hinge-steps .' + panelClass)]
+      .find(e => e.offsetParent !== null);
+  const f = panel.querySelector('.hinge-figure');
+  return [f.getBoundingClientRect().width, f.tagName === 'CANVAS' ? f.width : f.naturalWidth];
+}"""
+
+
+@pytest.mark.parametrize("screen", [
+    "1920x1080", "1920x1080-zoom150",
+    pytest.param("1280x720-zoom150", marks=pytest.mark.xfail(
+        strict=True, reason="the 1200 px figure shows 425 px wide: its 20 px text is 7 CSS px; "
+                            "it needs a figure laid out for that width"))])
+def test_figure_text_is_at_least_12_css_px(voila_dashboard, browser, dashboard_figures, screen):
+    """Each step's figure as shown: its smallest text (px in the PNG, scaled by the
+    width the page shows the PNG at) is at least ``viz.MIN_TEXT_PX`` CSS px."""
+    from hinge_sim import viz
+    context = browser.new_context(**FIT[screen])
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(voila_dashboard.url("/"))
+        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+        sizes = {}
+        for k, panel in enumerate(PANELS):
+            open_step(page, k)
+            shown, natural = page.evaluate(SHOWN, panel)
+            fig = dashboard_figures[panel]
+            assert natural == round(fig.get_figwidth() * fig.dpi), (panel, natural)
+            sizes[panel] = viz.smallest_text(fig, shown)
+        small = {p: s for p, s in sizes.items() if s[0] < viz.MIN_TEXT_PX}
+        assert small == {}, f"{screen}: text under {viz.MIN_TEXT_PX} CSS px: {sizes}"
+    finally:
+        context.close()
+
+
 def test_the_lifter_is_posed_from_the_keyboard(voila_dashboard, browser, screenshots):
     """In Voila too (``ipyevents`` hears keys only under the mouse): Shift+Tab from Reset
     reaches the Explore step's figure (after the words beside it), K and two right arrows
