@@ -6,8 +6,11 @@ happens. This widget sits at the top of a panel. Its browser code sends Python
 ``{"ping": n}`` every ``every`` seconds through the widget's comm, and Python
 answers ``{"pong": n}``. When the answers stop, the widget shows a banner in
 plain words (a polite ``role="status"`` live region, never taking the focus)
-and marks the panel with the class ``hinge-kernel-lost``; the banner goes away
-when answers come back. The widget's element carries ``data-kernel``:
+and marks the panel with the class ``hinge-kernel-lost``; while the panel is on
+the screen but its top is not (a tall panel scrolled to its controls), a short
+copy is pinned to the foot of the view (``hinge-kernel-pinned``, hidden from
+screen readers, letting clicks through). The banner goes away when answers come
+back. The widget's element carries ``data-kernel``:
 ``waiting`` (no answer yet), ``live`` or ``lost``.
 
 When is the kernel lost? (``lost()`` in the browser code, tested with Node.js
@@ -81,32 +84,69 @@ function kernelStatus(model) {
   }
 }
 
+// Whether any of element e shows: inside the window and every box around it that clips.
+function inView(e) {
+  const r = e.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return false;
+  let top = 0, bottom = window.innerHeight;
+  for (let a = e.parentElement; a; a = a.parentElement) {
+    if (getComputedStyle(a).overflowY === "visible") continue;
+    const b = a.getBoundingClientRect();
+    top = Math.max(top, b.top);
+    bottom = Math.min(bottom, b.bottom);
+  }
+  return r.bottom > top && r.top < bottom;
+}
+
 function render({ model, el }) {
   const banner = document.createElement("div");
   banner.className = "hinge-kernel-banner";
   banner.setAttribute("role", "status");
   banner.setAttribute("aria-live", "polite");
   banner.setAttribute("aria-atomic", "true");
+  // The same words pinned to the foot of the view while the panel shows but its top
+  // does not (a tall panel scrolled to its controls); hidden from screen readers,
+  // which hear the banner once.
+  const pinned = document.createElement("div");
+  pinned.className = "hinge-kernel-pinned";
+  pinned.setAttribute("aria-hidden", "true");
+  pinned.hidden = true;
   el.classList.add("hinge-kernel-watch");
-  el.append(banner);
+  el.append(banner, pinned);
   const s = { heard: null, waiting: null, gone: null, busy: null, status: null };
   let n = 0, lastPing = -Infinity, wasGone = false, shown = false;
+  let panel = null, frame = 0;
   const now = () => performance.now();
+  function place() {  // the pinned copy: while the panel is in view and its banner is not
+    frame = 0;
+    pinned.hidden = !(shown && panel && inView(panel) && !inView(banner));
+  }
+  const onScroll = () => { if (shown && !frame) frame = requestAnimationFrame(place); };
+  document.addEventListener("scroll", onScroll, { capture: true, passive: true });
+  function findPanel() {  // once the view is placed in the panel's box
+    if (!panel) panel = el.closest(".hinge-panel");
+  }
 
+  function words(isLost) {
+    const notebook = el.closest(".jp-NotebookPanel") !== null;
+    const fix = model.get(notebook ? "fix_notebook" : "fix_page");
+    for (const [box, text] of [[banner, [model.get("why"), fix, model.get("kept")]],
+                               [pinned, [fix]]]) {
+      box.textContent = "";
+      if (!isLost) continue;
+      const title = document.createElement("strong");
+      title.textContent = model.get("title") + " ";
+      box.append(title, text.join(" "));
+    }
+  }
   function say(isLost) {
     el.dataset.kernel = s.heard === null ? "waiting" : isLost ? "lost" : "live";
     if (isLost === shown) return;
     shown = isLost;
-    const panel = el.closest(".hinge-panel");
     if (panel) panel.classList.toggle("hinge-kernel-lost", isLost);
     el.classList.toggle("hinge-kernel-lost", isLost);
-    const notebook = el.closest(".jp-NotebookPanel") !== null;
-    banner.textContent = "";
-    if (!isLost) return;
-    const title = document.createElement("strong");
-    title.textContent = model.get("title") + " ";
-    const fix = model.get(notebook ? "fix_notebook" : "fix_page");
-    banner.append(title, [model.get("why"), fix, model.get("kept")].join(" "));
+    words(isLost);
+    place();
   }
   function ping() {
     if (s.waiting === null) s.waiting = now();
@@ -118,6 +158,7 @@ function render({ model, el }) {
     }
   }
   function tick() {
+    findPanel();
     const t = now();
     s.status = kernelStatus(model);
     if (s.status === "busy") s.busy = t;
@@ -128,6 +169,7 @@ function render({ model, el }) {
     if (t - lastPing >= model.get("every") * 1000) ping();
     say(lost({ now: t, ...s, quiet: model.get("quiet") * 1000,
                blind: model.get("blind") * 1000 }));
+    if (shown) place();
   }
   function onMessage(msg) {
     if (!msg || msg.pong === undefined) return;
@@ -139,13 +181,17 @@ function render({ model, el }) {
   model.on("comm_live_update", tick);
   const timer = setInterval(tick, 1000);
   tick();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    document.removeEventListener("scroll", onScroll, { capture: true });
+  };
 }
 export default { render };
 """
 # Dark text on a pale orange ground (contrast about 16:1) with a bar of Okabe-Ito
 # vermillion, at least 16 px (the projector style's 22 px panels give 23 px); a lost
-# panel gets a dashed vermillion outline. Nothing shows while the kernel answers.
+# panel gets a dashed vermillion outline. Nothing shows while the kernel answers. The
+# pinned copy lets clicks through (pointer-events: none): it covers no control.
 _CSS = """
 .hinge-kernel-watch { width: 100%; flex: 0 0 100%; }
 .hinge-kernel-watch.hinge-kernel-lost .hinge-kernel-banner {
@@ -154,6 +200,11 @@ _CSS = """
   max-width: 60em;
 }
 .hinge-panel.hinge-kernel-lost { outline: 3px dashed #D55E00; outline-offset: 3px; }
+.hinge-kernel-pinned { position: fixed; left: 50%; transform: translateX(-50%); bottom: 12px;
+  z-index: 100; width: max-content; max-width: min(44em, 90%); pointer-events: none;
+  padding: 0.45em 0.8em; border-left: 8px solid #D55E00; background: #FFF1E0; color: #1A1A1A;
+  font-size: max(16px, 1.05em); line-height: 1.4; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.35); }
+.hinge-kernel-pinned[hidden] { display: none; }
 """
 
 

@@ -42,6 +42,19 @@ def time_to_banner(page, where=None, timeout_s=SHOW_WITHIN_S + 10):
     return time.monotonic() - start
 
 
+def scroll_to(locator, top=200):
+    """Scroll the notebook until ``locator`` is ``top`` px from the top of the view.
+
+    JupyterLab does not render cells out of view, and here Playwright's and the
+    element's own scrolling into view left the notebook where it was.
+    """
+    locator.evaluate("""(e, top) => {
+        const scroller = e.closest('.jp-WindowedPanel-outer');
+        if (scroller) scroller.scrollTop += e.getBoundingClientRect().top - top;
+        else e.scrollIntoView({block: 'start'});
+    }""", top)
+
+
 def lesson_panel(lab, run_notebook, new_page):
     """Lesson 0 run top to bottom: the page and its first panel (the tour's Explorer), live."""
     shutil.copy(NOTEBOOKS / LESSON, lab.root / LESSON)
@@ -74,7 +87,7 @@ def test_a_restarted_kernel_is_said_on_the_panel_and_run_all_clears_it(
     assert seconds <= SHOW_WITHIN_S
 
     banner = panel.locator(BANNER).first
-    banner.scroll_into_view_if_needed()   # JupyterLab does not render cells out of view
+    scroll_to(banner)
     expect(banner).to_be_visible()
     text = banner.text_content()
     assert TITLE in text and FIX_NOTEBOOK in text and "Run All Cells" in text, text
@@ -86,6 +99,16 @@ def test_a_restarted_kernel_is_said_on_the_panel_and_run_all_clears_it(
     assert style[0] >= 14, f"banner text {style[0]} px"
     assert style[1:] == ["rgb(26, 26, 26)", "rgb(255, 241, 224)"], style
     panel.screenshot(path=screenshots / "kernel-lost-lesson-panel.png")
+    pinned = panel.locator(".hinge-kernel-pinned").first
+    expect(pinned).to_be_hidden()   # the banner itself is in view
+    # scrolled down to the panel's last control, the banner's top is out of view: the
+    # short copy shows at the foot of the notebook, without the focus, over no click
+    panel.locator(".noUi-handle").last.scroll_into_view_if_needed()
+    expect(pinned).to_be_visible()
+    assert FIX_NOTEBOOK in pinned.text_content()
+    assert pinned.get_attribute("aria-hidden") == "true"
+    assert pinned.evaluate("e => getComputedStyle(e).pointerEvents") == "none"
+    page.screenshot(path=screenshots / "kernel-lost-lesson-controls.png")
 
     # Run All in the same page (no reload): the cell's new panel replaces the lost one
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
@@ -135,8 +158,9 @@ def test_a_busy_kernel_is_not_lost_and_a_shut_down_one_is(lab, run_notebook, new
     print(f"banner {seconds:.1f} s after the kernel was shut down")
     assert seconds <= SHOW_WITHIN_S
     assert control.evaluate("e => e === document.activeElement"), "the banner took the focus"
-    page.locator(BANNER).first.scroll_into_view_if_needed()
+    scroll_to(page.locator(BANNER).first)
     expect(page.locator(BANNER).first).to_contain_text(FIX_NOTEBOOK)
+    expect(page.locator(".hinge-kernel-pinned").first).to_be_hidden()  # the banner shows
     page.screenshot(path=screenshots / "kernel-lost-shut-down.png")
 
 
@@ -164,7 +188,7 @@ def test_a_dashboard_whose_kernel_is_shut_down_says_reload(voila_explorer, new_p
     seconds = time_to_banner(page)
     print(f"Voila: banner {seconds:.1f} s after the kernel was shut down")
     assert seconds <= SHOW_WITHIN_S
-    page.locator(BANNER).first.scroll_into_view_if_needed()
+    scroll_to(page.locator(BANNER).first)
     expect(page.locator(BANNER).first).to_be_visible()
     text = page.locator(BANNER).first.text_content()
     assert TITLE in text and FIX_PAGE in text and "Run All" not in text, text
