@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from hinge_sim.ui import Compare, Explorer, TempoPlayer
-from hinge_sim.ui.kernel_watch import BLIND_S, PING_S, QUIET_S, KernelWatch
+from hinge_sim.ui.kernel_watch import BLIND_S, PING_S, QUIET_S, REST_S, KernelWatch
 from hinge_sim.ui.swing_player import SwingPlayer
 
 S = 1000.0  # ms in a second: the browser code's times are performance.now() ms
@@ -20,20 +20,26 @@ BASE = dict(heard=0.0, waiting=None, gone=None, busy=None, status="idle",
             quiet=QUIET_S * S, blind=BLIND_S * S)
 
 
-def lost_in_node(tmp_path, cases):
-    """``lost(case)`` for each case, computed by Node.js on the widget's own ES module."""
+def in_node(tmp_path, name, cases):
+    """``name(case)`` for each case, computed by Node.js on the widget's own ES module."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js (`node`) is needed to run the kernel watch's browser code")
     module = tmp_path / "watch.mjs"
     module.write_text(KernelWatch._esm)
-    script = (f"import {{ lost }} from {json.dumps(module.as_uri())};\n"
+    script = (f"import {{ {name} }} from {json.dumps(module.as_uri())};\n"
               f"const cases = {json.dumps(cases)};\n"
-              "console.log(JSON.stringify(cases.map(lost)));\n")
+              f"console.log(JSON.stringify(cases.map({name})));\n")
     run = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True,
                          text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
+
+
+def disagreements(tmp_path, name, cases):
+    """The cases (name: (case, wanted)) where the browser code's ``name`` answers otherwise."""
+    got = in_node(tmp_path, name, [c for c, _ in cases.values()])
+    return {n: g for (n, (_, want)), g in zip(cases.items(), got) if g != want}
 
 
 def case(**changes):
@@ -63,13 +69,28 @@ def test_the_rule_for_lost(tmp_path):
         "no state, waiting BLIND_S": (case(status=None, waiting=0, now=BLIND_S * S), True),
         "no state, busy ignored": (case(status=None, waiting=0, busy=59 * S, now=60 * S), True),
     }
-    got = lost_in_node(tmp_path, [c for c, _ in cases.values()])
-    wrong = {name: g for (name, (_, want)), g in zip(cases.items(), got) if g != want}
+    wrong = disagreements(tmp_path, "lost", cases)
     assert not wrong, f"lost() disagrees on {wrong}"
 
 
+def test_pings_go_out_only_while_someone_watches(tmp_path):
+    base = dict(now=100 * S, lastPing=90 * S, every=PING_S * S, shows=True, lastUse=99 * S,
+                rest=REST_S * S)
+    cases = {
+        "in use, 10 s since the last ping": (base, True),
+        "in use, 4 s since the last ping": (dict(base, lastPing=96 * S), False),
+        "in use, exactly PING_S since": (dict(base, lastPing=100 * S - PING_S * S), True),
+        "panel not shown (another tab, page hidden)": (dict(base, shows=False), False),
+        "page unused for REST_S": (dict(base, now=REST_S * S + 99 * S, lastPing=0), False),
+        "page used just under REST_S ago": (dict(base, now=REST_S * S + 98 * S, lastPing=0),
+                                            True),
+    }
+    wrong = disagreements(tmp_path, "due", cases)
+    assert not wrong, f"due() disagrees on {wrong}"
+
+
 def test_the_waits_leave_room_for_a_busy_kernel_and_a_late_answer():
-    assert PING_S == 5.0 and QUIET_S == 15.0 and BLIND_S == 60.0  # as docs and report state
+    assert (PING_S, QUIET_S, BLIND_S, REST_S) == (5.0, 15.0, 60.0, 600.0)  # as the docs say
     assert BLIND_S > 10.0, "a 10 s cell must not raise the banner where no state is read"
     assert QUIET_S >= 3 * PING_S, "three pings go unanswered before the banner"
 
@@ -90,6 +111,7 @@ def test_python_answers_pings_only():
     (dict(quiet=-1), ValueError, "quiet = -1 s must be above 0"),
     (dict(blind="60"), TypeError, "blind = '60' must be a number"),
     (dict(every=True), TypeError, "every = True must be a number"),
+    (dict(rest=0), ValueError, "rest = 0 s must be above 0"),
     (dict(every=10), ValueError, "quiet = 15.0 s must be at least twice every = 10"),
 ])
 def test_bad_waits_are_refused_by_name(bad, error, words):

@@ -2,16 +2,17 @@
 
 After a kernel restart, or a kernel that died or was shut down, the panels of
 the old kernel stay on the page looking live: sliders move and nothing
-happens. This widget sits at the top of a panel. Its browser code sends Python
-``{"ping": n}`` every ``every`` seconds through the widget's comm, and Python
-answers ``{"pong": n}``. When the answers stop, the widget shows a banner in
+happens. This widget sits at the top of a panel. While the panel shows and the
+page is in use (``REST_S``), its browser code sends Python ``{"ping": n}`` every
+``every`` seconds through the widget's comm, and Python answers ``{"pong": n}``.
+When the answers stop, the widget shows a banner in
 plain words (a polite ``role="status"`` live region, never taking the focus)
 and marks the panel with the class ``hinge-kernel-lost``; while the panel is on
 the screen but its top is not (a tall panel scrolled to its controls), a short
 copy is pinned to the foot of the view (``hinge-kernel-pinned``, hidden from
 screen readers, letting clicks through). The banner goes away when answers come
 back. The widget's element carries ``data-kernel``:
-``waiting`` (no answer yet), ``live`` or ``lost``.
+``waiting`` (no answer yet), ``live`` or ``lost``, and ``data-pings``, the pings sent.
 
 When is the kernel lost? (``lost()`` in the browser code, tested with Node.js
 in ``tests/test_kernel_watch.py``.) Never before a first answer: a page saved
@@ -28,13 +29,21 @@ show the kernel's state, the wait is ``blind`` seconds.
 
 The numbers (assumptions, chosen here, not measured from users):
 
-- ``PING_S = 5`` s: a ping every 5 s is 0.2 messages a second each way per
-  panel (about 60 bytes each), nothing beside a slider drag's dozens.
+- ``PING_S = 5`` s: a ping every 5 s (the 1 s check makes it 5 to 6 s) is at
+  most 0.2 messages a second each way per panel (about 60 bytes each), nothing
+  beside a slider drag's dozens; none while nobody watches (``REST_S``).
 - ``QUIET_S = 15`` s: three pings unanswered by an idle kernel. An idle kernel
   answers in milliseconds; 15 s leaves room for a slow network and for the
   moments between the cells of a Run All, when the kernel reads idle.
 - ``BLIND_S = 60`` s: with no kernel state to read, a cell running up to a
   minute (the course's longest runs a few seconds) must not raise the banner.
+- ``REST_S = 600`` s: pings go out only while the panel shows (its notebook tab
+  in front, the browser tab in view) and someone used the page in the last 10
+  minutes. Each ping is kernel activity: a panel left open would otherwise look
+  busy to the course's three-kernel cap (``tools/jupyter/kernels.py`` stops the
+  kernel idle longest) and keep a JupyterHub server from its 30-minute idle cull.
+  A closed comm or a dead kernel is still shown at once, pings or not; a kernel
+  lost while nobody looked is found within ``QUIET_S`` of the next use.
 """
 import anywidget
 import traitlets
@@ -42,6 +51,7 @@ import traitlets
 PING_S = 5.0
 QUIET_S = 15.0
 BLIND_S = 60.0
+REST_S = 600.0
 
 #: What the banner says, in this order: TITLE, WHY, the fix (FIX_NOTEBOOK in a
 #: notebook, i.e. JupyterLab; FIX_PAGE elsewhere, i.e. a Voila dashboard), KEPT.
@@ -68,6 +78,14 @@ export function lost({ now, heard, waiting, gone, busy, status, quiet, blind }) 
   if (waiting === null) return false;
   if (status === null) return now - waiting >= blind;
   return now - Math.max(waiting, busy === null ? -Infinity : busy) >= quiet;
+}
+
+// Whether to ping now: every `every` ms while the panel shows on a page in view that
+// someone used (pointer, keys, wheel, scroll) in the last `rest` ms. An unwatched panel
+// sends nothing: it neither looks busy to the course's kernel cap (which stops the
+// kernel idle longest) nor keeps a JupyterHub server from its idle cull.
+export function due({ now, lastPing, every, shows, lastUse, rest }) {
+  return shows && now - lastUse < rest && now - lastPing >= every;
 }
 
 // The page's kernel state: null where the widget manager shows no kernel at all (a
@@ -117,6 +135,12 @@ function render({ model, el }) {
   let n = 0, lastPing = -Infinity, wasGone = false, shown = false;
   let panel = null, frame = 0;
   const now = () => performance.now();
+  let lastUse = now();
+  const used = () => { lastUse = now(); };
+  const USES = ["pointermove", "pointerdown", "keydown", "wheel", "scroll"];
+  for (const u of USES) document.addEventListener(u, used, { capture: true, passive: true });
+  const shows = () => document.visibilityState === "visible" && el.isConnected
+                      && (typeof el.checkVisibility !== "function" || el.checkVisibility());
   function place() {  // the pinned copy: while the panel is in view and its banner is not
     frame = 0;
     pinned.hidden = !(shown && panel && inView(panel) && !inView(banner));
@@ -151,8 +175,9 @@ function render({ model, el }) {
   function ping() {
     if (s.waiting === null) s.waiting = now();
     lastPing = now();
+    el.dataset.pings = ++n;
     try {
-      model.send({ ping: ++n });
+      model.send({ ping: n });
     } catch (e) {  // no kernel to send to: as good as a closed comm
       s.gone = now();
     }
@@ -166,7 +191,8 @@ function render({ model, el }) {
                    || GONE.includes(s.status);
     if (isGone && !wasGone) s.gone = t;
     wasGone = isGone;
-    if (t - lastPing >= model.get("every") * 1000) ping();
+    if (due({ now: t, lastPing, every: model.get("every") * 1000, shows: shows(), lastUse,
+              rest: model.get("rest") * 1000 })) ping();
     say(lost({ now: t, ...s, quiet: model.get("quiet") * 1000,
                blind: model.get("blind") * 1000 }));
     if (shown) place();
@@ -184,6 +210,7 @@ function render({ model, el }) {
   return () => {
     clearInterval(timer);
     document.removeEventListener("scroll", onScroll, { capture: true });
+    for (const u of USES) document.removeEventListener(u, used, { capture: true });
   };
 }
 export default { render };
@@ -219,6 +246,9 @@ class KernelWatch(anywidget.AnyWidget):
         Seconds a ping may wait unanswered while the kernel is not busy (s).
     blind : float
         Seconds a ping may wait when the kernel's state cannot be read (s).
+    rest : float
+        Seconds after the last use of the page (pointer, keys, wheel, scroll) that
+        pings go on (s).
     pongs : int
         Pings answered by this widget (Python side only).
     """
@@ -228,14 +258,16 @@ class KernelWatch(anywidget.AnyWidget):
     every = traitlets.Float(PING_S).tag(sync=True)
     quiet = traitlets.Float(QUIET_S).tag(sync=True)
     blind = traitlets.Float(BLIND_S).tag(sync=True)
+    rest = traitlets.Float(REST_S).tag(sync=True)
     title = traitlets.Unicode(TITLE).tag(sync=True)
     why = traitlets.Unicode(WHY).tag(sync=True)
     fix_notebook = traitlets.Unicode(FIX_NOTEBOOK).tag(sync=True)
     fix_page = traitlets.Unicode(FIX_PAGE).tag(sync=True)
     kept = traitlets.Unicode(KEPT).tag(sync=True)
 
-    def __init__(self, every=PING_S, quiet=QUIET_S, blind=BLIND_S, **kwargs):
-        for name, value in (("every", every), ("quiet", quiet), ("blind", blind)):
+    def __init__(self, every=PING_S, quiet=QUIET_S, blind=BLIND_S, rest=REST_S, **kwargs):
+        for name, value in (("every", every), ("quiet", quiet), ("blind", blind),
+                            ("rest", rest)):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise TypeError(f"{name} = {value!r} must be a number of seconds")
             if not value > 0:
@@ -244,7 +276,8 @@ class KernelWatch(anywidget.AnyWidget):
             if value < 2 * every:
                 raise ValueError(f"{name} = {value!r} s must be at least twice every = "
                                  f"{every!r} s: one late answer must not raise the banner")
-        super().__init__(every=float(every), quiet=float(quiet), blind=float(blind), **kwargs)
+        super().__init__(every=float(every), quiet=float(quiet), blind=float(blind),
+                         rest=float(rest), **kwargs)
         self.pongs = 0
         self.on_msg(self._answer)
 

@@ -22,9 +22,10 @@ LESSON = "00_start_here.ipynb"
 WATCH = ".hinge-kernel-watch"
 BANNER = ".hinge-kernel-watch .hinge-kernel-banner"
 #: How soon the banner must show: at once when the widget manager closes the comm (a
-#: restart), else QUIET_S after the first unanswered ping, which goes out PING_S after
-#: the last answer at the latest; plus the 1 s check and 2 s for a busy machine.
-SHOW_WITHIN_S = QUIET_S + PING_S + 3.0
+#: restart); else QUIET_S after the first unanswered ping, which goes out up to PING_S
+#: + 1 s (the 1 s check) after the kernel went, plus 1 s for the check that sees it:
+#: 22 s at worst by design; 3 s more for a busy 2-core machine.
+SHOW_WITHIN_S = QUIET_S + PING_S + 2.0 + 3.0
 
 
 def wait_live(page, scope=""):
@@ -142,11 +143,16 @@ def test_a_busy_kernel_is_not_lost_and_a_shut_down_one_is(lab, run_notebook, new
     page.keyboard.type(f"import time\ntime.sleep({busy_s})")
     page.keyboard.press("Shift+Enter")
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='busy']").wait_for()
-    start, states = time.monotonic(), set()
+    watch = page.locator(WATCH).first
+    pings = lambda: int(watch.get_attribute("data-pings"))  # noqa: E731
+    start, sent, states = time.monotonic(), pings(), set()
     while time.monotonic() - start < busy_s + PING_S:
-        states.add(page.locator(WATCH).first.get_attribute("data-kernel"))
+        states.add(watch.get_attribute("data-kernel"))
         page.wait_for_timeout(500)
     assert states == {"live"}, f"while the kernel was busy the watch read {states}"
+    rate = (pings() - sent) / (time.monotonic() - start)
+    print(f"pings sent: {rate:.2f} a second by one panel")
+    assert 0.5 / PING_S <= rate <= 1.5 / PING_S
 
     # a learner's focus on a control stays where it is when the banner comes
     control = page.locator(".hinge-panel .noUi-handle").first
