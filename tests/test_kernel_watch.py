@@ -74,8 +74,8 @@ def test_the_rule_for_lost(tmp_path):
 
 
 def test_pings_go_out_only_while_someone_watches(tmp_path):
-    base = dict(now=100 * S, lastPing=90 * S, every=PING_S * S, shows=True, lastUse=99 * S,
-                rest=REST_S * S)
+    base = dict(now=100 * S, lastPing=90 * S, every=PING_S * S, heard=95 * S, shows=True,
+                lastUse=99 * S, rest=REST_S * S)
     cases = {
         "in use, 10 s since the last ping": (base, True),
         "in use, 4 s since the last ping": (dict(base, lastPing=96 * S), False),
@@ -84,6 +84,10 @@ def test_pings_go_out_only_while_someone_watches(tmp_path):
         "page unused for REST_S": (dict(base, now=REST_S * S + 99 * S, lastPing=0), False),
         "page used just under REST_S ago": (dict(base, now=REST_S * S + 98 * S, lastPing=0),
                                             True),
+        # until the first answer, wherever the panel is: it arms the watch
+        "never answered, not shown": (dict(base, heard=None, shows=False), True),
+        "never answered, 4 s since the last ping": (dict(base, heard=None, lastPing=96 * S),
+                                                    False),
     }
     wrong = disagreements(tmp_path, "due", cases)
     assert not wrong, f"due() disagrees on {wrong}"
@@ -125,3 +129,10 @@ def test_every_panel_carries_its_watch_at_the_top(make):
     assert isinstance(panel.watch, KernelWatch)
     assert panel.widget.children[1] is panel.watch  # after the style sheet, before the rest
     assert sum(isinstance(c, KernelWatch) for c in panel.widget.children) == 1
+
+
+def test_every_question_carries_its_watch():
+    from hinge_sim.ui import Quiz
+    q = Quiz("Which?", {"A": "because A", "B": "because B"}, answer="A", key="test/which")
+    assert isinstance(q.watch, KernelWatch)
+    assert q.widget.children[1] is q.watch

@@ -2,10 +2,10 @@
 
 After a kernel restart, or a kernel that died or was shut down, the panels of
 the old kernel stay on the page looking live: sliders move and nothing
-happens. This widget sits at the top of a panel. While the panel shows and the
-page is in use (``REST_S``), its browser code sends Python ``{"ping": n}`` every
-``every`` seconds through the widget's comm, and Python answers ``{"pong": n}``.
-When the answers stop, the widget shows a banner in
+happens. This widget sits at the top of a panel (and of a quiz question). While
+the panel shows and the page is in use (``REST_S``), its browser code sends
+Python ``{"ping": n}`` every ``every`` seconds through the widget's comm, and
+Python answers ``{"pong": n}``. When the answers stop, the widget shows a banner in
 plain words (a polite ``role="status"`` live region, never taking the focus)
 and marks the panel with the class ``hinge-kernel-lost``; while the panel is on
 the screen but its top is not (a tall panel scrolled to its controls), a short
@@ -37,8 +37,9 @@ The numbers (assumptions, chosen here, not measured from users):
   moments between the cells of a Run All, when the kernel reads idle.
 - ``BLIND_S = 60`` s: with no kernel state to read, a cell running up to a
   minute (the course's longest runs a few seconds) must not raise the banner.
-- ``REST_S = 600`` s: pings go out only while the panel shows (its notebook tab
-  in front, the browser tab in view) and someone used the page in the last 10
+- ``REST_S = 600`` s: after the first answer, pings go out only while the panel
+  shows (its notebook tab in front, the browser tab in view; JupyterLab also
+  hides cells far out of view) and someone used the page in the last 10
   minutes. Each ping is kernel activity: a panel left open would otherwise look
   busy to the course's three-kernel cap (``tools/jupyter/kernels.py`` stops the
   kernel idle longest) and keep a JupyterHub server from its 30-minute idle cull.
@@ -80,12 +81,14 @@ export function lost({ now, heard, waiting, gone, busy, status, quiet, blind }) 
   return now - Math.max(waiting, busy === null ? -Infinity : busy) >= quiet;
 }
 
-// Whether to ping now: every `every` ms while the panel shows on a page in view that
-// someone used (pointer, keys, wheel, scroll) in the last `rest` ms. An unwatched panel
-// sends nothing: it neither looks busy to the course's kernel cap (which stops the
-// kernel idle longest) nor keeps a JupyterHub server from its idle cull.
-export function due({ now, lastPing, every, shows, lastUse, rest }) {
-  return shows && now - lastUse < rest && now - lastPing >= every;
+// Whether to ping now: every `every` ms until the first answer (which arms the watch,
+// wherever the panel is), then while the panel shows on a page in view that someone
+// used (pointer, keys, wheel, scroll) in the last `rest` ms. An unwatched panel sends
+// nothing: it neither looks busy to the course's kernel cap (which stops the kernel
+// idle longest) nor keeps a JupyterHub server from its idle cull.
+export function due({ now, lastPing, every, heard, shows, lastUse, rest }) {
+  if (now - lastPing < every) return false;
+  return heard === null || (shows && now - lastUse < rest);
 }
 
 // The page's kernel state: null where the widget manager shows no kernel at all (a
@@ -148,7 +151,7 @@ function render({ model, el }) {
   const onScroll = () => { if (shown && !frame) frame = requestAnimationFrame(place); };
   document.addEventListener("scroll", onScroll, { capture: true, passive: true });
   function findPanel() {  // once the view is placed in the panel's box
-    if (!panel) panel = el.closest(".hinge-panel");
+    if (!panel) panel = el.closest(".hinge-panel, .hinge-question");
   }
 
   function words(isLost) {
@@ -191,8 +194,8 @@ function render({ model, el }) {
                    || GONE.includes(s.status);
     if (isGone && !wasGone) s.gone = t;
     wasGone = isGone;
-    if (due({ now: t, lastPing, every: model.get("every") * 1000, shows: shows(), lastUse,
-              rest: model.get("rest") * 1000 })) ping();
+    if (due({ now: t, lastPing, every: model.get("every") * 1000, heard: s.heard,
+              shows: shows(), lastUse, rest: model.get("rest") * 1000 })) ping();
     say(lost({ now: t, ...s, quiet: model.get("quiet") * 1000,
                blind: model.get("blind") * 1000 }));
     if (shown) place();
@@ -226,7 +229,8 @@ _CSS = """
   background: #FFF1E0; color: #1A1A1A; font-size: max(16px, 1.05em); line-height: 1.45;
   max-width: 60em;
 }
-.hinge-panel.hinge-kernel-lost { outline: 3px dashed #D55E00; outline-offset: 3px; }
+.hinge-panel.hinge-kernel-lost, .hinge-question.hinge-kernel-lost {
+  outline: 3px dashed #D55E00; outline-offset: 3px; }
 .hinge-kernel-pinned { position: fixed; left: 50%; transform: translateX(-50%); bottom: 12px;
   z-index: 100; width: max-content; max-width: min(44em, 90%); pointer-events: none;
   padding: 0.45em 0.8em; border-left: 8px solid #D55E00; background: #FFF1E0; color: #1A1A1A;

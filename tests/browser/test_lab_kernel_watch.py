@@ -28,10 +28,10 @@ BANNER = ".hinge-kernel-watch .hinge-kernel-banner"
 SHOW_WITHIN_S = QUIET_S + PING_S + 2.0 + 3.0
 
 
-def wait_live(page, scope=""):
-    """Wait until the (first) watch in ``scope`` has had its first answer from Python."""
-    page.locator(f"{scope} {WATCH}[data-kernel='live']".strip()).first.wait_for(
-        state="attached", timeout=30_000)
+def wait_live(where):
+    """Wait until the (first) watch in ``where`` (a page or a locator) had Python's answer."""
+    where.locator(f"{WATCH}[data-kernel='live']").first.wait_for(state="attached",
+                                                                 timeout=30_000)
 
 
 def time_to_banner(page, where=None, timeout_s=SHOW_WITHIN_S + 10):
@@ -66,7 +66,7 @@ def lesson_panel(lab, run_notebook, new_page):
     panel = page.locator(".hinge-panel").first
     panel.wait_for(state="attached")
     panel.scroll_into_view_if_needed()
-    wait_live(page)
+    wait_live(panel)
     return p, panel
 
 
@@ -95,13 +95,15 @@ def test_a_restarted_kernel_is_said_on_the_panel_and_run_all_clears_it(
     assert banner.get_attribute("role") == "status"
     assert banner.get_attribute("aria-live") == "polite"
     assert "hinge-kernel-lost" in panel.get_attribute("class")
+    questions = page.locator(".hinge-question")
+    lost_questions = page.locator(f".hinge-question.hinge-kernel-lost > {WATCH}")
+    expect(lost_questions).to_have_count(questions.count())   # the quizzes say so too
     style = banner.evaluate("e => { const s = getComputedStyle(e); return "
                             "[parseFloat(s.fontSize), s.color, s.backgroundColor]; }")
     assert style[0] >= 14, f"banner text {style[0]} px"
     assert style[1:] == ["rgb(26, 26, 26)", "rgb(255, 241, 224)"], style
     panel.screenshot(path=screenshots / "kernel-lost-lesson-panel.png")
     pinned = panel.locator(".hinge-kernel-pinned").first
-    expect(pinned).to_be_hidden()   # the banner itself is in view
     # scrolled down to the panel's last control, the banner's top is out of view: the
     # short copy shows at the foot of the notebook, without the focus, over no click
     panel.locator(".noUi-handle").last.scroll_into_view_if_needed()
@@ -117,8 +119,8 @@ def test_a_restarted_kernel_is_said_on_the_panel_and_run_all_clears_it(
                  has_text="Run All Cells").first.click()
     page.wait_for_function(f"""() => document.querySelectorAll("{WATCH}[data-kernel='lost']")
                                .length === 0""", timeout=120_000)
-    wait_live(page)
     fresh = page.locator(".hinge-panel").first
+    wait_live(fresh)
     page.wait_for_timeout(2 * PING_S * 1000)   # two more pings, answered
     assert page.locator(f"{WATCH}[data-kernel='lost']").count() == 0
     assert page.locator(".hinge-panel.hinge-kernel-lost").count() == 0
