@@ -220,8 +220,9 @@ export default { render };
 """
 # Dark text on a pale orange ground (contrast about 16:1) with a bar of Okabe-Ito
 # vermillion, at least 16 px (the projector style's 22 px panels give 23 px); a lost
-# panel gets a dashed vermillion outline. Nothing shows while the kernel answers. The
-# pinned copy lets clicks through (pointer-events: none): it covers no control.
+# panel gets a dashed vermillion outline, inside its edge (the output area clips
+# outside it). Nothing shows while the kernel answers. The pinned copy lets clicks
+# through (pointer-events: none): it covers no control.
 _CSS = """
 .hinge-kernel-watch { width: 100%; flex: 0 0 100%; }
 .hinge-kernel-watch.hinge-kernel-lost .hinge-kernel-banner {
@@ -230,7 +231,7 @@ _CSS = """
   max-width: 60em;
 }
 .hinge-panel.hinge-kernel-lost, .hinge-question.hinge-kernel-lost {
-  outline: 3px dashed #D55E00; outline-offset: 3px; }
+  outline: 3px dashed #D55E00; outline-offset: -3px; }
 .hinge-kernel-pinned { position: fixed; left: 50%; transform: translateX(-50%); bottom: 12px;
   z-index: 100; width: max-content; max-width: min(44em, 90%); pointer-events: none;
   padding: 0.45em 0.8em; border-left: 8px solid #D55E00; background: #FFF1E0; color: #1A1A1A;
