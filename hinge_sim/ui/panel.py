@@ -18,6 +18,7 @@ import ipywidgets as widgets
 
 from ..viz.render import Renderer
 from . import controls
+from .kernel_watch import KernelWatch
 from .messages import MessageBox, never_raise, plain
 from .shown import Shown
 
@@ -128,10 +129,12 @@ class Panel(Shown):
             grid_gap="0 1em", width="100%"))
 
     def _dress(self, widget, name, style):
-        """Give the panel's outer widget its CSS classes and style sheet.
+        """Give the panel's outer widget its CSS classes, style sheet and kernel watch.
 
         ``hinge-panel`` (focus rings), ``name`` and, in projector style,
-        ``hinge-projector`` with the large-widget CSS.
+        ``hinge-projector`` with the large-widget CSS; at the top, the panel's
+        :class:`~hinge_sim.ui.kernel_watch.KernelWatch` (``self.watch``), which
+        says so on the panel when its Python kernel is gone.
         """
         widget.add_class("hinge-panel").add_class(name)
         sheet = PANEL_CSS
@@ -139,7 +142,9 @@ class Panel(Shown):
             sheet += PROJECTOR_CSS
             widget.add_class("hinge-projector")
         css = widgets.HTML(sheet, layout=widgets.Layout(display="none"))
-        widget.children = (css,) + tuple(widget.children)
+        if getattr(self, "watch", None) is None:
+            self.watch = KernelWatch()
+        widget.children = (css, self.watch) + tuple(widget.children)
         return widget
 
     # -- reset ---------------------------------------------------------

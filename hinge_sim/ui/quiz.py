@@ -28,6 +28,7 @@ import html
 import ipywidgets as widgets
 
 from .. import progress
+from .kernel_watch import KernelWatch
 from .messages import never_raise
 from .shown import Shown
 
@@ -75,9 +76,14 @@ class _Question(Shown):
                                                      _box(BAD, html.escape(text))))
 
     def _layout(self, *rows):
-        """Return the question's outer box, with the wrapping CSS, and its class."""
+        """Return the question's outer box, with the wrapping CSS, and its class.
+
+        Under the CSS, the question's :class:`~hinge_sim.ui.kernel_watch.KernelWatch`
+        (``self.watch``): its buttons, too, do nothing once the kernel is gone.
+        """
         css = widgets.HTML(QUIZ_CSS, layout=widgets.Layout(display="none"))
-        box = widgets.VBox([css, self.question, *rows, self.output])
+        self.watch = KernelWatch()
+        box = widgets.VBox([css, self.watch, self.question, *rows, self.output])
         box.add_class("hinge-question")
         return box
 
