@@ -8,6 +8,7 @@ not here: on a shared 2-core machine the browser's own script start-up dominates
 and varies.
 """
 import ast
+import contextlib
 import json
 import pathlib
 import re
@@ -127,6 +128,21 @@ def test_dashboard_runs_without_code_and_responds(voila_dashboard, new_page, scr
     page.screenshot(path=screenshots / "dashboard-projector-changed.png")
 
 
+
+@contextlib.contextmanager
+def dashboard_page(voila_dashboard, browser, screen):
+    """The dashboard open in a fresh browser context of ``screen`` (a ``FIT`` entry),
+    its step tabs shown; the context is closed after."""
+    context = browser.new_context(**screen)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(voila_dashboard.url("/"))
+        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+        yield page
+    finally:
+        context.close()
+
 def open_step(page, k):
     """Click the k-th step's tab; wait until its panel and figure show."""
     page.locator(STEP_TABS).nth(k).click()
@@ -143,12 +159,7 @@ def test_each_step_fits_one_screen_with_nothing_cut(voila_dashboard, browser, sc
                                                     screen):
     """Issue 14: the page was 4571 px tall at 1920 x 1080, "3-" showed of "3-1-1-0",
     "Freeze gh..." was cut, and the tempo plot's time axis fell off a zoomed screen."""
-    context = browser.new_context(**FIT[screen])
-    try:
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(voila_dashboard.url("/"))
-        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+    with dashboard_page(voila_dashboard, browser, FIT[screen]) as page:
         labels = page.locator(STEP_TABS + " .lm-TabBar-tabLabel")
         titles = [t.strip() for t in labels.all_inner_texts()]
         assert titles == ["1. Explore", "2. Compare", "3. Tempo"]
@@ -165,8 +176,6 @@ def test_each_step_fits_one_screen_with_nothing_cut(voila_dashboard, browser, sc
                 page.screenshot(path=screenshots / f"dashboard-{screen}-{k + 1}-{name}.png")
             groups.first.click()
         assert {v for v, _, _ in inputs} == {"3-1-1-0"}, inputs  # the tempo box was checked
-    finally:
-        context.close()
 
 
 def check_step(page, panel, where):
@@ -218,12 +227,7 @@ def test_figure_text_is_at_least_12_css_px(voila_dashboard, browser, dashboard_f
     """Each step's figure as shown: its smallest text (px in the PNG, scaled by the
     width the page shows the PNG at) is at least ``viz.MIN_TEXT_PX`` CSS px."""
     from hinge_sim import viz
-    context = browser.new_context(**FIT[screen])
-    try:
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(voila_dashboard.url("/"))
-        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+    with dashboard_page(voila_dashboard, browser, FIT[screen]) as page:
         sizes = {}
         for k, panel in enumerate(PANELS):
             open_step(page, k)
@@ -233,8 +237,6 @@ def test_figure_text_is_at_least_12_css_px(voila_dashboard, browser, dashboard_f
             sizes[panel] = viz.smallest_text(fig, shown)
         small = {p: s for p, s in sizes.items() if s[0] < viz.MIN_TEXT_PX}
         assert small == {}, f"{screen}: text under {viz.MIN_TEXT_PX} CSS px: {sizes}"
-    finally:
-        context.close()
 
 
 def test_the_lifter_is_posed_from_the_keyboard(voila_dashboard, browser, screenshots):
@@ -242,12 +244,7 @@ def test_the_lifter_is_posed_from_the_keyboard(voila_dashboard, browser, screens
     reaches the Explore step's figure (after the words beside it), K and two right arrows
     bend the knees 2°, and the step still fits a 1280 x 720 projector at 150 % with the
     keys' line shown."""
-    context = browser.new_context(**FIT["1280x720-zoom150"])
-    try:
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(voila_dashboard.url("/"))
-        page.locator(STEP_TABS).first.wait_for(timeout=120_000)
+    with dashboard_page(voila_dashboard, browser, FIT["1280x720-zoom150"]) as page:
         open_step(page, 0)
         panel = page.locator(".hinge-steps .hinge-explorer").first
         figure = panel.locator("img.hinge-figure").first
@@ -272,8 +269,6 @@ def test_the_lifter_is_posed_from_the_keyboard(voila_dashboard, browser, screens
         assert status.is_visible()
         check_step(page, "hinge-explorer", "1280x720-zoom150, the figure focused")
         page.screenshot(path=screenshots / "dashboard-keys-knee-1280x720-zoom150.png")
-    finally:
-        context.close()
 
 
 def running(server, kernel_id):
