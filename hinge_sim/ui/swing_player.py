@@ -163,7 +163,7 @@ def limit_words(rep, body, bell):
             low = np.nan_to_num(share, nan=1.0)
             if low.min() < constants.STRENGTH_FLAG_SHARE:
                 i = int(np.argmin(low))
-                weak.append(f"{JOINT_WORDS[joint]} stronger than {_percent(low[i])} of theirs "
+                weak.append(f"{JOINT_WORDS[joint]} stronger than {_percent(low[i])} of them have "
                             f"(at {t[i]:.2f} s)")
         out.append(f"It needs more strength than nearly all {_who(body)} have: "
                    + ", ".join(weak) + ".")
