@@ -1445,6 +1445,10 @@ def test_10_the_sacrum_marker_reads_alexs_lower_back(video_answers):
     assert spine.compression_gap > 0
     text = loads.text
     assert f"rounded about {spine.lumbar:.0f}°" in text
+    # the step's prediction, pause or rise, is answered: Alex's back holds its shape
+    assert spine.rise == pytest.approx(spine.lumbar, abs=1.0)
+    assert (f"As the bar starts to rise it reads about {spine.rise:.0f}°: no more than in the "
+            "pause") in text
     assert f"{spine.neutral_hip:.0f}° of hip flexion instead of {spine.hip:.0f}°" in text
     assert f"up to {rv.lumbar_peak:.0f}°" in text and "lumbar flexion up to" in rv.journal_values(
         )["notes"]

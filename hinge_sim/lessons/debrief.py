@@ -349,7 +349,8 @@ def loads_answer(folder=None):
         "frames.\n"
         f"- **The lower back, from the sacrum marker.** {rv.lumbar_words()} Mid-pause Alex's "
         f"back is rounded about {spine.lumbar:.0f}° from standing, as the model's textbook hinge "
-        f"({presets.POSTURES['textbook hinge']['lumbar']:.0f}°): near neutral. Without that "
+        f"({presets.POSTURES['textbook hinge']['lumbar']:.0f}°): near neutral. As the bar "
+        f"starts to rise it reads about {spine.rise:.0f}°: {_turn_words(spine)}. Without that "
         f"marker the fit must take the spine as neutral and put the whole trunk's tip at the "
         f"hips: the same video would read {spine.neutral_hip:.0f}° of hip flexion instead of "
         f"{spine.hip:.0f}° mid-pause, and a compression {spine.compression_gap:.0f} N lower. "
@@ -375,6 +376,17 @@ def neutral_own():
     return rep_through_model(export, presets.load("RDL", rv.load_kg), mass=rv.own.body.mass)
 
 
+def _turn_words(spine):
+    """Whether the lower back rounds more at the turn than mid-pause, in words.
+
+    Within 1° (the readout's whole degree) they count as the same.
+    """
+    if abs(spine.rise - spine.lumbar) < 1.0:
+        return "no more than in the pause, so the back holds its shape and the hips make the turn"
+    return ("more than in the pause: the back gives a little as the drive starts"
+            if spine.rise > spine.lumbar else "less than in the pause")
+
+
 def lumbar_answer():
     """Alex's lumbar and hip flexion mid-pause with the sacrum marker, and without it.
 
@@ -382,6 +394,7 @@ def lumbar_answer():
     -------
     types.SimpleNamespace
         ``lumbar``, ``hip``, ``neutral_hip`` (deg, mean over the reps' mid-pause),
+        ``rise`` (deg, lumbar flexion as the bar starts to rise, mean over the reps),
         ``compression_gap`` (N: with the marker less without, same frames).
     """
     import types
@@ -394,4 +407,6 @@ def lumbar_answer():
 
     return types.SimpleNamespace(
         lumbar=at(rv.own, "lumbar"), hip=at(rv.own, "hip"), neutral_hip=at(neutral, "hip"),
+        rise=float(np.mean(np.interp([r.rise_start for r in rv.reps], rv.own.t,
+                                     np.asarray(rv.own.angles["lumbar"])))),
         compression_gap=at(rv.own, "compression", "disc") - at(neutral, "compression", "disc"))
